@@ -1,0 +1,18 @@
+using System.CommandLine;
+using KnowledgeEngine.Cli.Commands;
+
+namespace KnowledgeEngine.Cli;
+
+internal static class Program
+{
+    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+
+    /// <summary>The whole command tree; each command lives in its own file under Commands/.</summary>
+    internal static RootCommand BuildRoot()
+    {
+        var root = new RootCommand(
+            "kb — diagnose private-cloud failures from collected bundles with a rule-based knowledge base.");
+        root.Subcommands.Add(EngineDemoCommand.Create());
+        return root;
+    }
+}
