@@ -1,0 +1,24 @@
+using KnowledgeEngine.Rete.Runtime;
+using Tuple = KnowledgeEngine.Rete.Runtime.Tuple;
+
+namespace KnowledgeEngine.Rete.Compilation;
+
+/// <summary>A single-fact test, compiled once; <see cref="Key"/> identifies equal tests for sharing.</summary>
+internal sealed record AlphaTest(string Key, Func<object, bool> Test);
+
+/// <summary>How a pattern joins the tuple before it: hash keys from its equalities, and a
+/// predicate for the other conditions. <see cref="Key"/> identifies equal joins for sharing.</summary>
+internal sealed record JoinPlan(
+    string Key,
+    Func<Tuple, object>? LeftKey,
+    Func<object, object>? RightKey,
+    string? RightKeyText,
+    Func<Tuple, object, bool>? Predicate)
+{
+    public static readonly JoinPlan None = new("", null, null, null, null);
+
+    public bool IsHashed => LeftKey is not null;
+}
+
+/// <summary>What the planner made of one pattern.</summary>
+internal sealed record PatternPlan(Type FactType, IReadOnlyList<AlphaTest> Alpha, JoinPlan Join);

@@ -1,0 +1,247 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using KnowledgeEngine.Rete.Runtime;
+using Tuple = KnowledgeEngine.Rete.Runtime.Tuple;
+
+namespace KnowledgeEngine.Rete.Compilation;
+
+/// <summary>Splits a pattern's conditions into alpha tests (own fact only), hash-join equalities
+/// (own side = earlier side) and other join predicates, and compiles each to a delegate that reads
+/// facts from the tuple by position.</summary>
+internal sealed class ConditionPlanner(string ruleName, IReadOnlyList<Declaration?> earlier)
+{
+    private static readonly MethodInfo s_getObject = typeof(Tuple).GetMethod(nameof(Tuple.GetObject))!;
+    private static readonly MethodInfo s_keyOf = typeof(JoinKey).GetMethod(nameof(JoinKey.Of))!;
+    private static readonly MethodInfo s_composite = typeof(JoinKey).GetMethod(nameof(JoinKey.Composite))!;
+
+    private readonly ParameterExpression _tuple = Expression.Parameter(typeof(Tuple), "tuple");
+    private readonly ParameterExpression _fact = Expression.Parameter(typeof(object), "fact");
+
+    public PatternPlan PlanPattern(PatternElement pattern)
+    {
+        var alpha = new List<AlphaTest>();
+        var equalities = new List<(Expression Left, Expression Right)>();
+        var others = new List<Expression>();
+        foreach (var (conjunct, own) in Conjuncts(pattern.Declaration, pattern.Conditions))
+        {
+            var used = ParameterCollector.Collect(conjunct);
+            if (used.All(p => IndexOf(p.Name) < 0))
+            {
+                alpha.Add(CompileAlpha(conjunct, pattern.Declaration));
+            }
+            else if (TrySplitEquality(conjunct, own, out var left, out var right))
+            {
+                equalities.Add((left, right));
+            }
+            else
+            {
+                others.Add(conjunct);
+            }
+        }
+
+        alpha.Sort((x, y) => string.CompareOrdinal(x.Key, y.Key));
+        return new PatternPlan(pattern.Declaration.Type, alpha, PlanJoin(pattern.Declaration, equalities, others));
+    }
+
+    /// <summary>Compiles conditions that may read everything (used for aggregate results).</summary>
+    public (Func<Tuple, object, bool>? Predicate, string Key) PlanPredicate(Declaration own, IReadOnlyList<LambdaExpression> conditions)
+    {
+        var parts = Conjuncts(own, conditions).Select(c => c.Conjunct).ToList();
+        return parts.Count == 0
+            ? (null, "")
+            : (CompilePredicate(parts, own), string.Join(" & ", parts.Select(KeyOf)));
+    }
+
+    public string KeyOf(LambdaExpression lambda) => KeyOf(lambda.Body);
+
+    public Func<object, DateTimeOffset?> PlanTimestamp(Declaration own, LambdaExpression timestamp)
+    {
+        if (timestamp.Parameters.Count != 1)
+        {
+            throw new RuleDefinitionException(ruleName, "A time window's timestamp selector takes exactly the aggregated fact.");
+        }
+
+        var body = Bind(timestamp.Body, own);
+        return Expression.Lambda<Func<object, DateTimeOffset?>>(Expression.Convert(body, typeof(DateTimeOffset?)), _fact).Compile();
+    }
+
+    private IEnumerable<(Expression Conjunct, ParameterExpression? Own)> Conjuncts(Declaration own, IReadOnlyList<LambdaExpression> conditions)
+    {
+        foreach (var condition in conditions)
+        {
+            if (condition.ReturnType != typeof(bool))
+            {
+                throw new RuleDefinitionException(ruleName, $"Condition on '{own.Name}' must return bool. Condition={condition}");
+            }
+
+            var ownParameter = BindParameters(own, condition);
+            foreach (var conjunct in Split(condition.Body))
+            {
+                yield return (conjunct, ownParameter);
+            }
+        }
+    }
+
+    /// <summary>Parameters named after an earlier declaration read that declaration; the one other
+    /// parameter (if any) is the pattern's own fact.</summary>
+    private ParameterExpression? BindParameters(Declaration own, LambdaExpression condition)
+    {
+        ParameterExpression? ownParameter = null;
+        foreach (var p in condition.Parameters)
+        {
+            var index = IndexOf(p.Name);
+            if (index >= 0)
+            {
+                if (!p.Type.IsAssignableFrom(earlier[index]!.Type))
+                {
+                    throw new RuleDefinitionException(ruleName,
+                        $"Parameter '{p.Name}' is {p.Type.Name} but declaration '{p.Name}' is {earlier[index]!.Type.Name}.");
+                }
+
+                continue;
+            }
+
+            if (ownParameter is not null)
+            {
+                var declared = string.Join(",", earlier.Where(d => d is not null).Select(d => d!.Name));
+                throw new RuleDefinitionException(ruleName,
+                    $"Undefined variables in condition on '{own.Name}'. Variables={ownParameter.Name},{p.Name} Declared={declared}");
+            }
+
+            if (!p.Type.IsAssignableFrom(own.Type))
+            {
+                throw new RuleDefinitionException(ruleName,
+                    $"Parameter '{p.Name}' is {p.Type.Name} but the pattern '{own.Name}' matches {own.Type.Name}.");
+            }
+
+            ownParameter = p;
+        }
+
+        return ownParameter;
+    }
+
+    private int IndexOf(string? name)
+    {
+        for (var i = earlier.Count - 1; i >= 0; i--)
+        {
+            if (earlier[i]?.Name == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static IEnumerable<Expression> Split(Expression body)
+    {
+        if (body is BinaryExpression { NodeType: ExpressionType.AndAlso } and)
+        {
+            return Split(and.Left).Concat(Split(and.Right));
+        }
+
+        return [body];
+    }
+
+    private bool TrySplitEquality(Expression conjunct, ParameterExpression? own, out Expression left, out Expression right)
+    {
+        left = right = conjunct;
+        if (own is null || conjunct is not BinaryExpression { NodeType: ExpressionType.Equal } equal || !IsHashable(equal.Left.Type))
+        {
+            return false;
+        }
+
+        var leftUses = ParameterCollector.Collect(equal.Left);
+        var rightUses = ParameterCollector.Collect(equal.Right);
+        bool OwnOnly(IReadOnlySet<ParameterExpression> uses) => uses.Count > 0 && uses.All(p => IndexOf(p.Name) < 0);
+        bool EarlierOnly(IReadOnlySet<ParameterExpression> uses) => uses.Count > 0 && uses.All(p => IndexOf(p.Name) >= 0);
+        if (OwnOnly(rightUses) && EarlierOnly(leftUses))
+        {
+            (left, right) = (equal.Left, equal.Right);
+            return true;
+        }
+
+        if (OwnOnly(leftUses) && EarlierOnly(rightUses))
+        {
+            (left, right) = (equal.Right, equal.Left);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Only types whose == agrees with Equals/GetHashCode may be hash-joined.</summary>
+    private static bool IsHashable(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal)
+            || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(TimeSpan) || type == typeof(Guid);
+    }
+
+    private AlphaTest CompileAlpha(Expression conjunct, Declaration own)
+    {
+        var body = Bind(conjunct, own);
+        return new AlphaTest(KeyOf(conjunct), Expression.Lambda<Func<object, bool>>(body, _fact).Compile());
+    }
+
+    private JoinPlan PlanJoin(Declaration own, List<(Expression Left, Expression Right)> equalities, List<Expression> others)
+    {
+        if (equalities.Count == 0 && others.Count == 0)
+        {
+            return JoinPlan.None;
+        }
+
+        Func<Tuple, object>? leftKey = null;
+        Func<object, object>? rightKey = null;
+        string? rightKeyText = null;
+        var keyText = "";
+        if (equalities.Count > 0)
+        {
+            var lefts = equalities.Select(e => Boxed(Bind(e.Left, own))).ToList();
+            var rights = equalities.Select(e => Boxed(Bind(e.Right, own))).ToList();
+            leftKey = Expression.Lambda<Func<Tuple, object>>(Combine(lefts), _tuple).Compile();
+            rightKey = Expression.Lambda<Func<object, object>>(Combine(rights), _fact).Compile();
+            rightKeyText = string.Join(" & ", equalities.Select(e => KeyOf(e.Right)));
+            keyText = "eq[" + string.Join(" & ", equalities.Select(e => KeyOf(e.Left) + "=" + KeyOf(e.Right))) + "]";
+        }
+
+        Func<Tuple, object, bool>? predicate = null;
+        if (others.Count > 0)
+        {
+            predicate = CompilePredicate(others, own);
+            keyText += "pred[" + string.Join(" & ", others.Select(KeyOf)) + "]";
+        }
+
+        return new JoinPlan(keyText, leftKey, rightKey, rightKeyText, predicate);
+    }
+
+    private Func<Tuple, object, bool> CompilePredicate(IReadOnlyList<Expression> parts, Declaration own)
+    {
+        var body = parts.Select(p => Bind(p, own)).Aggregate(Expression.AndAlso);
+        return Expression.Lambda<Func<Tuple, object, bool>>(body, _tuple, _fact).Compile();
+    }
+
+    /// <summary>Rewrites a condition part so that earlier declarations read from the tuple and the
+    /// own fact from the fact argument. Parameters are matched by name: each condition lambda has
+    /// its own parameter objects.</summary>
+    private Expression Bind(Expression part, Declaration own) =>
+        new BindingRewriter(p =>
+        {
+            var index = IndexOf(p.Name);
+            return index >= 0 ? TupleRead(index, p.Type) : Expression.Convert(_fact, own.Type);
+        }).Visit(part)!;
+
+    private string KeyOf(Expression part) => ExpressionKey.Of(part, p =>
+    {
+        var index = IndexOf(p.Name);
+        return index >= 0 ? "$t" + index : "$f";
+    });
+
+    private Expression TupleRead(int index, Type type) =>
+        Expression.Convert(Expression.Call(_tuple, s_getObject, Expression.Constant(index)), type);
+
+    private static Expression Boxed(Expression e) => Expression.Call(s_keyOf, Expression.Convert(e, typeof(object)));
+
+    private static Expression Combine(IReadOnlyList<Expression> keys) =>
+        keys.Count == 1 ? keys[0] : Expression.Call(s_composite, Expression.NewArrayInit(typeof(object), keys));
+}

@@ -1,0 +1,50 @@
+using System.Linq.Expressions;
+
+namespace KnowledgeEngine.Rete.Compilation;
+
+/// <summary>Replaces a condition's parameters by reads from the fact or the tuple, leaving the
+/// parameters of nested lambdas (e.g. inside Any(x =&gt; ...)) alone.</summary>
+internal sealed class BindingRewriter(Func<ParameterExpression, Expression> read) : ExpressionVisitor
+{
+    private readonly HashSet<ParameterExpression> _nested = [];
+
+    protected override Expression VisitParameter(ParameterExpression node) =>
+        _nested.Contains(node) ? node : read(node);
+
+    protected override Expression VisitLambda<T>(Expression<T> node)
+    {
+        _nested.UnionWith(node.Parameters);
+        return base.VisitLambda(node);
+    }
+}
+
+/// <summary>Collects the parameters an expression reads.</summary>
+internal sealed class ParameterCollector : ExpressionVisitor
+{
+    private readonly HashSet<ParameterExpression> _found = [];
+
+    public static IReadOnlySet<ParameterExpression> Collect(Expression expression)
+    {
+        var collector = new ParameterCollector();
+        collector.Visit(expression);
+        return collector._found;
+    }
+
+    protected override Expression VisitParameter(ParameterExpression node)
+    {
+        _found.Add(node);
+        return node;
+    }
+
+    protected override Expression VisitLambda<T>(Expression<T> node)
+    {
+        // Parameters of a nested lambda (e.g. inside Any(x => ...)) are its own, not the rule's.
+        var inner = Collect(node.Body);
+        foreach (var p in inner.Where(p => !node.Parameters.Contains(p)))
+        {
+            _found.Add(p);
+        }
+
+        return node;
+    }
+}

@@ -1,0 +1,86 @@
+using KnowledgeEngine.Rete.Runtime;
+
+namespace KnowledgeEngine.Rete.Network;
+
+/// <summary>The facts that passed one chain of alpha tests. Hash indexes over it are shared by all
+/// joins that key it the same way, so 200 rules joining on B.Key keep one index, not 200.</summary>
+internal sealed class AlphaMemoryNode : ReteNode
+{
+    private readonly List<IRightSink> _sinks = [];
+    private readonly List<(string Text, Func<object, object> Key)> _indexes = [];
+
+    public IReadOnlyList<IRightSink> Sinks => _sinks;
+
+    public IReadOnlyList<(string Text, Func<object, object> Key)> Indexes => _indexes;
+
+    public void AddSink(IRightSink sink)
+    {
+        _sinks.Add(sink);
+        _sinks.Sort((x, y) => y.ElementIndex.CompareTo(x.ElementIndex));
+    }
+
+    public int GetOrAddIndex(string text, Func<object, object> key)
+    {
+        var existing = _indexes.FindIndex(i => i.Text == text);
+        if (existing >= 0)
+        {
+            return existing;
+        }
+
+        _indexes.Add((text, key));
+        return _indexes.Count - 1;
+    }
+
+    public void Activate(WorkingMemory memory, Fact fact)
+    {
+        var keys = _indexes.Count == 0 ? null : new object?[_indexes.Count];
+        for (var i = 0; i < _indexes.Count; i++)
+        {
+            keys![i] = _indexes[i].Key(fact.Object);
+        }
+
+        memory.AlphaState(this).Add(fact, keys);
+        (fact.Memberships ??= []).Add(new AlphaMembership(this, keys));
+        foreach (var sink in _sinks)
+        {
+            sink.RightActivate(memory, fact, keys);
+        }
+    }
+}
+
+/// <summary>Per-session content of an alpha memory.</summary>
+internal sealed class AlphaMemoryState(int indexCount)
+{
+    private readonly Dictionary<object, Bucket<Fact>>[] _indexes =
+        Enumerable.Range(0, indexCount).Select(_ => new Dictionary<object, Bucket<Fact>>()).ToArray();
+
+    public Bucket<Fact> All { get; } = new();
+
+    public void Add(Fact fact, object?[]? keys)
+    {
+        All.Add(fact);
+        for (var i = 0; i < _indexes.Length; i++)
+        {
+            if (!_indexes[i].TryGetValue(keys![i]!, out var bucket))
+            {
+                _indexes[i][keys[i]!] = bucket = new Bucket<Fact>();
+            }
+
+            bucket.Add(fact);
+        }
+    }
+
+    public void Remove(Fact fact, object?[]? keys)
+    {
+        All.Remove(fact);
+        for (var i = 0; i < _indexes.Length; i++)
+        {
+            if (_indexes[i].TryGetValue(keys![i]!, out var bucket) && bucket.Remove(fact) && bucket.Count == 0)
+            {
+                _indexes[i].Remove(keys[i]!);
+            }
+        }
+    }
+
+    public Bucket<Fact>? Lookup(int index, object key) => _indexes[index].GetValueOrDefault(key);
+}

@@ -1,0 +1,121 @@
+using KnowledgeEngine.Rete.Compilation;
+
+namespace KnowledgeEngine.Rete.Network;
+
+/// <summary>Builds the network rule by rule, reusing an equal node wherever one exists: the same
+/// type node, the same chain of alpha tests, the same join on the same inputs.</summary>
+internal sealed class ReteBuilder
+{
+    private readonly List<ReteNode> _nodes = [];
+    private readonly Dictionary<Type, TypeNode> _typeNodes = [];
+    private readonly Dictionary<string, BetaNode> _betaNodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TerminalNode> _terminals = new(StringComparer.Ordinal);
+    private readonly DummyNode _dummy;
+
+    public ReteBuilder() => _dummy = Register(new DummyNode());
+
+    public void AddRule(RuleDefinition rule)
+    {
+        if (_terminals.ContainsKey(rule.Name))
+        {
+            throw new RuleDefinitionException(rule.Name, "Another rule has the same name; rule names must be unique.");
+        }
+
+        var context = new ReteBuilderContext(rule);
+        BetaNode current = _dummy;
+        for (var i = 0; i < rule.Elements.Count; i++)
+        {
+            current = rule.Elements[i] switch
+            {
+                PatternElement pattern => BuildJoin(context, i, current, pattern),
+                NotElement not => BuildQuantifier(context, i, current, not.Pattern, isNot: true),
+                ExistsElement exists => BuildQuantifier(context, i, current, exists.Pattern, isNot: false),
+                AggregateElement aggregate => BuildAggregate(context, i, current, aggregate),
+                var other => throw new RuleDefinitionException(rule.Name, $"Unsupported element. ElementType={other.GetType().Name}"),
+            };
+        }
+
+        var terminal = Register(new TerminalNode(rule, context.Declarations));
+        current.AddSink(terminal);
+        _terminals[rule.Name] = terminal;
+    }
+
+    public ReteNetwork Build() => new(_nodes.ToArray(), _typeNodes.Values.ToArray(), _dummy, _terminals);
+
+    private BetaNode BuildJoin(ReteBuilderContext context, int index, BetaNode left, PatternElement pattern)
+    {
+        var plan = context.Planner().PlanPattern(pattern);
+        var memory = BuildAlpha(plan);
+        context.Declare(pattern.Declaration);
+        return Share($"join|{left.Id}|{memory.Id}|{plan.Join.Key}", left, memory,
+            () => new JoinNode(index, left, memory, plan.Join));
+    }
+
+    private BetaNode BuildQuantifier(ReteBuilderContext context, int index, BetaNode left, PatternElement pattern, bool isNot)
+    {
+        var plan = context.Planner().PlanPattern(pattern);
+        var memory = BuildAlpha(plan);
+        context.Declare(null);
+        return Share($"{(isNot ? "not" : "exists")}|{left.Id}|{memory.Id}|{plan.Join.Key}", left, memory,
+            () => new QuantifierNode(index, left, memory, plan.Join, isNot));
+    }
+
+    private BetaNode BuildAggregate(ReteBuilderContext context, int index, BetaNode left, AggregateElement aggregate)
+    {
+        var planner = context.Planner();
+        var plan = planner.PlanPattern(aggregate.Source);
+        var memory = BuildAlpha(plan);
+        var timestamp = aggregate.Window is null ? null : planner.PlanTimestamp(aggregate.Source.Declaration, aggregate.Window.Timestamp);
+        var resultPlanner = context.Planner();
+        var (filter, filterKey) = resultPlanner.PlanPredicate(aggregate.Result, aggregate.ResultConditions);
+        var windowKey = aggregate.Window is null ? "" : $"{aggregate.Window.Length.Ticks}@{planner.KeyOf(aggregate.Window.Timestamp)}";
+        var key = $"aggregate|{left.Id}|{memory.Id}|{plan.Join.Key}|{aggregate.Kind}|{windowKey}|{filterKey}";
+        context.Declare(aggregate.Result);
+        return Share(key, left, memory, () => new AggregateNode(
+            index, left, memory, plan.Join, aggregate.Kind, aggregate.Window?.Length, timestamp, filter, key));
+    }
+
+    private BetaNode Share(string key, BetaNode left, AlphaMemoryNode memory, Func<BinaryNode> create)
+    {
+        if (_betaNodes.TryGetValue(key, out var existing))
+        {
+            return existing;
+        }
+
+        var node = Register(create());
+        left.AddSink(node);
+        memory.AddSink(node);
+        _betaNodes[key] = node;
+        return node;
+    }
+
+    private AlphaMemoryNode BuildAlpha(PatternPlan plan)
+    {
+        if (!_typeNodes.TryGetValue(plan.FactType, out var typeNode))
+        {
+            _typeNodes[plan.FactType] = typeNode = Register(new TypeNode(plan.FactType));
+        }
+
+        AlphaNode current = typeNode;
+        foreach (var test in plan.Alpha)
+        {
+            var next = current.Children.FirstOrDefault(c => c.Key == test.Key);
+            if (next is null)
+            {
+                next = Register(new SelectionNode(test.Key, test.Test));
+                current.Children.Add(next);
+            }
+
+            current = next;
+        }
+
+        return current.Memory ??= Register(new AlphaMemoryNode());
+    }
+
+    private T Register<T>(T node) where T : ReteNode
+    {
+        node.Id = _nodes.Count;
+        _nodes.Add(node);
+        return node;
+    }
+}

@@ -1,0 +1,38 @@
+namespace KnowledgeEngine.Rete;
+
+/// <summary>A rule whose conditions hold for one tuple of facts, waiting on the agenda or fired.</summary>
+public sealed class Activation
+{
+    private Match? _match;
+
+    internal Activation(RuleDefinition rule, Runtime.Tuple tuple, IReadOnlyList<Declaration> declarations, long sequence)
+    {
+        Rule = rule;
+        Tuple = tuple;
+        Declarations = declarations;
+        Sequence = sequence;
+    }
+
+    public RuleDefinition Rule { get; }
+
+    public Match Match => _match ??= new Match(Declarations, Tuple.ToObjects());
+
+    /// <summary>True once the rule fired for this match; a match fires at most once (refraction).</summary>
+    public bool HasFired { get; internal set; }
+
+    internal Runtime.Tuple Tuple { get; }
+
+    internal IReadOnlyList<Declaration> Declarations { get; }
+
+    /// <summary>Creation order; the more recent activation fires first among equal salience.</summary>
+    internal long Sequence { get; }
+
+    internal bool IsEnqueued { get; set; }
+
+    internal bool IsDeleted { get; set; }
+
+    /// <summary>Facts this activation inserted logically; they lose its support when it goes.</summary>
+    internal List<Runtime.Fact>? Supported { get; set; }
+
+    public override string ToString() => $"{Rule.Name}#{Sequence}";
+}
