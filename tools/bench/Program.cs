@@ -1,10 +1,35 @@
+using BenchmarkDotNet.Running;
+using KnowledgeEngine.Bench.Engine;
+
 namespace KnowledgeEngine.Bench;
 
 internal static class Program
 {
+    private const string Usage =
+        "usage: bench <workload> <facts>   phase timings (join-sel, join-key, chain, incremental, build)\n" +
+        "       bench bdn [BenchmarkDotNet args]   micro-benchmarks, e.g. bench bdn --filter '*JoinKey*'";
+
     public static int Main(string[] args)
     {
-        Console.Error.WriteLine("usage: bench <workload> <facts>  (workloads arrive with the engine)");
-        return args.Length == 0 ? 2 : 0;
+        if (args.Length == 0)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        if (args[0] == "bdn")
+        {
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
+            return 0;
+        }
+
+        var facts = 100_000;
+        if (args.Length > 1 && !int.TryParse(args[1].Replace("_", "").Replace("k", "000"), out facts))
+        {
+            Console.Error.WriteLine($"'{args[1]}' is not a fact count; write e.g. 100000 or 100k.\n{Usage}");
+            return 2;
+        }
+
+        return PhaseRunner.Run(args[0], facts);
     }
 }
