@@ -3,8 +3,13 @@ using Tuple = KnowledgeEngine.Rete.Runtime.Tuple;
 
 namespace KnowledgeEngine.Rete.Compilation;
 
-/// <summary>A single-fact test, compiled once; <see cref="Key"/> identifies equal tests for sharing.</summary>
-internal sealed record AlphaTest(string Key, Func<object, bool> Test);
+/// <summary>A single-fact test; <see cref="Key"/> identifies equal tests for sharing. A test of
+/// the form <c>accessor == constant</c> also carries its <see cref="Dispatch"/>, so that sibling
+/// tests on one accessor become one hash lookup instead of one call per rule.</summary>
+internal sealed record AlphaTest(string Key, Lazy<Func<object, bool>> Test, AlphaDispatch? Dispatch);
+
+/// <summary>The accessor and constant of an equality-to-constant test.</summary>
+internal sealed record AlphaDispatch(string AccessorKey, Func<object, object> Accessor, object Value);
 
 /// <summary>How a pattern joins the tuple before it: hash keys from its equalities, and a
 /// predicate for the other conditions. <see cref="Key"/> identifies equal joins for sharing.</summary>

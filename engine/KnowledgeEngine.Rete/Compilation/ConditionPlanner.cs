@@ -8,7 +8,7 @@ namespace KnowledgeEngine.Rete.Compilation;
 /// <summary>Splits a pattern's conditions into alpha tests (own fact only), hash-join equalities
 /// (own side = earlier side) and other join predicates, and compiles each to a delegate that reads
 /// facts from the tuple by position.</summary>
-internal sealed class ConditionPlanner(string ruleName, IReadOnlyList<Declaration?> earlier)
+internal sealed class ConditionPlanner(string ruleName, IReadOnlyList<Declaration?> earlier, DelegateCache cache)
 {
     private static readonly MethodInfo s_getObject = typeof(Tuple).GetMethod(nameof(Tuple.GetObject))!;
     private static readonly MethodInfo s_keyOf = typeof(JoinKey).GetMethod(nameof(JoinKey.Of))!;
@@ -180,8 +180,39 @@ internal sealed class ConditionPlanner(string ruleName, IReadOnlyList<Declaratio
 
     private AlphaTest CompileAlpha(Expression conjunct, Declaration own)
     {
-        var body = Bind(conjunct, own);
-        return new AlphaTest(KeyOf(conjunct), Expression.Lambda<Func<object, bool>>(body, _fact).Compile());
+        var key = KeyOf(conjunct);
+        var test = new Lazy<Func<object, bool>>(() =>
+            cache.Get(key, () => Expression.Lambda<Func<object, bool>>(Bind(conjunct, own), _fact)));
+        return new AlphaTest(key, test, TryDispatch(conjunct, own));
+    }
+
+    /// <summary>Recognises <c>accessor(own) == constant</c> with a hashable type.</summary>
+    private AlphaDispatch? TryDispatch(Expression conjunct, Declaration own)
+    {
+        if (conjunct is not BinaryExpression { NodeType: ExpressionType.Equal, Method: null } equal || !IsHashable(equal.Left.Type))
+        {
+            return null;
+        }
+
+        var (accessor, constant) = ParameterCollector.Collect(equal.Right).Count == 0 ? (equal.Left, equal.Right) : (equal.Right, equal.Left);
+        if (ParameterCollector.Collect(constant).Count > 0 || ParameterCollector.Collect(accessor).Count == 0)
+        {
+            return null;
+        }
+
+        object? value;
+        try
+        {
+            value = Expression.Lambda<Func<object?>>(Expression.Convert(constant, typeof(object))).Compile(preferInterpretation: true)();
+        }
+        catch (Exception)
+        {
+            return null; // not a plain constant after all: keep the ordinary test
+        }
+
+        var accessorKey = KeyOf(accessor);
+        var read = cache.Get(accessorKey, () => Expression.Lambda<Func<object, object>>(Boxed(Bind(accessor, own)), _fact));
+        return new AlphaDispatch(accessorKey, read, JoinKey.Of(value));
     }
 
     private JoinPlan PlanJoin(Declaration own, List<(Expression Left, Expression Right)> equalities, List<Expression> others)
@@ -199,9 +230,10 @@ internal sealed class ConditionPlanner(string ruleName, IReadOnlyList<Declaratio
         {
             var lefts = equalities.Select(e => Boxed(Bind(e.Left, own))).ToList();
             var rights = equalities.Select(e => Boxed(Bind(e.Right, own))).ToList();
-            leftKey = Expression.Lambda<Func<Tuple, object>>(Combine(lefts), _tuple).Compile();
-            rightKey = Expression.Lambda<Func<object, object>>(Combine(rights), _fact).Compile();
+            var leftText = string.Join(" & ", equalities.Select(e => KeyOf(e.Left)));
             rightKeyText = string.Join(" & ", equalities.Select(e => KeyOf(e.Right)));
+            leftKey = cache.Get(leftText, () => Expression.Lambda<Func<Tuple, object>>(Combine(lefts), _tuple));
+            rightKey = cache.Get(rightKeyText, () => Expression.Lambda<Func<object, object>>(Combine(rights), _fact));
             keyText = "eq[" + string.Join(" & ", equalities.Select(e => KeyOf(e.Left) + "=" + KeyOf(e.Right))) + "]";
         }
 
@@ -215,11 +247,9 @@ internal sealed class ConditionPlanner(string ruleName, IReadOnlyList<Declaratio
         return new JoinPlan(keyText, leftKey, rightKey, rightKeyText, predicate);
     }
 
-    private Func<Tuple, object, bool> CompilePredicate(IReadOnlyList<Expression> parts, Declaration own)
-    {
-        var body = parts.Select(p => Bind(p, own)).Aggregate(Expression.AndAlso);
-        return Expression.Lambda<Func<Tuple, object, bool>>(body, _tuple, _fact).Compile();
-    }
+    private Func<Tuple, object, bool> CompilePredicate(IReadOnlyList<Expression> parts, Declaration own) =>
+        cache.Get(string.Join(" & ", parts.Select(KeyOf)), () =>
+            Expression.Lambda<Func<Tuple, object, bool>>(parts.Select(p => Bind(p, own)).Aggregate(Expression.AndAlso), _tuple, _fact));
 
     /// <summary>Rewrites a condition part so that earlier declarations read from the tuple and the
     /// own fact from the fact argument. Parameters are matched by name: each condition lambda has

@@ -13,8 +13,13 @@ internal sealed class AlphaMemoryNode : ReteNode
 
     public IReadOnlyList<(string Text, Func<object, object> Key)> Indexes => _indexes;
 
-    public void AddSink(IRightSink sink)
+    /// <summary>Whether some sink walks every fact (an unhashed join); if none does, the memory
+    /// keeps only its indexes.</summary>
+    public bool KeepsAll { get; private set; }
+
+    public void AddSink(IRightSink sink, bool walksAll)
     {
+        KeepsAll |= walksAll;
         _sinks.Add(sink);
         _sinks.Sort((x, y) => y.ElementIndex.CompareTo(x.ElementIndex));
     }
@@ -40,7 +45,7 @@ internal sealed class AlphaMemoryNode : ReteNode
         }
 
         memory.AlphaState(this).Add(fact, keys);
-        (fact.Memberships ??= []).Add(new AlphaMembership(this, keys));
+        fact.AddMembership(new AlphaMembership(this, keys));
         foreach (var sink in _sinks)
         {
             sink.RightActivate(memory, fact, keys);
@@ -49,7 +54,7 @@ internal sealed class AlphaMemoryNode : ReteNode
 }
 
 /// <summary>Per-session content of an alpha memory.</summary>
-internal sealed class AlphaMemoryState(int indexCount)
+internal sealed class AlphaMemoryState(int indexCount, bool keepsAll)
 {
     private readonly Dictionary<object, Bucket<Fact>>[] _indexes =
         Enumerable.Range(0, indexCount).Select(_ => new Dictionary<object, Bucket<Fact>>()).ToArray();
@@ -58,7 +63,11 @@ internal sealed class AlphaMemoryState(int indexCount)
 
     public void Add(Fact fact, object?[]? keys)
     {
-        All.Add(fact);
+        if (keepsAll)
+        {
+            All.Add(fact);
+        }
+
         for (var i = 0; i < _indexes.Length; i++)
         {
             if (!_indexes[i].TryGetValue(keys![i]!, out var bucket))
@@ -72,7 +81,11 @@ internal sealed class AlphaMemoryState(int indexCount)
 
     public void Remove(Fact fact, object?[]? keys)
     {
-        All.Remove(fact);
+        if (keepsAll)
+        {
+            All.Remove(fact);
+        }
+
         for (var i = 0; i < _indexes.Length; i++)
         {
             if (_indexes[i].TryGetValue(keys![i]!, out var bucket) && bucket.Remove(fact) && bucket.Count == 0)

@@ -7,6 +7,8 @@ internal abstract class AlphaNode : ReteNode
 {
     public List<SelectionNode> Children { get; } = [];
 
+    public List<AlphaDispatchTable> Dispatches { get; } = [];
+
     public AlphaMemoryNode? Memory { get; set; }
 
     /// <summary>Collects the memories a fact enters below this node.</summary>
@@ -24,7 +26,26 @@ internal abstract class AlphaNode : ReteNode
                 child.Collect(fact, memories);
             }
         }
+
+        foreach (var table in Dispatches)
+        {
+            if (table.ByValue.TryGetValue(table.Accessor(fact), out var child))
+            {
+                child.Collect(fact, memories);
+            }
+        }
     }
+}
+
+/// <summary>Sibling tests <c>accessor == constant</c> on one accessor, as one hash lookup: 200
+/// rules testing Group == i cost one read and one lookup per fact, not 200 calls.</summary>
+internal sealed class AlphaDispatchTable(string accessorKey, Func<object, object> accessor)
+{
+    public string AccessorKey { get; } = accessorKey;
+
+    public Func<object, object> Accessor { get; } = accessor;
+
+    public Dictionary<object, SelectionNode> ByValue { get; } = [];
 }
 
 /// <summary>Entry of the alpha network for facts of one type (and its subtypes).</summary>

@@ -34,7 +34,7 @@ internal abstract class BinaryNode : BetaNode, ILeftSink, IRightSink
 
     protected LeftMemory LeftMemoryOf(WorkingMemory memory) => StateOf(memory).Left;
 
-    protected BinaryNodeState StateOf(WorkingMemory memory) => memory.StateOf(this, CreateState);
+    protected BinaryNodeState StateOf(WorkingMemory memory) => (BinaryNodeState)(memory.Slot(this) ??= CreateState());
 
     protected virtual BinaryNodeState CreateState() => new(new LeftMemory(Join.IsHashed));
 

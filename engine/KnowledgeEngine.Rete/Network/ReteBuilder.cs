@@ -10,6 +10,7 @@ internal sealed class ReteBuilder
     private readonly Dictionary<Type, TypeNode> _typeNodes = [];
     private readonly Dictionary<string, BetaNode> _betaNodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TerminalNode> _terminals = new(StringComparer.Ordinal);
+    private readonly DelegateCache _delegates = new();
     private readonly DummyNode _dummy;
 
     public ReteBuilder() => _dummy = Register(new DummyNode());
@@ -21,7 +22,7 @@ internal sealed class ReteBuilder
             throw new RuleDefinitionException(rule.Name, "Another rule has the same name; rule names must be unique.");
         }
 
-        var context = new ReteBuilderContext(rule);
+        var context = new ReteBuilderContext(rule, _delegates);
         BetaNode current = _dummy;
         for (var i = 0; i < rule.Elements.Count; i++)
         {
@@ -84,7 +85,7 @@ internal sealed class ReteBuilder
 
         var node = Register(create());
         left.AddSink(node);
-        memory.AddSink(node);
+        memory.AddSink(node, walksAll: !node.Join.IsHashed);
         _betaNodes[key] = node;
         return node;
     }
@@ -99,17 +100,41 @@ internal sealed class ReteBuilder
         AlphaNode current = typeNode;
         foreach (var test in plan.Alpha)
         {
-            var next = current.Children.FirstOrDefault(c => c.Key == test.Key);
-            if (next is null)
-            {
-                next = Register(new SelectionNode(test.Key, test.Test));
-                current.Children.Add(next);
-            }
-
-            current = next;
+            current = test.Dispatch is { } dispatch ? DispatchedChild(current, test, dispatch) : TestedChild(current, test);
         }
 
         return current.Memory ??= Register(new AlphaMemoryNode());
+    }
+
+    private SelectionNode TestedChild(AlphaNode parent, AlphaTest test)
+    {
+        var child = parent.Children.FirstOrDefault(c => c.Key == test.Key);
+        if (child is null)
+        {
+            child = Register(new SelectionNode(test.Key, test.Test.Value));
+            parent.Children.Add(child);
+        }
+
+        return child;
+    }
+
+    private SelectionNode DispatchedChild(AlphaNode parent, AlphaTest test, AlphaDispatch dispatch)
+    {
+        var table = parent.Dispatches.FirstOrDefault(d => d.AccessorKey == dispatch.AccessorKey);
+        if (table is null)
+        {
+            table = new AlphaDispatchTable(dispatch.AccessorKey, dispatch.Accessor);
+            parent.Dispatches.Add(table);
+        }
+
+        if (!table.ByValue.TryGetValue(dispatch.Value, out var child))
+        {
+            // The hash lookup is the test; the node keeps its key so equal conditions still meet here.
+            child = Register(new SelectionNode(test.Key, static _ => true));
+            table.ByValue[dispatch.Value] = child;
+        }
+
+        return child;
     }
 
     private T Register<T>(T node) where T : ReteNode

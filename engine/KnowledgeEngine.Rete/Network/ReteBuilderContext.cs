@@ -4,14 +4,14 @@ namespace KnowledgeEngine.Rete.Network;
 
 /// <summary>What the builder knows while it walks one rule: the declarations made so far, by
 /// element position (null for not/exists, which bind nothing).</summary>
-internal sealed class ReteBuilderContext(RuleDefinition rule)
+internal sealed class ReteBuilderContext(RuleDefinition rule, DelegateCache cache)
 {
     private readonly List<Declaration?> _byElement = [];
 
     public IReadOnlyList<Declaration> Declarations =>
         _byElement.Select((d, i) => d ?? new Declaration($"${i}", typeof(object))).ToArray();
 
-    public ConditionPlanner Planner() => new(rule.Name, _byElement.ToArray());
+    public ConditionPlanner Planner() => new(rule.Name, _byElement.ToArray(), cache);
 
     public void Declare(Declaration? declaration)
     {

@@ -12,8 +12,30 @@ internal sealed class Fact(long id, object value)
     internal Tuple? FirstTuple;
 
     /// <summary>The alpha memories this fact entered, with the index keys it was filed under there,
-    /// so it leaves them exactly as it entered even if the object has since changed.</summary>
-    internal List<AlphaMembership>? Memberships;
+    /// so it leaves them exactly as it entered even if the object has since changed. Most facts
+    /// enter one memory, kept inline.</summary>
+    private AlphaMembership _firstMembership;
+    private List<AlphaMembership>? _moreMemberships;
+
+    internal void AddMembership(AlphaMembership membership)
+    {
+        if (_firstMembership.Node is null) _firstMembership = membership;
+        else (_moreMemberships ??= []).Add(membership);
+    }
+
+    /// <summary>Hands the memberships to <paramref name="leave"/> and forgets them.</summary>
+    internal void LeaveMemberships(Action<AlphaMembership> leave)
+    {
+        if (_firstMembership.Node is null)
+        {
+            return;
+        }
+
+        leave(_firstMembership);
+        _moreMemberships?.ForEach(leave);
+        _firstMembership = default;
+        _moreMemberships = null;
+    }
 
     /// <summary>Number of activations that logically support this fact; -1 when inserted plainly.</summary>
     internal int LogicalSupport = -1;

@@ -230,15 +230,7 @@ internal sealed class Session : ISession
 
     private void Withdraw(Fact fact)
     {
-        if (fact.Memberships is not null)
-        {
-            foreach (var membership in fact.Memberships)
-            {
-                _memory.AlphaState(membership.Node).Remove(fact, membership.Keys);
-            }
-
-            fact.Memberships = null;
-        }
+        fact.LeaveMemberships(m => _memory.AlphaState(m.Node).Remove(fact, m.Keys));
 
         while (fact.FirstTuple is { } tuple)
         {

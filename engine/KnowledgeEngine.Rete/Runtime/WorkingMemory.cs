@@ -20,8 +20,11 @@ internal sealed class WorkingMemory(int nodeCount, SessionEvents events)
     public T StateOf<T>(ReteNode node, Func<T> create) where T : class =>
         (T)(_states[node.Id] ??= create());
 
+    /// <summary>The raw state slot of a node, for hot paths that must not allocate a factory.</summary>
+    public ref object? Slot(ReteNode node) => ref _states[node.Id];
+
     public AlphaMemoryState AlphaState(AlphaMemoryNode node) =>
-        StateOf(node, () => new AlphaMemoryState(node.Indexes.Count));
+        (AlphaMemoryState)(_states[node.Id] ??= new AlphaMemoryState(node.Indexes.Count, node.KeepsAll));
 
     public void MarkAggregateDirty(AggregateNode node)
     {
