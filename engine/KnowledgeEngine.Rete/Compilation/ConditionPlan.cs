@@ -22,6 +22,8 @@ internal sealed record JoinPlan(
 {
     public static readonly JoinPlan None = new("", null, null, null, null);
 
+    public string? LeftKeyText { get; init; }
+
     public bool IsHashed => LeftKey is not null;
 }
 

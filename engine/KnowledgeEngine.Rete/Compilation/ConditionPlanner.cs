@@ -225,12 +225,13 @@ internal sealed class ConditionPlanner(string ruleName, IReadOnlyList<Declaratio
         Func<Tuple, object>? leftKey = null;
         Func<object, object>? rightKey = null;
         string? rightKeyText = null;
+        string? leftText = null;
         var keyText = "";
         if (equalities.Count > 0)
         {
             var lefts = equalities.Select(e => Boxed(Bind(e.Left, own))).ToList();
             var rights = equalities.Select(e => Boxed(Bind(e.Right, own))).ToList();
-            var leftText = string.Join(" & ", equalities.Select(e => KeyOf(e.Left)));
+            leftText = string.Join(" & ", equalities.Select(e => KeyOf(e.Left)));
             rightKeyText = string.Join(" & ", equalities.Select(e => KeyOf(e.Right)));
             leftKey = cache.Get(leftText, () => Expression.Lambda<Func<Tuple, object>>(Combine(lefts), _tuple));
             rightKey = cache.Get(rightKeyText, () => Expression.Lambda<Func<object, object>>(Combine(rights), _fact));
@@ -244,7 +245,7 @@ internal sealed class ConditionPlanner(string ruleName, IReadOnlyList<Declaratio
             keyText += "pred[" + string.Join(" & ", others.Select(KeyOf)) + "]";
         }
 
-        return new JoinPlan(keyText, leftKey, rightKey, rightKeyText, predicate);
+        return new JoinPlan(keyText, leftKey, rightKey, rightKeyText, predicate) { LeftKeyText = leftText };
     }
 
     private Func<Tuple, object, bool> CompilePredicate(IReadOnlyList<Expression> parts, Declaration own) =>

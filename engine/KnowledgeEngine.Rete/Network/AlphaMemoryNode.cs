@@ -24,6 +24,27 @@ internal sealed class AlphaMemoryNode : ReteNode
         _sinks.Sort((x, y) => y.ElementIndex.CompareTo(x.ElementIndex));
     }
 
+    /// <summary>Replaces sibling joins that can share a left index by their group.</summary>
+    public IEnumerable<JoinGroup> GroupJoins()
+    {
+        var groups = new List<JoinGroup>();
+        foreach (var members in JoinGroup.Candidates(_sinks).ToArray())
+        {
+            var group = new JoinGroup(members);
+            foreach (var member in members)
+            {
+                member.Group = group;
+                _sinks.Remove(member);
+            }
+
+            _sinks.Add(group);
+            groups.Add(group);
+        }
+
+        _sinks.Sort((x, y) => y.ElementIndex.CompareTo(x.ElementIndex));
+        return groups;
+    }
+
     public int GetOrAddIndex(string text, Func<object, object> key)
     {
         var existing = _indexes.FindIndex(i => i.Text == text);

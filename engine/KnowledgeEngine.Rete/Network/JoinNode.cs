@@ -8,9 +8,15 @@ namespace KnowledgeEngine.Rete.Network;
 internal sealed class JoinNode(int elementIndex, BetaNode left, AlphaMemoryNode right, JoinPlan join)
     : BinaryNode(elementIndex, left, right, join)
 {
+    /// <summary>Set when this join shares its left index with its siblings; the group then
+    /// receives the right facts in its place.</summary>
+    public JoinGroup? Group { get; set; }
+
+    private LeftMemory Memory(WorkingMemory memory) => Group is null ? LeftMemoryOf(memory) : Group.Shared(memory);
+
     public override void LeftActivate(WorkingMemory memory, Tuple tuple)
     {
-        var facts = RememberAndProbe(memory, tuple, LeftMemoryOf(memory));
+        var facts = RememberAndProbe(memory, tuple, Memory(memory));
         if (facts is null)
         {
             return;
@@ -27,7 +33,7 @@ internal sealed class JoinNode(int elementIndex, BetaNode left, AlphaMemoryNode 
 
     public override void LeftRetract(WorkingMemory memory, Tuple tuple)
     {
-        LeftMemoryOf(memory).Remove(tuple);
+        Memory(memory).Remove(tuple);
         WithdrawChildren(memory, tuple);
     }
 
@@ -45,6 +51,14 @@ internal sealed class JoinNode(int elementIndex, BetaNode left, AlphaMemoryNode 
             {
                 Emit(memory, new Tuple(tuple, fact, this));
             }
+        }
+    }
+
+    public void Extend(WorkingMemory memory, Tuple tuple, Fact fact)
+    {
+        if (Matches(tuple, fact))
+        {
+            Emit(memory, new Tuple(tuple, fact, this));
         }
     }
 

@@ -41,7 +41,18 @@ internal sealed class ReteBuilder
         _terminals[rule.Name] = terminal;
     }
 
-    public ReteNetwork Build() => new(_nodes.ToArray(), _typeNodes.Values.ToArray(), _dummy, _terminals);
+    public ReteNetwork Build()
+    {
+        foreach (var memory in _nodes.OfType<AlphaMemoryNode>().ToArray())
+        {
+            foreach (var group in memory.GroupJoins())
+            {
+                Register(group);
+            }
+        }
+
+        return new ReteNetwork(_nodes.ToArray(), _typeNodes.Values.ToArray(), _dummy, _terminals);
+    }
 
     private BetaNode BuildJoin(ReteBuilderContext context, int index, BetaNode left, PatternElement pattern)
     {
