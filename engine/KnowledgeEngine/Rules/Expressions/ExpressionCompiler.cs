@@ -31,7 +31,7 @@ public static class ExpressionCompiler
 
         if (typed.Type is not (ExprType.Bool or ExprType.Any))
         {
-            context.TypeError(node, $"a condition must be true or false, but {CompileContext.Describe(node, typed.Type)} is a {typed.Type}",
+            context.TypeError(node, $"a condition must be true or false, found {CompileContext.Describe(node, typed.Type)}",
                 $"compare it, e.g. {ExpressionPrinter.Print(node)} {(typed.Type == ExprType.Number ? "> 0" : "== 'x'")}");
             return null;
         }

@@ -122,6 +122,10 @@ public static class ExpressionPrinter
         }
     }
 
+    /// <summary>An operand's text in quotes for messages, unless it is a string literal that has its own.</summary>
+    internal static string Quoted(ExprNode node) =>
+        node is LiteralNode { Type: ExprType.String } ? Print(node) : $"'{Print(node)}'";
+
     internal static string Literal(LiteralNode literal) => literal.Value switch
     {
         null => "null",

@@ -24,8 +24,8 @@ internal static class ArithmeticCompiler
 
         if (result is not { } type)
         {
-            var verb = add ? "add" : "subtract";
-            context.TypeError(binary, $"cannot {verb} {CompileContext.Describe(binary.Left, left.Type)} and {CompileContext.Describe(binary.Right, right.Type)}",
+            var (l, r) = (CompileContext.Describe(binary.Left, left.Type), CompileContext.Describe(binary.Right, right.Type));
+            context.TypeError(binary, add ? $"cannot add {l} and {r}" : $"cannot subtract {r} from {l}",
                 "'+' and '-' work on numbers, durations and times, e.g. bundle.collected_at - 3m; join conditions with 'and'");
             return null;
         }

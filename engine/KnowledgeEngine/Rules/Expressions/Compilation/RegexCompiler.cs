@@ -20,7 +20,7 @@ internal static class RegexCompiler
 
         if (binary.Right is not LiteralNode { Value: string pattern } literal)
         {
-            context.Error(ErrorCodes.Regex, binary.Right.Span, $"the pattern after 'matches' must be a quoted string, found '{ExpressionPrinter.Print(binary.Right)}'",
+            context.Error(ErrorCodes.Regex, binary.Right.Span, $"the pattern after 'matches' must be a quoted string, found {ExpressionPrinter.Quoted(binary.Right)}",
                 "write the regex itself, e.g. message matches 'timeout after \\d+s'");
             return null;
         }

@@ -119,7 +119,7 @@ internal sealed partial class Parser
         if (call.Name == "exists" && call.Arguments[0] is not PathNode)
         {
             var argument = call.Arguments[0];
-            FunctionError(Start(argument), End(argument), $"exists() takes a field path, found '{ExpressionPrinter.Print(argument)}'", "name a field, e.g. exists(host.mac)");
+            FunctionError(Start(argument), End(argument), $"exists() takes a field path, found {ExpressionPrinter.Quoted(argument)}", "name a field, e.g. exists(host.mac)");
         }
     }
 
