@@ -1,0 +1,46 @@
+using System.Collections;
+using System.Text.Json;
+
+namespace KnowledgeEngine.Rules.Expressions;
+
+internal static partial class ExpressionRuntime
+{
+    /// <summary>A field of an object (dictionary or JSON object); null when absent.</summary>
+    public static object? Member(object? value, string name) => Normalize(value) switch
+    {
+        JsonElement { ValueKind: JsonValueKind.Object } json => json.TryGetProperty(name, out var field) ? field : null,
+        IReadOnlyDictionary<string, object?> map => map.TryGetValue(name, out var field) ? field : null,
+        IDictionary map => map.Contains(name) ? map[name] : null,
+        _ => null,
+    };
+
+    /// <summary>An element of a list; null when out of range.</summary>
+    public static object? Index(object? value, int index) => Normalize(value) switch
+    {
+        JsonElement { ValueKind: JsonValueKind.Array } json => index < json.GetArrayLength() ? json[index] : null,
+        IReadOnlyList<object?> list => index < list.Count ? list[index] : null,
+        IList list => index < list.Count ? list[index] : null,
+        _ => null,
+    };
+
+    /// <summary>Length of a string, list or object; 0 for a missing value, NaN for a scalar.</summary>
+    public static double Len(object? value) => Normalize(value) switch
+    {
+        null => 0,
+        string s => s.Length,
+        JsonElement { ValueKind: JsonValueKind.Array } json => json.GetArrayLength(),
+        JsonElement { ValueKind: JsonValueKind.Object } json => json.EnumerateObject().Count(),
+        ICollection collection => collection.Count,
+        IReadOnlyCollection<object?> collection => collection.Count,
+        IReadOnlyDictionary<string, object?> map => map.Count,
+        _ => double.NaN,
+    };
+
+    public static double LenText(string? value) => value?.Length ?? 0;
+
+    public static double LenList(IReadOnlyList<object?>? value) => value?.Count ?? 0;
+
+    public static string? Lower(string? value) => value?.ToLowerInvariant();
+
+    public static string? Upper(string? value) => value?.ToUpperInvariant();
+}

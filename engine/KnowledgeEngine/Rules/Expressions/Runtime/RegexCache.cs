@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+
+namespace KnowledgeEngine.Rules.Expressions;
+
+/// <summary>
+/// One Regex per pattern text for the whole process: identical conditions in different rules
+/// then hold the same constant, which is how the engine recognises them as shareable.
+/// </summary>
+internal static class RegexCache
+{
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+
+    private static readonly ConcurrentDictionary<string, Regex> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>The interned regex; throws <see cref="RegexParseException"/> for a bad pattern.</summary>
+    public static Regex Get(string pattern) => Cache.GetOrAdd(pattern, Create);
+
+    private static Regex Create(string pattern)
+    {
+        try
+        {
+            // Linear time whatever the input; patterns with backreferences or lookarounds fall back.
+            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchTimeout);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
+        }
+    }
+}
