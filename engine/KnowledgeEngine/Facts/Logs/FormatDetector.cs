@@ -19,7 +19,7 @@ internal static class FormatDetector
 
     private static readonly LogBody[] Bodies =
     [
-        new KlogBody(), new CloudpodsBody(), new Log4jBody(), new PythonLogBody(), new JsonBody(), new LogfmtBody(), new GoLogBody(),
+        new KlogBody(), new GoLogBody(), new CloudpodsBody(), new Log4jBody(), new PythonLogBody(), new JsonBody(), new LogfmtBody(),
     ];
 
     public static LogFormat Detect(IReadOnlyList<string> sample, TimeContext time)
