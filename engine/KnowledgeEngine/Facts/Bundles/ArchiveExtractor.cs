@@ -1,0 +1,163 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using SharpCompress.Compressors.Xz;
+
+namespace KnowledgeEngine.Facts.Bundles;
+
+/// <summary>A file or link unpacked from an archive, named relative to the archive's root.</summary>
+internal sealed record UnpackedItem(string Path, string PhysicalPath, long Size, DateTimeOffset? Modified, string? LinkTarget = null);
+
+/// <summary>
+/// Unpacks one archive into a workspace folder, refusing unsafe entries and stopping at the budget.
+/// Unpacking (rather than streaming entries) lets files be scanned in parallel and read twice (sniff, then scan).
+/// </summary>
+internal sealed class ArchiveExtractor(ExtractionBudget budget, List<BundleDiagnostic> diagnostics)
+{
+    private const int CopyBufferSize = 1 << 16;
+
+    public List<UnpackedItem> Extract(string archiveFile, string displayName, ArchiveKind kind, string targetFolder)
+    {
+        Directory.CreateDirectory(targetFolder);
+        var items = new List<UnpackedItem>();
+        try
+        {
+            if (kind == ArchiveKind.Zip)
+                ExtractZip(archiveFile, displayName, targetFolder, items);
+            else
+                ExtractTar(archiveFile, displayName, kind, targetFolder, items);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or FormatException
+                                       or SharpCompress.Common.ArchiveException or IOException
+                                   && ex is not FileNotFoundException and not DirectoryNotFoundException)
+        {
+            throw Damaged(displayName, kind, ex);
+        }
+        return items;
+    }
+
+    internal static BundleException Damaged(string displayName, ArchiveKind kind, Exception ex)
+    {
+        var reason = ex is EndOfStreamException || ex.Message.Contains("end of", StringComparison.OrdinalIgnoreCase)
+            ? "it ends before the archive does, so it was probably cut short while copying"
+            : "its content is not a valid archive";
+        return new BundleException(
+            $"{displayName}: cannot read this {Describe(kind)} archive: {reason}. Copy or collect the bundle again.", ex);
+    }
+
+    internal static string Describe(ArchiveKind kind) => kind switch
+    {
+        ArchiveKind.Zip => "zip",
+        ArchiveKind.Gzip => "gzip",
+        ArchiveKind.Xz => "xz",
+        ArchiveKind.Tar => "tar",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    private void ExtractZip(string archiveFile, string displayName, string targetFolder, List<UnpackedItem> items)
+    {
+        using var zip = ZipFile.OpenRead(archiveFile);
+        foreach (var entry in zip.Entries)
+        {
+            if (entry.FullName.EndsWith('/'))
+                continue;
+            var path = Accept(displayName, entry.FullName);
+            if (path is null)
+                continue;
+            budget.CountEntry(displayName, entry.FullName);
+            var physical = Path.Combine(targetFolder, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(physical)!);
+            using (var source = entry.Open())
+            using (var target = File.Create(physical))
+            {
+                var packed = entry.CompressedLength;
+                Copy(source, target, displayName, entry.FullName, written => budget.CheckRatio(displayName, entry.FullName, written, packed));
+            }
+            items.Add(new UnpackedItem(path, physical, new FileInfo(physical).Length, entry.LastWriteTime));
+        }
+    }
+
+    private void ExtractTar(string archiveFile, string displayName, ArchiveKind kind, string targetFolder, List<UnpackedItem> items)
+    {
+        using var counting = new CountingStream(new FileStream(archiveFile, FileMode.Open, FileAccess.Read, FileShare.Read, CopyBufferSize));
+        using var decoded = Decompress(counting, kind);
+        using var reader = new TarReader(decoded);
+        long unpackedTotal = 0;
+        while (reader.GetNextEntry() is { } entry)
+        {
+            if (entry.EntryType is TarEntryType.Directory or TarEntryType.GlobalExtendedAttributes)
+                continue;
+            var path = Accept(displayName, entry.Name);
+            if (path is null)
+                continue;
+            budget.CountEntry(displayName, entry.Name);
+            if (entry.EntryType is TarEntryType.SymbolicLink or TarEntryType.HardLink)
+            {
+                // Hard-link targets are archive-rooted; symbolic ones are relative to the link's folder.
+                var target = entry.EntryType == TarEntryType.HardLink
+                    ? EntryPath.Normalise(entry.LinkName, out _)
+                    : EntryPath.ResolveLink(path, entry.LinkName);
+                if (target is null)
+                {
+                    diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, path,
+                        $"{displayName}: link '{entry.Name}' -> '{entry.LinkName}' refused: it points outside the bundle; the link was skipped."));
+                    continue;
+                }
+                items.Add(new UnpackedItem(path, "", 0, entry.ModificationTime, target));
+                continue;
+            }
+            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile))
+            {
+                diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Info, path,
+                    $"{displayName}: entry '{entry.Name}' is a {entry.EntryType} entry, not a file; it was skipped."));
+                continue;
+            }
+            var physical = Path.Combine(targetFolder, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(physical)!);
+            using (var target = File.Create(physical))
+            {
+                if (entry.DataStream is { } data)
+                {
+                    var before = unpackedTotal;
+                    Copy(data, target, displayName, entry.Name,
+                        written => budget.CheckRatio(displayName, entry.Name, before + written, counting.BytesRead));
+                    unpackedTotal += target.Length;
+                }
+            }
+            items.Add(new UnpackedItem(path, physical, new FileInfo(physical).Length, entry.ModificationTime));
+        }
+    }
+
+    internal static Stream Decompress(Stream raw, ArchiveKind kind) => kind switch
+    {
+        ArchiveKind.Gzip => new GZipStream(raw, CompressionMode.Decompress, leaveOpen: true),
+        ArchiveKind.Xz => new XZStream(raw),
+        ArchiveKind.Tar => raw,
+        _ => throw new InvalidOperationException($"no decoder for {kind}"),
+    };
+
+    private string? Accept(string displayName, string name)
+    {
+        var path = EntryPath.Normalise(name, out var refusal);
+        if (path is null)
+        {
+            diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, name,
+                $"{displayName}: entry '{name}' refused: {refusal}; the entry was skipped."));
+            return null;
+        }
+        return path.Length == 0 ? null : path;
+    }
+
+    private void Copy(Stream source, Stream target, string displayName, string entryName, Action<long> checkRatio)
+    {
+        var buffer = new byte[CopyBufferSize];
+        long written = 0;
+        int read;
+        while ((read = source.Read(buffer)) > 0)
+        {
+            budget.CountBytes(displayName, entryName, read);
+            written += read;
+            checkRatio(written);
+            target.Write(buffer, 0, read);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+namespace KnowledgeEngine.Facts.Bundles;
+
+/// <summary>
+/// Turns what the operator pointed at (folder, archive, single file) into a flat inventory of entries,
+/// unpacking nested archives in place of themselves and refusing what is unsafe.
+/// </summary>
+internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, List<BundleDiagnostic> diagnostics)
+{
+    private readonly ExtractionBudget _budget = new(limits);
+
+    public List<BundleEntry> Load(string path)
+    {
+        var displayName = Path.GetFileName(Path.TrimEndingDirectorySeparator(path));
+        if (Directory.Exists(path))
+            return Expand(StripSingleFolder(FolderWalker.Walk(path, displayName, diagnostics)), "", 0);
+        if (!File.Exists(path))
+            throw new BundleException($"{path}: no such file or folder. Give the path of a bundle folder, an archive or a log file.");
+
+        var kind = ArchiveSniffer.DetectFile(path, out _);
+        switch (kind)
+        {
+            case ArchiveKind.Age:
+                throw new BundleException(AgeRefusal(displayName));
+            case ArchiveKind.Zip or ArchiveKind.Tar:
+            case ArchiveKind.Gzip or ArchiveKind.Xz when ContentSniffer.WrapsTar(path, kind):
+                var unpacked = new ArchiveExtractor(_budget, diagnostics).Extract(path, displayName, kind, workspace.NewFolder());
+                return Expand(StripSingleFolder(unpacked), "", 1);
+            case ArchiveKind.Bzip2 or ArchiveKind.Zstd:
+                throw new BundleException(
+                    $"{displayName}: {(kind == ArchiveKind.Bzip2 ? "bzip2" : "zstd")} compression is not supported. " +
+                    $"Decompress it first ({(kind == ArchiveKind.Bzip2 ? "bunzip2" : "zstd -d")}) and point kb at the result.");
+            default:
+                var info = new FileInfo(path);
+                var single = new UnpackedItem(displayName, info.FullName, info.Length, info.LastWriteTimeUtc);
+                return Expand([single], "", 0);
+        }
+    }
+
+    internal static string AgeRefusal(string name) =>
+        $"{name}: this is an age-encrypted archive (header age-encryption.org/v1), the default output of 'talosctl support'; kb cannot read it. " +
+        $"Re-collect it with 'talosctl support --no-encryption', or decrypt it first with 'age -d -i <your-key> -o support.zip {name}' and point kb at support.zip.";
+
+    /// <summary>Collectors zip a folder named after the bundle; that folder adds nothing to paths rules match.</summary>
+    private static List<UnpackedItem> StripSingleFolder(List<UnpackedItem> items)
+    {
+        if (items.Count == 0)
+            return items;
+        var first = items[0].Path;
+        var slash = first.IndexOf('/');
+        if (slash <= 0)
+            return items;
+        var prefix = first[..(slash + 1)];
+        if (!items.All(i => i.Path.StartsWith(prefix, StringComparison.Ordinal)))
+            return items;
+        return items.Select(i => i with
+        {
+            Path = i.Path[prefix.Length..],
+            LinkTarget = i.LinkTarget is { } t && t.StartsWith(prefix, StringComparison.Ordinal) ? t[prefix.Length..] : i.LinkTarget,
+        }).ToList();
+    }
+
+    private List<BundleEntry> Expand(List<UnpackedItem> items, string prefix, int depth)
+    {
+        var entries = new List<BundleEntry>();
+        var byPath = items.Where(i => i.LinkTarget is null).ToDictionary(i => i.Path, StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var path = prefix + item.Path;
+            var physical = item;
+            if (item.LinkTarget is { } target)
+            {
+                if (!byPath.TryGetValue(target, out var resolved))
+                {
+                    diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Info, path,
+                        $"{path}: link to '{target}', which is not in the bundle; the link was skipped."));
+                    continue;
+                }
+                physical = resolved;
+            }
+            var entry = Inventory(path, physical);
+            entries.Add(entry);
+            if (item.LinkTarget is null && entry.IsBinary)
+                entries.AddRange(TryNested(entry, depth));
+        }
+        return entries;
+    }
+
+    private BundleEntry Inventory(string path, UnpackedItem item)
+    {
+        var kind = item.Size == 0 ? ArchiveKind.None : ArchiveSniffer.DetectFile(item.PhysicalPath, out _);
+        var encoding = kind switch
+        {
+            ArchiveKind.Gzip when !ContentSniffer.WrapsTar(item.PhysicalPath, kind) => EntryEncoding.Gzip,
+            ArchiveKind.Xz when !ContentSniffer.WrapsTar(item.PhysicalPath, kind) => EntryEncoding.Xz,
+            _ => EntryEncoding.Plain,
+        };
+        var binary = kind is ArchiveKind.Zip or ArchiveKind.Tar or ArchiveKind.Bzip2 or ArchiveKind.Zstd or ArchiveKind.Age
+                     || (kind is ArchiveKind.Gzip or ArchiveKind.Xz && encoding == EntryEncoding.Plain)
+                     || (item.Size > 0 && ContentSniffer.IsBinaryFile(item.PhysicalPath, encoding));
+        return new BundleEntry(path, item.PhysicalPath, item.Size)
+        {
+            Modified = item.Modified,
+            IsBinary = binary,
+            Encoding = encoding,
+        };
+    }
+
+    private List<BundleEntry> TryNested(BundleEntry entry, int depth)
+    {
+        var kind = ArchiveSniffer.DetectFile(entry.PhysicalPath, out _);
+        if (kind == ArchiveKind.Age)
+        {
+            diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, entry.Path, AgeRefusal(entry.Path)));
+            return [];
+        }
+        var isArchive = kind is ArchiveKind.Zip or ArchiveKind.Tar
+                        || (kind is ArchiveKind.Gzip or ArchiveKind.Xz && entry.Encoding == EntryEncoding.Plain);
+        if (!isArchive)
+            return [];
+        if (depth >= limits.MaxNestingDepth)
+        {
+            diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, entry.Path,
+                $"{entry.Path}: archive nested more than {limits.MaxNestingDepth} levels deep; it was inventoried but not unpacked. Unpack it yourself if its content matters."));
+            return [];
+        }
+        List<UnpackedItem> inner;
+        try
+        {
+            inner = new ArchiveExtractor(_budget, diagnostics).Extract(entry.PhysicalPath, entry.Path, kind, workspace.NewFolder());
+        }
+        catch (BundleException ex) when (ex.InnerException is not null)
+        {
+            // A damaged archive inside a good bundle costs its own content, not the whole diagnosis.
+            diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, entry.Path, ex.Message));
+            return [];
+        }
+        return Expand(StripSingleFolder(inner), EntryPath.NestedRoot(entry.Path) + "/", depth + 1);
+    }
+}

@@ -1,0 +1,64 @@
+using System.IO.Compression;
+using SharpCompress.Compressors.Xz;
+
+namespace KnowledgeEngine.Facts.Bundles;
+
+/// <summary>Looks at the first bytes of a file: is it an archive, a compressed text, or binary?</summary>
+internal static class ContentSniffer
+{
+    private const int SampleLength = 8192;
+
+    /// <summary>For gzip and xz: does the decompressed stream start with a tar header?</summary>
+    public static bool WrapsTar(string file, ArchiveKind kind)
+    {
+        try
+        {
+            var head = ReadDecoded(file, kind == ArchiveKind.Gzip ? EntryEncoding.Gzip : EntryEncoding.Xz, ArchiveSniffer.HeaderLength);
+            return ArchiveSniffer.IsTarHeader(head);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or IOException or SharpCompress.Common.ArchiveException)
+        {
+            return false;
+        }
+    }
+
+    public static byte[] ReadDecoded(string file, EntryEncoding encoding, int length)
+    {
+        using var raw = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12);
+        using Stream decoded = encoding switch
+        {
+            EntryEncoding.Gzip => new GZipStream(raw, CompressionMode.Decompress),
+            EntryEncoding.Xz => new XZStream(raw),
+            _ => raw,
+        };
+        var buffer = new byte[length];
+        var read = decoded.ReadAtLeast(buffer, length, throwOnEndOfStream: false);
+        return buffer[..read];
+    }
+
+    /// <summary>NUL bytes, or many control bytes, mean the content is not text a rule could read.</summary>
+    public static bool IsBinary(ReadOnlySpan<byte> sample)
+    {
+        if (sample.IndexOf((byte)0) >= 0)
+            return true;
+        var control = 0;
+        foreach (var b in sample)
+        {
+            if (b < 0x20 && b is not ((byte)'\n' or (byte)'\r' or (byte)'\t' or 0x1B or 0x0C))
+                control++;
+        }
+        return sample.Length > 0 && control * 10 > sample.Length;
+    }
+
+    public static bool IsBinaryFile(string file, EntryEncoding encoding)
+    {
+        try
+        {
+            return IsBinary(ReadDecoded(file, encoding, SampleLength));
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or SharpCompress.Common.ArchiveException)
+        {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+namespace KnowledgeEngine.Facts.Configs;
+
+/// <summary>Picks the grammar of a configuration file from its name and first lines, and flattens it to key paths.</summary>
+internal static class ConfigReader
+{
+    public static List<ConfigFact> Read(string source, string text)
+    {
+        var name = source[(source.LastIndexOf('/') + 1)..];
+        var facts = new List<ConfigFact>();
+        var sink = (string key, string value, int line) => facts.Add(new ConfigFact { Source = source, Key = key, Value = value, Line = line });
+        switch (Detect(name, text))
+        {
+            case ConfigGrammar.Keepalived:
+                KeepalivedConfig.Flatten(text, sink);
+                break;
+            case ConfigGrammar.Json:
+                if (!JsonConfig.Flatten(text, sink))
+                    KeyValueConfig.Flatten(text, sink);
+                break;
+            case ConfigGrammar.Yaml:
+                if (!YamlConfig.Flatten(text, sink))
+                    KeyValueConfig.Flatten(text, sink);
+                break;
+            case ConfigGrammar.Ini:
+                IniConfig.Flatten(text, sink);
+                break;
+            default:
+                KeyValueConfig.Flatten(text, sink);
+                break;
+        }
+        return facts;
+    }
+
+    internal static ConfigGrammar Detect(string name, string text)
+    {
+        if (name.Contains("keepalived", StringComparison.OrdinalIgnoreCase) || text.Contains("vrrp_instance", StringComparison.Ordinal))
+            return ConfigGrammar.Keepalived;
+        var first = FirstSignificantLine(text);
+        if (first.StartsWith('{') || first.StartsWith('['))
+            return first.StartsWith('[') && first.EndsWith(']') && !first.Contains(',') && !first.Contains('"') ? ConfigGrammar.Ini : ConfigGrammar.Json;
+        if (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            return ConfigGrammar.Yaml;
+        if (name.EndsWith(".ini", StringComparison.OrdinalIgnoreCase))
+            return ConfigGrammar.Ini;
+        if (first.Contains('=') && !LooksLikeYamlKey(first))
+            return ConfigGrammar.KeyValue;
+        if (LooksLikeYamlKey(first) || first.StartsWith("- ", StringComparison.Ordinal) || first == "---")
+            return ConfigGrammar.Yaml;
+        return ConfigGrammar.KeyValue;
+    }
+
+    private static bool LooksLikeYamlKey(string line)
+    {
+        var colon = line.IndexOf(':');
+        var equals = line.IndexOf('=');
+        return colon > 0 && (colon + 1 == line.Length || line[colon + 1] == ' ') && (equals < 0 || colon < equals)
+               && !line[..colon].Contains(' ');
+    }
+
+    private static string FirstSignificantLine(string text)
+    {
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length > 0 && !line.StartsWith('#') && !line.StartsWith(';'))
+                return line;
+        }
+        return "";
+    }
+}
+
+internal enum ConfigGrammar
+{
+    KeyValue,
+    Ini,
+    Yaml,
+    Json,
+    Keepalived,
+}

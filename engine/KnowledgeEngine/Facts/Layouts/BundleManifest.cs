@@ -1,0 +1,54 @@
+using System.Globalization;
+using KnowledgeEngine.Facts.Configs;
+
+namespace KnowledgeEngine.Facts.Layouts;
+
+/// <summary>
+/// An optional bundle.yaml at the top of a bundle, for what no collector records:
+/// layout, platform, hosts, collectedAt, timeZone (e.g. "+08:00").
+/// </summary>
+internal sealed record BundleManifest(string? Layout, string? Platform, IReadOnlyList<string> Hosts, DateTimeOffset? CollectedAt, TimeSpan? TimeZone)
+{
+    public const string FileName = "bundle.yaml";
+
+    public static BundleManifest? Read(LayoutContext context, List<BundleDiagnostic> diagnostics)
+    {
+        var text = context.ReadSmall(FileName);
+        if (text is null)
+            return null;
+        var values = new List<(string Key, string Value)>();
+        if (!YamlConfig.Flatten(text, (key, value, _) => values.Add((key, value))))
+        {
+            diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, FileName,
+                $"{FileName}: not valid YAML; the manifest was ignored. Fix its syntax (see docs/facts.md)."));
+            return null;
+        }
+        string? Get(string key) => values.FirstOrDefault(v => v.Key == key).Value is { Length: > 0 } v ? v : null;
+        var hosts = values.Where(v => v.Key.StartsWith("hosts[", StringComparison.Ordinal)).Select(v => v.Value).ToList();
+        DateTimeOffset? collected = null;
+        if (Get("collectedAt") is { } at)
+        {
+            if (DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+                collected = parsed;
+            else
+                diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, FileName,
+                    $"{FileName}: collectedAt '{at}' is not a date; write it as 2024-01-31T12:00:00Z."));
+        }
+        return new BundleManifest(Get("layout"), Get("platform"), hosts, collected, ParseZone(Get("timeZone"), diagnostics));
+    }
+
+    private static TimeSpan? ParseZone(string? zone, List<BundleDiagnostic> diagnostics)
+    {
+        if (zone is null)
+            return null;
+        if (zone is "UTC" or "Z" or "utc")
+            return TimeSpan.Zero;
+        var text = zone.StartsWith("UTC", StringComparison.OrdinalIgnoreCase) ? zone[3..] : zone;
+        var sign = text.StartsWith('-') ? -1 : 1;
+        if (TimeSpan.TryParseExact(text.TrimStart('+', '-'), ["hh\\:mm", "hhmm", "hh"], CultureInfo.InvariantCulture, out var offset))
+            return sign * offset;
+        diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, FileName,
+            $"{FileName}: timeZone '{zone}' is not an offset; write it as +08:00 or UTC. Zone-less timestamps are read as UTC."));
+        return null;
+    }
+}

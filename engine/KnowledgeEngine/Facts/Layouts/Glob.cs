@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace KnowledgeEngine.Facts.Layouts;
+
+/// <summary>Path globs over bundle paths: '*' within a folder, '**' across folders, '?' one character, {a,b} alternatives.</summary>
+internal static class Glob
+{
+    private static readonly ConcurrentDictionary<string, Regex> Cache = new(StringComparer.Ordinal);
+
+    public static bool IsMatch(string glob, string path) => Cache.GetOrAdd(glob, Compile).IsMatch(path);
+
+    private static Regex Compile(string glob)
+    {
+        var pattern = new StringBuilder("^");
+        var braces = 0;
+        for (var i = 0; i < glob.Length; i++)
+        {
+            var c = glob[i];
+            switch (c)
+            {
+                case '*' when i + 1 < glob.Length && glob[i + 1] == '*':
+                    var slash = i + 2 < glob.Length && glob[i + 2] == '/';
+                    pattern.Append(slash ? "(?:.*/)?" : ".*");
+                    i += slash ? 2 : 1;
+                    break;
+                case '*':
+                    pattern.Append("[^/]*");
+                    break;
+                case '?':
+                    pattern.Append("[^/]");
+                    break;
+                case '{':
+                    braces++;
+                    pattern.Append("(?:");
+                    break;
+                case '}' when braces > 0:
+                    braces--;
+                    pattern.Append(')');
+                    break;
+                case ',' when braces > 0:
+                    pattern.Append('|');
+                    break;
+                default:
+                    pattern.Append(Regex.Escape(c.ToString()));
+                    break;
+            }
+        }
+        pattern.Append('$');
+        return new Regex(pattern.ToString(), RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+
+namespace KnowledgeEngine.Facts.Logs.Bodies;
+
+/// <summary>JSON lines (zap, etcd, klog -json, bunyan...): message under msg/message/log, level under level/severity.</summary>
+internal sealed class JsonBody : LogBody
+{
+    public override string Name => "json";
+
+    public override bool TryParse(ReadOnlySpan<char> body, RecordHeader? header, TimeContext time, out ReadOnlySpan<char> message)
+    {
+        message = body;
+        var trimmed = body.Trim();
+        if (trimmed.Length < 2 || trimmed[0] != '{' || trimmed[^1] != '}')
+            return false;
+        if (header is null)
+            return true;
+        try
+        {
+            using var document = JsonDocument.Parse(trimmed.ToString());
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                return false;
+            string? text = null;
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                var value = property.Value;
+                var asText = value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText();
+                switch (property.Name)
+                {
+                    case "msg" or "message" or "log" or "MESSAGE":
+                        text ??= asText;
+                        break;
+                    case "level" or "severity" or "lvl" or "levelname":
+                        header.SetLevel(asText);
+                        break;
+                    case "ts" or "time" or "timestamp" or "@timestamp":
+                        header.Timestamp = value.ValueKind == JsonValueKind.Number
+                            ? TimeParser.FromEpoch(value.GetDouble())
+                            : TimeParser.TryIso(asText, time, out var parsed, out _) ? parsed : header.Timestamp;
+                        break;
+                    case "logger" or "component" or "caller" when header.Component is null || property.Name != "caller":
+                        header.Component = asText;
+                        break;
+                }
+                header.SetField(property.Name, asText);
+            }
+            if (text is not null)
+                message = text.AsSpan();
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Copies a flat JSON object's members into the header's fields (zap console bags).</summary>
+    public static void CopyFields(ReadOnlySpan<char> json, RecordHeader header)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json.ToString());
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                return;
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                var value = property.Value;
+                header.SetField(property.Name, value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText());
+            }
+        }
+        catch (JsonException)
+        {
+            // A brace at the end of a message that is not a field bag; the message keeps it.
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text;
+using KnowledgeEngine.Facts.Logs.Bodies;
+
+namespace KnowledgeEngine.Facts.Logs;
+
+/// <summary>
+/// The format of one file: an optional envelope and a body. A null body under an event envelope
+/// (syslog, journal) means "decide per record", since one syslog file mixes programs writing different bodies.
+/// </summary>
+internal sealed class LogFormat(LogEnvelope? envelope, LogBody? body)
+{
+    private static readonly LogBody[] PerRecordBodies =
+        [new JsonBody(), new LogfmtBody(), new KlogBody(), new KeepalivedBody(), new CloudpodsBody(), new Log4jBody()];
+
+    public static LogFormat Plain { get; } = new(null, PlainBody.Instance);
+
+    public LogEnvelope? Envelope => envelope;
+    public LogBody? Body => body;
+
+    public string Name => (envelope, body) switch
+    {
+        (null, { } b) => b.Name,
+        ({ } e, null) => e.Name,
+        ({ } e, PlainBody) => e.Name,
+        ({ } e, { } b) => $"{e.Name}+{b.Name}",
+        _ => "plain",
+    };
+
+    /// <summary>Does <paramref name="line"/> begin a new record, given the line before it?</summary>
+    public bool IsRecordStart(ReadOnlySpan<char> line, ReadOnlySpan<char> previous, TimeContext time)
+    {
+        if (line.Contains('\x1b'))
+            line = Ansi.Strip(line);
+        if (envelope is not null)
+        {
+            if (!previous.IsEmpty && envelope.Continues(line, previous))
+                return false;
+            if (!envelope.TryPeel(line, null, time, out var inner))
+                return false;
+            if (envelope.LinesAreEvents || body is null)
+                return true;
+            return BodyStarts(body, inner, time);
+        }
+        return BodyStarts(body ?? PlainBody.Instance, line, time);
+    }
+
+    private static bool BodyStarts(LogBody body, ReadOnlySpan<char> text, TimeContext time) =>
+        body.HasHeader ? body.TryParse(text, null, time, out _) : !PlainBody.IsContinuation(text);
+
+    /// <summary>Parses a whole record (its lines joined by '\n') into a fact.</summary>
+    public LogFact Build(string text, string source, int line, string? host, TimeContext time, IReadOnlyList<string> matched)
+    {
+        if (text.Contains('\x1b'))
+            text = Ansi.Strip(text);
+        var header = new RecordHeader();
+        var span = text.AsSpan();
+        var newline = span.IndexOf('\n');
+        var first = newline < 0 ? span : span[..newline];
+        var formatName = Name;
+        ReadOnlySpan<char> bodyText = first;
+        if (envelope is not null && !envelope.TryPeel(first, header, time, out bodyText))
+            bodyText = first;
+        var message = new StringBuilder();
+        var chosen = body ?? ChooseBody(bodyText, time);
+        if (!chosen.TryParse(bodyText, header, time, out var firstMessage))
+            firstMessage = bodyText;
+        if (body is null && envelope is not null && chosen is not PlainBody)
+            formatName = $"{envelope.Name}+{chosen.Name}";
+        message.Append(firstMessage);
+        AppendContinuations(span, newline, first, time, message);
+        return new LogFact
+        {
+            Source = source,
+            Line = line,
+            Text = text,
+            Message = message.ToString(),
+            Level = header.Level,
+            Component = header.Component,
+            Host = header.Host ?? host,
+            Timestamp = header.Timestamp,
+            Format = formatName,
+            Fields = header.Fields ?? (IReadOnlyDictionary<string, string>)EmptyFields,
+            Matched = matched,
+        };
+    }
+
+    private static readonly Dictionary<string, string> EmptyFields = new();
+
+    private void AppendContinuations(ReadOnlySpan<char> span, int newline, ReadOnlySpan<char> previous, TimeContext time, StringBuilder message)
+    {
+        while (newline >= 0)
+        {
+            span = span[(newline + 1)..];
+            newline = span.IndexOf('\n');
+            var line = newline < 0 ? span : span[..newline];
+            var glue = envelope is not null && envelope.GluesPartials && envelope.Continues(line, previous);
+            var inner = line;
+            if (envelope is not null && !envelope.LinesAreEvents && envelope.TryPeel(line, null, time, out var peeled))
+                inner = peeled;
+            if (!glue)
+                message.Append('\n');
+            message.Append(inner);
+            previous = line;
+        }
+    }
+
+    private static LogBody ChooseBody(ReadOnlySpan<char> text, TimeContext time)
+    {
+        foreach (var candidate in PerRecordBodies)
+        {
+            if (candidate.TryParse(text, null, time, out _))
+                return candidate;
+        }
+        return PlainBody.Instance;
+    }
+}

@@ -1,0 +1,37 @@
+namespace KnowledgeEngine.Facts;
+
+/// <summary>One log record: a line, or several when the format continues a record (stack traces, CRI partials).</summary>
+public sealed record LogFact : Fact
+{
+    private static readonly IReadOnlyDictionary<string, string> NoFields = new Dictionary<string, string>();
+
+    public override string Kind => "log";
+
+    /// <summary>Same as <see cref="Fact.Line"/>: the first line of the record.</summary>
+    public int LineNumber => Line;
+
+    /// <summary>The whole record as written (ANSI colour codes removed), continuation lines joined with '\n'.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>The message once the envelopes (syslog, CRI, timestamps) and the body's own header are peeled off.</summary>
+    public required string Message { get; init; }
+
+    /// <summary>trace, debug, info, warning, error, fatal — or null when the format carries no level.</summary>
+    public string? Level { get; init; }
+
+    /// <summary>The emitting program or logger: syslog tag, klog file, log4j category, journal unit.</summary>
+    public string? Component { get; init; }
+
+    public string? Host { get; init; }
+
+    public DateTimeOffset? Timestamp { get; init; }
+
+    /// <summary>The detected format, envelopes first, e.g. "syslog3164+logfmt" or "cri+klog".</summary>
+    public required string Format { get; init; }
+
+    /// <summary>Structured fields of logfmt/JSON bodies and journal entries.</summary>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = NoFields;
+
+    /// <summary>Ids of the scan-plan patterns this record matched; empty in keep-all mode without patterns.</summary>
+    public IReadOnlyList<string> Matched { get; init; } = [];
+}

@@ -1,0 +1,129 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using YamlDotNet.Core;
+
+namespace KnowledgeEngine.Facts.Resources;
+
+/// <summary>Reads JSON and YAML documents into resource facts; null when the file holds no API objects.</summary>
+internal static class ResourceReader
+{
+    public static List<ResourceFact>? Read(string source, string text)
+    {
+        var trimmed = text.AsSpan().TrimStart();
+        if (trimmed.IsEmpty)
+            return null;
+        return trimmed[0] is '{' or '[' ? ReadJson(source, text) : ReadYaml(source, text);
+    }
+
+    private static List<ResourceFact>? ReadJson(string source, string text)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true });
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        var found = ResourceShapes.Find(root, source);
+        if (found is null)
+            return null;
+        var lines = ObjectLines(text, found.Count == 0 ? 0 : found[0].Depth);
+        return found.Select((f, i) => Fact(source, f, i < lines.Count ? lines[i] : 1)).ToList();
+    }
+
+    private static List<ResourceFact>? ReadYaml(string source, string text)
+    {
+        List<(JsonNode? Node, int Line)> documents;
+        try
+        {
+            documents = YamlJson.Load(new StringReader(text));
+        }
+        catch (YamlException)
+        {
+            return null;
+        }
+        var facts = new List<ResourceFact>();
+        foreach (var (node, line) in documents)
+        {
+            var found = ResourceShapes.Find(node, source);
+            if (found is null)
+                continue;
+            foreach (var item in found)
+                facts.Add(Fact(source, item, line));
+        }
+        if (facts.Count == 0)
+            return null;
+        if (documents.Count == 1 && facts.Count > 1)
+            AssignYamlItemLines(text, facts);
+        return facts;
+    }
+
+    /// <summary>List items start at "- " under "items:"; good enough to point at the right object.</summary>
+    private static void AssignYamlItemLines(string text, List<ResourceFact> facts)
+    {
+        var starts = new List<int>();
+        var lineNumber = 0;
+        var inItems = false;
+        int? itemIndent = null;
+        foreach (var line in text.Split('\n'))
+        {
+            lineNumber++;
+            if (!inItems)
+            {
+                inItems = line.TrimEnd() == "items:";
+                continue;
+            }
+            var indent = line.Length - line.TrimStart(' ').Length;
+            if (line.TrimStart(' ').StartsWith("- ", StringComparison.Ordinal) && (itemIndent is null || indent == itemIndent))
+            {
+                itemIndent = indent;
+                starts.Add(lineNumber);
+            }
+        }
+        if (starts.Count != facts.Count)
+            return;
+        for (var i = 0; i < facts.Count; i++)
+            facts[i] = facts[i] with { Line = starts[i] };
+    }
+
+    private static ResourceFact Fact(string source, FoundObject found, int line)
+    {
+        var normalised = JsonNormaliser.Normalise(found.Object.DeepClone());
+        var element = JsonNormaliser.ToElement(normalised);
+        var meta = found.Object["metadata"] as JsonObject;
+        return new ResourceFact
+        {
+            Source = source,
+            Line = line,
+            ResourceKind = found.Kind,
+            Name = (meta is null ? null : ResourceShapes.Text(meta, "name") ?? ResourceShapes.Text(meta, "id"))
+                   ?? ResourceShapes.Text(found.Object, "name") ?? ResourceShapes.Text(found.Object, "id"),
+            Namespace = meta is null ? null : ResourceShapes.Text(meta, "namespace") is { } ns && ns != "null" ? ns : null,
+            ApiVersion = ResourceShapes.Text(found.Object, "apiVersion"),
+            Object = element,
+        };
+    }
+
+    /// <summary>Lines of the objects at <paramref name="depth"/>, in document order (the order the shapes list them).</summary>
+    private static List<int> ObjectLines(string text, int depth)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowTrailingCommas = true });
+        var lines = new List<int>();
+        var line = 1;
+        long counted = 0;
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonTokenType.StartObject || reader.CurrentDepth != depth)
+                continue;
+            var offset = reader.TokenStartIndex;
+            line += bytes.AsSpan((int)counted, (int)(offset - counted)).Count((byte)'\n');
+            counted = offset;
+            lines.Add(line);
+        }
+        return lines;
+    }
+}

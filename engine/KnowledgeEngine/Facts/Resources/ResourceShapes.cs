@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+
+namespace KnowledgeEngine.Facts.Resources;
+
+/// <summary>An object found in a document, with the kind its container implies.</summary>
+internal sealed record FoundObject(JsonObject Object, string Kind, int Depth);
+
+/// <summary>
+/// Recognises the document shapes API tools write and lists the objects in them:
+/// Kubernetes objects and Lists, Talos resources, CloudStack responses (raw or cmk), climc lists.
+/// </summary>
+internal static class ResourceShapes
+{
+    public static List<FoundObject>? Find(JsonNode? root, string fileName)
+    {
+        switch (root)
+        {
+            case JsonObject obj when Text(obj, "kind") is { } kind && obj["items"] is JsonArray items:
+                var itemKind = kind.EndsWith("List", StringComparison.Ordinal) && kind.Length > 4 ? kind[..^4] : kind;
+                return Objects(items, itemKind, 2, useOwnKind: true);
+            case JsonObject obj when Text(obj, "kind") is { } kind && Text(obj, "apiVersion") is not null:
+                return [new FoundObject(obj, kind, 0)];
+            case JsonObject obj when obj["metadata"] is JsonObject meta && Text(meta, "type") is { } type && obj.ContainsKey("spec"):
+                return [new FoundObject(obj, type, 0)];
+            case JsonObject obj when obj.Count == 1 && obj.First().Key.EndsWith("response", StringComparison.OrdinalIgnoreCase)
+                                     && obj.First().Value is JsonObject response:
+                return CloudStackArrays(response, 3);
+            case JsonObject obj when obj.ContainsKey("count") && obj.Any(p => p.Value is JsonArray):
+                return CloudStackArrays(obj, 2);
+            case JsonObject obj when obj["data"] is JsonArray data && (obj.ContainsKey("total") || obj.ContainsKey("limit")):
+                return Objects(data, KindFromFileName(fileName), 2, useOwnKind: false);
+            case JsonArray array when array.Count > 0 && array.All(i => i is JsonObject o && (o.ContainsKey("id") || o.ContainsKey("name"))):
+                return Objects(array, KindFromFileName(fileName), 1, useOwnKind: true);
+            default:
+                return null;
+        }
+    }
+
+    private static List<FoundObject> CloudStackArrays(JsonObject response, int depth)
+    {
+        var found = new List<FoundObject>();
+        foreach (var (name, value) in response)
+        {
+            if (value is JsonArray array)
+                found.AddRange(Objects(array, name, depth, useOwnKind: false));
+        }
+        return found;
+    }
+
+    private static List<FoundObject> Objects(JsonArray array, string kind, int depth, bool useOwnKind) =>
+        array.OfType<JsonObject>()
+            .Select(o => new FoundObject(o, useOwnKind && Text(o, "kind") is { } own ? own : kind, depth))
+            .ToList();
+
+    public static string? Text(JsonObject obj, string name) =>
+        obj[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+
+    /// <summary>"climc-host-list.json" → "host"; "servers.json" → "servers".</summary>
+    public static string KindFromFileName(string fileName)
+    {
+        var name = Path.GetFileNameWithoutExtension(fileName);
+        if (name.StartsWith("climc-", StringComparison.OrdinalIgnoreCase) || name.StartsWith("climc_", StringComparison.OrdinalIgnoreCase))
+            name = name[6..];
+        foreach (var suffix in new[] { "-list", "_list", "-show", "_show" })
+        {
+            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+                name = name[..^suffix.Length];
+        }
+        return name;
+    }
+}

@@ -1,0 +1,253 @@
+using System.Buffers;
+using System.Text;
+using KnowledgeEngine.Facts.Logs;
+
+namespace KnowledgeEngine.Facts.Scanning;
+
+/// <summary>Per-file counters, merged into the scan summary.</summary>
+internal sealed class LogScanStats(int patterns)
+{
+    public long Lines;
+    public long Records;
+    public long Chars;
+    public long[] PatternCounts { get; } = new long[patterns];
+}
+
+/// <summary>
+/// One streaming pass over one log file. Text is decoded in chunks; the multi-literal prefilter searches the
+/// whole chunk at once, and only around a hit are lines split and the record's first and last lines found.
+/// A chunk is processed up to the last record start it holds; the rest is carried into the next chunk,
+/// so every record is whole when it is parsed and memory stays at one chunk plus one record.
+/// </summary>
+internal sealed class LogFileScanner(ScanPlan plan, BundleLimits limits)
+{
+    internal const int ChunkBytes = 1 << 20;
+
+    public void Scan(Stream input, LogFormat format, TimeContext time, string source, string? host,
+        Action<LogFact> emit, LogScanStats stats, Action<string> warn)
+    {
+        var run = new Run(plan, limits, format, time, source, host, emit, stats);
+        var decoder = new UTF8Encoding(false, false).GetDecoder();
+        var capacity = ChunkBytes + limits.MaxLineLength + 16;
+        var bytes = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        var chars = ArrayPool<char>.Shared.Rent(capacity);
+        try
+        {
+            var filled = 0;
+            long lineNumber = 1;
+            var discarding = false;
+            var first = true;
+            var eof = false;
+            while (!eof)
+            {
+                var read = input.Read(bytes, 0, Math.Min(ChunkBytes, capacity - filled - 16));
+                eof = read == 0;
+                var decoded = decoder.GetChars(bytes, 0, read, chars, filled, flush: eof);
+                if (first && decoded > 0)
+                {
+                    first = false;
+                    if (chars[0] == '\uFEFF')
+                    {
+                        Array.Copy(chars, 1, chars, 0, decoded - 1);
+                        decoded--;
+                    }
+                }
+                if (discarding)
+                {
+                    var newline = chars.AsSpan(filled, decoded).IndexOf('\n');
+                    if (newline < 0)
+                        continue;
+                    discarding = false;
+                    lineNumber++;
+                    Array.Copy(chars, filled + newline + 1, chars, filled, decoded - newline - 1);
+                    decoded -= newline + 1;
+                }
+                filled += decoded;
+                stats.Chars += decoded;
+
+                var cut = false;
+                var safeEnd = eof ? filled : SafeEnd(chars.AsSpan(0, filled), run, out cut);
+                if (safeEnd < 0)
+                    continue;
+                if (!eof && cut)
+                {
+                    var cutLine = lineNumber + chars.AsSpan(0, filled).Count('\n');
+                    warn($"{source}:{cutLine}: a line longer than {Bundles.ExtractionBudget.Size(limits.MaxLineLength)}; only its first {Bundles.ExtractionBudget.Size(limits.MaxLineLength)} was read.");
+                    discarding = true;
+                }
+                lineNumber = run.Process(chars.AsSpan(0, safeEnd), lineNumber, endsMidLine: cut || eof);
+                var carry = filled - safeEnd;
+                Array.Copy(chars, safeEnd, chars, 0, carry);
+                filled = carry;
+            }
+            stats.Lines += lineNumber - 1 + (run.LastRegionEndedMidLine ? 1 : 0);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>
+    /// Where the complete records of the buffer end: the start of the last record start line. -1 when more
+    /// data is needed; the whole buffer, with <paramref name="cut"/>, when a single line outgrows the limit.
+    /// </summary>
+    private int SafeEnd(ReadOnlySpan<char> buffer, Run run, out bool cut)
+    {
+        cut = false;
+        var lastNewline = buffer.LastIndexOf('\n');
+        if (lastNewline < 0 || buffer.Length - lastNewline - 1 > limits.MaxLineLength)
+        {
+            if (buffer.Length - lastNewline - 1 <= limits.MaxLineLength)
+                return -1;
+            cut = true;
+            return buffer.Length;
+        }
+        var start = run.LastRecordStart(buffer[..(lastNewline + 1)]);
+        if (buffer.Length - start > limits.MaxLineLength)
+            start = lastNewline + 1;
+        return start;
+    }
+
+    /// <summary>The state of one file's pass: format, matcher, counters and the sink.</summary>
+    private sealed class Run(ScanPlan plan, BundleLimits limits, LogFormat format, TimeContext time, string source, string? host,
+        Action<LogFact> emit, LogScanStats stats)
+    {
+        private readonly PatternMatcher _matcher = new(plan);
+        private readonly bool _everyRecord = plan.KeepsAllRecords || plan.NeedsEveryRecord || plan.Prefilter is null;
+
+        public bool LastRegionEndedMidLine { get; private set; }
+
+        public long Process(ReadOnlySpan<char> region, long lineNumber, bool endsMidLine)
+        {
+            LastRegionEndedMidLine = endsMidLine && region.Length > 0 && region[^1] != '\n';
+            if (_everyRecord)
+                return EveryRecord(region, lineNumber);
+            if (plan.Patterns.Count == 0)
+                return lineNumber + region.Count('\n');
+            return Prefiltered(region, lineNumber);
+        }
+
+        private long Prefiltered(ReadOnlySpan<char> region, long lineNumber)
+        {
+            var prefilter = plan.Prefilter!;
+            var position = 0;
+            while (position < region.Length)
+            {
+                var found = region[position..].IndexOfAny(prefilter);
+                if (found < 0)
+                    break;
+                var hitLine = LineStart(region, position + found, position);
+                var recordStart = RecordStartBefore(region, hitLine, position);
+                lineNumber += region[position..recordStart].Count('\n');
+                var recordEnd = RecordEndAfter(region, hitLine);
+                var record = region[recordStart..recordEnd];
+                Offer(record, lineNumber);
+                lineNumber += record.Count('\n');
+                position = recordEnd;
+            }
+            return lineNumber + region[position..].Count('\n');
+        }
+
+        private long EveryRecord(ReadOnlySpan<char> region, long lineNumber)
+        {
+            var next = lineNumber + region.Count('\n');
+            var recordStart = 0;
+            var recordLine = lineNumber;
+            var linesInRecord = 0;
+            var previous = ReadOnlySpan<char>.Empty;
+            var position = 0;
+            while (position < region.Length)
+            {
+                var end = LineEnd(region, position);
+                var line = TrimCr(region[position..end]);
+                if (position > recordStart && (linesInRecord >= limits.MaxRecordLines || format.IsRecordStart(line, previous, time)))
+                {
+                    Offer(region[recordStart..position], recordLine);
+                    recordStart = position;
+                    recordLine = lineNumber;
+                    linesInRecord = 0;
+                }
+                linesInRecord++;
+                previous = line;
+                lineNumber++;
+                position = end + 1;
+            }
+            if (recordStart < region.Length)
+                Offer(region[recordStart..], recordLine);
+            return next;
+        }
+
+        private void Offer(ReadOnlySpan<char> record, long line)
+        {
+            var trimmed = record.TrimEnd("\r\n");
+            if (trimmed.IsWhiteSpace())
+                return;
+            var matched = plan.Patterns.Count == 0 ? [] : _matcher.Match(trimmed, stats.PatternCounts);
+            if (matched.Count == 0 && !plan.KeepsAllRecords)
+                return;
+            var text = trimmed.Contains('\r') ? trimmed.ToString().Replace("\r\n", "\n") : trimmed.ToString();
+            stats.Records++;
+            emit(format.Build(text, source, (int)Math.Min(line, int.MaxValue), host, time, matched));
+        }
+
+        /// <summary>The start of the last line in <paramref name="complete"/> that begins a record (0 when none does).</summary>
+        public int LastRecordStart(ReadOnlySpan<char> complete)
+        {
+            var end = complete.Length - 1;
+            for (var steps = 0; steps < limits.MaxRecordLines && end > 0; steps++)
+            {
+                var start = complete[..end].LastIndexOf('\n') + 1;
+                if (start == 0)
+                    return 0;
+                var previousStart = complete[..(start - 1)].LastIndexOf('\n') + 1;
+                if (format.IsRecordStart(TrimCr(complete[start..end]), TrimCr(complete[previousStart..(start - 1)]), time))
+                    return start;
+                end = start - 1;
+            }
+            return end <= 0 ? 0 : end + 1;
+        }
+
+        private int RecordStartBefore(ReadOnlySpan<char> region, int lineStart, int floor)
+        {
+            for (var steps = 0; steps < limits.MaxRecordLines && lineStart > floor; steps++)
+            {
+                var previousStart = LineStart(region, lineStart - 1, floor);
+                var line = TrimCr(region[lineStart..LineEnd(region, lineStart)]);
+                if (format.IsRecordStart(line, TrimCr(region[previousStart..(lineStart - 1)]), time))
+                    return lineStart;
+                lineStart = previousStart;
+            }
+            return lineStart;
+        }
+
+        private int RecordEndAfter(ReadOnlySpan<char> region, int lineStart)
+        {
+            var previousEnd = LineEnd(region, lineStart);
+            var previous = TrimCr(region[lineStart..previousEnd]);
+            var position = previousEnd + 1;
+            for (var steps = 1; steps < limits.MaxRecordLines && position < region.Length; steps++)
+            {
+                var end = LineEnd(region, position);
+                var line = TrimCr(region[position..end]);
+                if (format.IsRecordStart(line, previous, time))
+                    return position;
+                previous = line;
+                position = end + 1;
+            }
+            return Math.Min(position, region.Length);
+        }
+
+        private static int LineStart(ReadOnlySpan<char> region, int at, int floor) =>
+            Math.Max(floor, region[floor..at].LastIndexOf('\n') + floor + 1);
+
+        private static int LineEnd(ReadOnlySpan<char> region, int from)
+        {
+            var newline = region[from..].IndexOf('\n');
+            return newline < 0 ? region.Length : from + newline;
+        }
+
+        private static ReadOnlySpan<char> TrimCr(ReadOnlySpan<char> line) => line.Length > 0 && line[^1] == '\r' ? line[..^1] : line;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace KnowledgeEngine.Facts;
+
+/// <summary>
+/// What the scanner looks for. Built once from the rules; immutable and shared by the parallel file scans.
+/// Only records that contain a pattern become log facts; <see cref="KeepAll"/> keeps every record.
+/// </summary>
+public sealed class ScanPlan
+{
+    private readonly Regex?[] _regexes;
+
+    internal ScanPlan(IReadOnlyList<ScanPattern> patterns, bool keepAll, RegexOptions regexOptions = RegexOptions.None)
+    {
+        Patterns = patterns;
+        KeepsAllRecords = keepAll;
+        _regexes = patterns.Select(p => p.IsRegex ? new Regex(p.Text, regexOptions | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) : null).ToArray();
+
+        var byLiteral = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            var literals = patterns[i].IsRegex ? patterns[i].Prefilter : [patterns[i].Text];
+            if (literals.Count == 0)
+                NeedsEveryRecord = true;
+            foreach (var literal in literals)
+            {
+                if (!byLiteral.TryGetValue(literal, out var owners))
+                    byLiteral[literal] = owners = [];
+                owners.Add(i);
+            }
+        }
+        Literals = byLiteral.Keys.ToArray();
+        LiteralOwners = byLiteral.Values.Select(o => o.ToArray()).ToArray();
+        Prefilter = Literals.Length > 0 ? SearchValues.Create(Literals, StringComparison.Ordinal) : null;
+        LiteralsByFirstChar = Literals.Select((text, index) => (text, index)).GroupBy(x => x.text[0])
+            .ToDictionary(g => g.Key, g => g.Select(x => x.index).ToArray());
+    }
+
+    /// <summary>A plan that keeps every record: what "kb facts --json" shows.</summary>
+    public static ScanPlan KeepAll { get; } = new([], keepAll: true);
+
+    public static ScanPlanBuilder CreateBuilder() => new();
+
+    public IReadOnlyList<ScanPattern> Patterns { get; }
+
+    public bool KeepsAllRecords { get; }
+
+    /// <summary>Some regex has no literal to prefilter on, so every record must be tried.</summary>
+    internal bool NeedsEveryRecord { get; }
+
+    internal string[] Literals { get; }
+
+    /// <summary>For each literal, the patterns it serves (several rules may share one literal).</summary>
+    internal int[][] LiteralOwners { get; }
+
+    internal SearchValues<string>? Prefilter { get; }
+
+    internal Dictionary<char, int[]> LiteralsByFirstChar { get; }
+
+    internal Regex? RegexOf(int pattern) => _regexes[pattern];
+}

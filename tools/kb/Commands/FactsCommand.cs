@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using KnowledgeEngine.Facts;
+
+namespace KnowledgeEngine.Cli.Commands;
+
+/// <summary>`kb facts &lt;bundle&gt;`: shows what kb reads from a bundle, before any rule runs.</summary>
+internal static class FactsCommand
+{
+    public static Command Create()
+    {
+        var bundleArgument = new Argument<string>("bundle") { Description = "A bundle folder, an archive (.zip, .tar, .tar.gz, .tar.xz) or a single log file." };
+        var jsonOption = new Option<bool>("--json") { Description = "Print the facts themselves, one JSON object per line (see docs/facts.md)." };
+        var matchOption = new Option<string[]>("--match")
+        {
+            Description = "Keep only log records containing this literal (repeatable); without it every record is kept.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("facts", "Show what kb recognises in a bundle: layout, files, log formats and facts.");
+        command.Arguments.Add(bundleArgument);
+        command.Options.Add(jsonOption);
+        command.Options.Add(matchOption);
+        command.SetAction(parseResult =>
+        {
+            var path = parseResult.GetValue(bundleArgument)!;
+            var literals = parseResult.GetValue(matchOption) ?? [];
+            try
+            {
+                using var bundle = Bundle.Open(path);
+                var plan = BuildPlan(literals);
+                return parseResult.GetValue(jsonOption) ? PrintJson(bundle, plan) : PrintSummary(bundle, plan);
+            }
+            catch (BundleException ex)
+            {
+                Console.Error.WriteLine($"kb facts: {ex.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static ScanPlan BuildPlan(string[] literals)
+    {
+        if (literals.Length == 0)
+            return ScanPlan.KeepAll;
+        var builder = ScanPlan.CreateBuilder();
+        for (var i = 0; i < literals.Length; i++)
+            builder.AddLiteral($"match{i + 1}", literals[i]);
+        return builder.Build();
+    }
+
+    private static int PrintJson(Bundle bundle, ScanPlan plan)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        using var buffered = new BufferedStream(stdout, 1 << 16);
+        var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        using var writer = new Utf8JsonWriter(buffered, options);
+        var stream = bundle.Scan(plan);
+        foreach (var fact in stream)
+        {
+            FactJsonWriter.Write(writer, fact);
+            writer.Flush();
+            writer.Reset();
+            buffered.WriteByte((byte)'\n');
+        }
+        buffered.Flush();
+        foreach (var diagnostic in stream.Summary.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning))
+            Console.Error.WriteLine(diagnostic);
+        return 0;
+    }
+
+    private static int PrintSummary(Bundle bundle, ScanPlan plan)
+    {
+        var stream = bundle.Scan(plan);
+        foreach (var _ in stream)
+        {
+        }
+        var summary = stream.Summary;
+        var meta = summary.Bundle;
+        var output = Console.Out;
+        output.WriteLine($"bundle     {bundle.Name}");
+        output.WriteLine($"layout     {meta.Layout}{(meta.Platform is null ? "" : $" (platform {meta.Platform})")}");
+        output.WriteLine($"hosts      {(meta.Hosts.Count == 0 ? "-" : string.Join(", ", meta.Hosts))}");
+        output.WriteLine($"collected  {(meta.CollectedAt?.ToString("yyyy-MM-dd HH:mm:ss zzz") ?? "-")}");
+        output.WriteLine($"files      {summary.Files} ({summary.BinaryFiles} binary), {summary.LogLines} log lines read in {summary.Elapsed.TotalSeconds:0.00} s");
+        output.WriteLine($"formats    {Join(summary.Formats.OrderByDescending(f => f.Value).ThenBy(f => f.Key).Select(f => $"{f.Key} ×{f.Value}"))}");
+        output.WriteLine($"facts      {Join(summary.FactsByKind.OrderBy(f => f.Key).Select(f => $"{f.Key} {f.Value}"))}");
+        if (summary.PatternCounts.Count > 0)
+            output.WriteLine($"matches    {Join(plan.Patterns.Select(p => $"'{p.Text}' {summary.PatternCounts[p.Id]}"))}");
+        var diagnostics = summary.Diagnostics;
+        if (diagnostics.Count > 0)
+        {
+            output.WriteLine($"notes      {diagnostics.Count}");
+            foreach (var diagnostic in diagnostics)
+                output.WriteLine($"  {diagnostic}");
+        }
+        return 0;
+    }
+
+    private static string Join(IEnumerable<string> parts) => string.Join(", ", parts) is { Length: > 0 } joined ? joined : "-";
+}
