@@ -12,7 +12,6 @@ internal static class Program
     {
         var root = new RootCommand(
             "kb — diagnose private-cloud failures from collected bundles with a rule-based knowledge base.");
-        root.Subcommands.Add(EngineDemoCommand.Create());
         root.Subcommands.Add(FactsCommand.Create());
         return root;
     }
