@@ -13,7 +13,7 @@ internal sealed class TestBundle : IDisposable
 
     public string Path(string name) => System.IO.Path.Combine(_root, name);
 
-    public string Folder(string name, IReadOnlyDictionary<string, string> files)
+    public string Folder(string name, Dictionary<string, string> files)
     {
         var folder = Path(name);
         foreach (var (path, content) in files)
@@ -26,7 +26,7 @@ internal sealed class TestBundle : IDisposable
         return folder;
     }
 
-    public string Zip(string name, IReadOnlyDictionary<string, string> files) => ZipBytes(name, files.ToDictionary(f => f.Key, f => Encoding.UTF8.GetBytes(f.Value)));
+    public string Zip(string name, Dictionary<string, string> files) => ZipBytes(name, files.ToDictionary(f => f.Key, f => Encoding.UTF8.GetBytes(f.Value)));
 
     public string ZipBytes(string name, IReadOnlyDictionary<string, byte[]> files)
     {
@@ -70,7 +70,7 @@ internal sealed class TestBundle : IDisposable
         return buffer.ToArray();
     }
 
-    public static Dictionary<string, byte[]> Utf8(IReadOnlyDictionary<string, string> files) =>
+    public static Dictionary<string, byte[]> Utf8(Dictionary<string, string> files) =>
         files.ToDictionary(f => f.Key, f => Encoding.UTF8.GetBytes(f.Value));
 
     public string Write(string name, byte[] content)

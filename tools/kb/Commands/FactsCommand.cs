@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.CommandLine;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using KnowledgeEngine.Facts;
@@ -25,15 +27,17 @@ internal static class FactsCommand
         {
             var path = parseResult.GetValue(bundleArgument)!;
             var literals = parseResult.GetValue(matchOption) ?? [];
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
             try
             {
                 using var bundle = Bundle.Open(path);
                 var plan = BuildPlan(literals);
-                return parseResult.GetValue(jsonOption) ? PrintJson(bundle, plan) : PrintSummary(bundle, plan);
+                return parseResult.GetValue(jsonOption) ? PrintJson(bundle, plan, output, error) : PrintSummary(bundle, plan, output);
             }
             catch (BundleException ex)
             {
-                Console.Error.WriteLine($"kb facts: {ex.Message}");
+                error.WriteLine($"kb facts: {ex.Message}");
                 return 1;
             }
         });
@@ -50,27 +54,27 @@ internal static class FactsCommand
         return builder.Build();
     }
 
-    private static int PrintJson(Bundle bundle, ScanPlan plan)
+    private static int PrintJson(Bundle bundle, ScanPlan plan, TextWriter output, TextWriter error)
     {
-        using var stdout = Console.OpenStandardOutput();
-        using var buffered = new BufferedStream(stdout, 1 << 16);
+        var buffer = new ArrayBufferWriter<byte>(1 << 12);
         var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        using var writer = new Utf8JsonWriter(buffered, options);
+        using var writer = new Utf8JsonWriter(buffer, options);
         var stream = bundle.Scan(plan);
         foreach (var fact in stream)
         {
             FactJsonWriter.Write(writer, fact);
             writer.Flush();
+            output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+            buffer.ResetWrittenCount();
             writer.Reset();
-            buffered.WriteByte((byte)'\n');
         }
-        buffered.Flush();
+        output.Flush();
         foreach (var diagnostic in stream.Summary.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning))
-            Console.Error.WriteLine(diagnostic);
+            error.WriteLine(diagnostic);
         return 0;
     }
 
-    private static int PrintSummary(Bundle bundle, ScanPlan plan)
+    private static int PrintSummary(Bundle bundle, ScanPlan plan, TextWriter output)
     {
         var stream = bundle.Scan(plan);
         foreach (var _ in stream)
@@ -78,7 +82,6 @@ internal static class FactsCommand
         }
         var summary = stream.Summary;
         var meta = summary.Bundle;
-        var output = Console.Out;
         output.WriteLine($"bundle     {bundle.Name}");
         output.WriteLine($"layout     {meta.Layout}{(meta.Platform is null ? "" : $" (platform {meta.Platform})")}");
         output.WriteLine($"hosts      {(meta.Hosts.Count == 0 ? "-" : string.Join(", ", meta.Hosts))}");

@@ -37,9 +37,14 @@ internal sealed class ArchiveExtractor(ExtractionBudget budget, List<BundleDiagn
 
     internal static BundleException Damaged(string displayName, ArchiveKind kind, Exception ex)
     {
-        var reason = ex is EndOfStreamException || ex.Message.Contains("end of", StringComparison.OrdinalIgnoreCase)
-            ? "it ends before the archive does, so it was probably cut short while copying"
-            : "its content is not a valid archive";
+        var reason = ex switch
+        {
+            InvalidDataException when kind == ArchiveKind.Zip && ex.Message.Contains("Central Directory", StringComparison.OrdinalIgnoreCase) =>
+                "its table of contents (the central directory at its end) is missing, so it was probably cut short while copying",
+            EndOfStreamException => "it ends before the archive does, so it was probably cut short while copying",
+            _ when ex.Message.Contains("end of", StringComparison.OrdinalIgnoreCase) => "it ends before the archive does, so it was probably cut short while copying",
+            _ => "its content is not a valid archive",
+        };
         return new BundleException(
             $"{displayName}: cannot read this {Describe(kind)} archive: {reason}. Copy or collect the bundle again.", ex);
     }

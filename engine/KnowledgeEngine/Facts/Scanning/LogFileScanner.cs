@@ -76,7 +76,8 @@ internal sealed class LogFileScanner(ScanPlan plan, BundleLimits limits)
                     discarding = true;
                 }
                 lineNumber = run.Process(chars.AsSpan(0, safeEnd), lineNumber, endsMidLine: cut || eof);
-                var carry = filled - safeEnd;
+                // After a cut the rest of the buffer belongs to the overlong line and is dropped with it.
+                var carry = cut ? 0 : filled - safeEnd;
                 Array.Copy(chars, safeEnd, chars, 0, carry);
                 filled = carry;
             }
@@ -102,7 +103,7 @@ internal sealed class LogFileScanner(ScanPlan plan, BundleLimits limits)
             if (buffer.Length - lastNewline - 1 <= limits.MaxLineLength)
                 return -1;
             cut = true;
-            return buffer.Length;
+            return lastNewline + 1 + limits.MaxLineLength;
         }
         var start = run.LastRecordStart(buffer[..(lastNewline + 1)]);
         if (buffer.Length - start > limits.MaxLineLength)

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Text.Json;
+using KnowledgeEngine.Cli;
+
+namespace KnowledgeEngine.Tests.Facts;
+
+public sealed class FactsCommandTests : IDisposable
+{
+    private readonly TestBundle _disk = new();
+
+    public void Dispose() => _disk.Dispose();
+
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = Program.BuildRoot().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private string Sample() => _disk.Folder("b", new()
+    {
+        ["var/log/messages"] = "Mar  9 10:00:00 n1 kubelet[10]: CrashLoopBackOff for pod web\nMar  9 10:00:01 n1 kubelet[10]: fine\n",
+        ["nodes.yaml"] = "apiVersion: v1\nkind: Node\nmetadata:\n  name: n1\n",
+    });
+
+    [Fact]
+    public void Summary_names_layout_formats_and_fact_counts()
+    {
+        var (exit, output, _) = Run("facts", Sample());
+
+        Assert.Equal(0, exit);
+        Assert.Contains("layout     plain", output);
+        Assert.Contains("formats    resource ×1, syslog3164 ×1", output);
+        Assert.Contains("facts      bundle 1, file 2, log 2, resource 1", output);
+    }
+
+    [Fact]
+    public void Json_prints_one_parsable_fact_per_line()
+    {
+        var (exit, output, _) = Run("facts", Sample(), "--json");
+        var kinds = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("kind").GetString()).ToList();
+
+        Assert.Equal(0, exit);
+        Assert.Equal(["bundle", "file", "file", "resource", "log", "log"], kinds);
+    }
+
+    [Fact]
+    public void Match_keeps_only_records_with_the_literal()
+    {
+        var (_, output, _) = Run("facts", Sample(), "--json", "--match", "CrashLoopBackOff");
+
+        var log = Assert.Single(output.Split('\n'), l => l.Contains("\"kind\":\"log\"", StringComparison.Ordinal));
+        Assert.Contains("\"matched\":[\"match1\"]", log);
+    }
+
+    [Fact]
+    public void Bad_bundle_exits_1_with_a_one_line_error()
+    {
+        var path = _disk.Write("support.zip.age", "age-encryption.org/v1\n"u8.ToArray());
+
+        var (exit, output, error) = Run("facts", path);
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.StartsWith("kb facts: support.zip.age: this is an age-encrypted archive", error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text;
+using KnowledgeEngine.Facts;
+
+namespace KnowledgeEngine.Tests.Facts;
+
+public sealed class ScannerTests
+{
+    private const string Syslog =
+        "Mar  9 10:00:00 n1 kubelet[10]: Started pod sandbox\n" +
+        "Mar  9 10:00:01 n1 containerd[11]: write /var/lib/containerd: No space left on device\n" +
+        "Mar  9 10:00:02 n1 kubelet[10]: Back-off restarting failed container; CrashLoopBackOff\n" +
+        "Mar  9 10:00:03 n1 kubelet[10]: all good\n";
+
+    private static ScanPlan Plan(params string[] literals)
+    {
+        var builder = ScanPlan.CreateBuilder();
+        foreach (var literal in literals)
+            builder.AddLiteral(literal, literal);
+        return builder.Build();
+    }
+
+    [Fact]
+    public void Prefilter_keeps_only_records_containing_a_literal()
+    {
+        var facts = LogReading.Read(Syslog, Plan("No space left on device", "CrashLoopBackOff"));
+
+        Assert.Equal([2, 3], facts.Select(f => f.LineNumber));
+    }
+
+    [Fact]
+    public void Matched_ids_name_the_patterns_a_record_contains()
+    {
+        var facts = LogReading.Read(Syslog, Plan("CrashLoopBackOff", "Back-off", "x509"));
+
+        Assert.Equal(["CrashLoopBackOff", "Back-off"], Assert.Single(facts).Matched);
+    }
+
+    [Fact]
+    public void Hit_in_a_continuation_line_yields_the_whole_record_at_its_first_line()
+    {
+        var text =
+            "2024-03-09 10:00:00,101 INFO  [c.c.a.ApiServer] (qtp-1:ctx-1) (logid:1) first\n" +
+            "2024-03-09 10:00:01,101 ERROR [c.c.v.VmWorkJobDispatcher] (Work-Job-1:ctx-2) (logid:2) job failed\n" +
+            "java.lang.RuntimeException: boom\n" +
+            "\tat com.cloud.storage.VolumeApiServiceImpl.attach(VolumeApiServiceImpl.java:77)\n" +
+            "2024-03-09 10:00:02,101 INFO  [c.c.a.ApiServer] (qtp-1:ctx-3) (logid:3) last\n";
+
+        var fact = Assert.Single(LogReading.Read(text, Plan("VolumeApiServiceImpl")));
+
+        Assert.Equal(2, fact.LineNumber);
+        Assert.Equal("error", fact.Level);
+        Assert.StartsWith("2024-03-09 10:00:01,101 ERROR", fact.Text);
+        Assert.EndsWith("VolumeApiServiceImpl.java:77)", fact.Text);
+    }
+
+    [Fact]
+    public void Pattern_counts_are_kept_per_pattern()
+    {
+        using var bundle = new TestBundle();
+        var folder = bundle.Folder("b", new Dictionary<string, string> { ["var/log/messages"] = Syslog + Syslog });
+        using var opened = Bundle.Open(folder);
+
+        var stream = opened.Scan(Plan("CrashLoopBackOff", "x509: certificate has expired"));
+        _ = stream.ToList();
+
+        Assert.Equal(2, stream.Summary.PatternCounts["CrashLoopBackOff"]);
+        Assert.Equal(0, stream.Summary.PatternCounts["x509: certificate has expired"]);
+    }
+
+    [Fact]
+    public void Regex_is_confirmed_after_its_extracted_literal_matches()
+    {
+        var plan = ScanPlan.CreateBuilder().AddRegex("restart", @"Back-off restarting failed (container|pod)").Build();
+
+        var fact = Assert.Single(LogReading.Read(Syslog, plan));
+
+        Assert.Equal(3, fact.LineNumber);
+        Assert.Equal(["Back-off restarting failed "], plan.Patterns[0].Prefilter);
+    }
+
+    [Fact]
+    public void Regex_without_a_literal_is_tried_on_every_record()
+    {
+        var plan = ScanPlan.CreateBuilder().AddRegex("capitalised", @": [SB]\w+").Build();
+
+        var facts = LogReading.Read(Syslog, plan);
+
+        Assert.Empty(plan.Patterns[0].Prefilter);
+        Assert.Equal([1, 3], facts.Select(f => f.LineNumber));
+    }
+
+    [Fact]
+    public void Regex_literal_extraction_skips_optional_atoms()
+    {
+        Assert.Equal("x509: certificate has expired", RequiredLiteralOf(@"x509: certificate has expired or is not yet valid?"[..29]));
+        Assert.Equal("Entering ", RequiredLiteralOf(@"Entering (MASTER|BACKUP) STATE"));
+        Assert.Null(RequiredLiteralOf(@"foo|bar baz"));
+        Assert.Equal("timeout after ", RequiredLiteralOf(@"timeout after \d+s?"));
+    }
+
+    private static string? RequiredLiteralOf(string pattern) => KnowledgeEngine.Facts.RequiredLiteral.From(pattern);
+
+    [Fact]
+    public void Duplicate_pattern_ids_are_refused()
+    {
+        var builder = ScanPlan.CreateBuilder().AddLiteral("disk", "No space");
+
+        var error = Assert.Throws<ArgumentException>(() => builder.AddLiteral("disk", "ENOSPC"));
+
+        Assert.StartsWith("pattern id 'disk' is used twice; each pattern needs its own id.", error.Message);
+    }
+
+    [Fact]
+    public void Plan_without_patterns_yields_no_log_records()
+    {
+        Assert.Empty(LogReading.Read(Syslog, ScanPlan.CreateBuilder().Build()));
+    }
+
+    [Fact]
+    public void Line_numbers_stay_exact_across_chunk_boundaries()
+    {
+        var text = new StringBuilder();
+        for (var i = 1; i <= 40_000; i++)
+            text.Append($"Mar  9 10:00:00 n1 app[1]: line {i} {(i % 9_999 == 0 ? "MARK" : "padding-padding-padding")}\n");
+
+        var facts = LogReading.Read(text.ToString(), Plan("MARK"));
+
+        Assert.Equal([9_999, 19_998, 29_997, 39_996], facts.Select(f => f.LineNumber));
+        Assert.All(facts, f => Assert.Contains($"line {f.LineNumber} MARK", f.Text));
+    }
+
+    [Fact]
+    public void Multi_line_records_across_chunk_boundaries_stay_whole()
+    {
+        var text = new StringBuilder();
+        var record = 0;
+        while (text.Length < 3 * (1 << 20))
+        {
+            record++;
+            text.Append($"2024-03-09 10:00:00,000 ERROR [c.c.Test] (t:1) (logid:{record}) failure {record}\n");
+            for (var j = 0; j < 5; j++)
+                text.Append($"\tat com.cloud.Frame{j}.call(Frame.java:{j})\n");
+        }
+
+        var facts = LogReading.Read(text.ToString());
+
+        Assert.Equal(record, facts.Count);
+        Assert.All(facts, f => Assert.Equal(6, f.Text.Split('\n').Length));
+        Assert.Equal(1 + 6 * (record - 1), facts[^1].LineNumber);
+    }
+
+    [Fact]
+    public void Ten_megabyte_single_line_is_cut_with_a_warning()
+    {
+        var bytes = Encoding.UTF8.GetBytes(new string('a', 10 << 20) + "\nnext line\n");
+
+        var facts = LogReading.Read(bytes, null, null, null, out var warnings);
+
+        Assert.Equal(["test.log:1: a line longer than 1 MiB; only its first 1 MiB was read."], warnings);
+        Assert.Equal(1 << 20, facts[0].Text.Length);
+        Assert.Equal(("next line", 2), (facts[1].Text, facts[1].LineNumber));
+    }
+}
