@@ -5,7 +5,7 @@ namespace KnowledgeEngine.Facts.Layouts;
 
 /// <summary>
 /// An optional bundle.yaml at the top of a bundle, for what no collector records:
-/// layout, platform, hosts, collectedAt, timeZone (e.g. "+08:00").
+/// layout, platform, hosts, collected_at, time_zone (e.g. "+08:00"); camelCase spellings are accepted too.
 /// </summary>
 internal sealed record BundleManifest(string? Layout, string? Platform, IReadOnlyList<string> Hosts, DateTimeOffset? CollectedAt, TimeSpan? TimeZone)
 {
@@ -26,15 +26,17 @@ internal sealed record BundleManifest(string? Layout, string? Platform, IReadOnl
         string? Get(string key) => values.FirstOrDefault(v => v.Key == key).Value is { Length: > 0 } v ? v : null;
         var hosts = values.Where(v => v.Key.StartsWith("hosts[", StringComparison.Ordinal)).Select(v => v.Value).ToList();
         DateTimeOffset? collected = null;
-        if (Get("collectedAt") is { } at)
+        // snake_case is the project's spelling (the rule language says collected_at); camelCase is accepted too.
+        var collectedKey = Get("collected_at") is not null ? "collected_at" : "collectedAt";
+        if (Get(collectedKey) is { } at)
         {
             if (DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
                 collected = parsed;
             else
                 diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, FileName,
-                    $"{FileName}: collectedAt '{at}' is not a date; write it as 2024-01-31T12:00:00Z."));
+                    $"{FileName}: {collectedKey} '{at}' is not a date; write it as 2024-01-31T12:00:00Z."));
         }
-        return new BundleManifest(Get("layout"), Get("platform"), hosts, collected, ParseZone(Get("timeZone"), diagnostics));
+        return new BundleManifest(Get("layout"), Get("platform"), hosts, collected, ParseZone(Get("time_zone") ?? Get("timeZone"), diagnostics));
     }
 
     private static TimeSpan? ParseZone(string? zone, List<BundleDiagnostic> diagnostics)
