@@ -1,0 +1,23 @@
+namespace KnowledgeEngine.Tests;
+
+/// <summary>Finds the repository root from the test's output folder, so tests can read rules/,
+/// knowledge/ and tests/bundles/ as shipped.</summary>
+internal static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Knowledge => Path.Combine(Root, "knowledge");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "KnowledgeEngine.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("KnowledgeEngine.sln not found above " + AppContext.BaseDirectory);
+    }
+}
