@@ -1,0 +1,101 @@
+using System.Linq.Expressions;
+using KnowledgeEngine.Facts;
+using KnowledgeEngine.Rete;
+using KnowledgeEngine.Rules.Expressions;
+using KnowledgeEngine.Rules.Model;
+
+namespace KnowledgeEngine.Rules.Compilation;
+
+/// <summary>
+/// Turns one condition into an engine element: settings become alpha tests written so that
+/// identical settings in any rule compile to identical expressions (shared nodes, hash
+/// dispatch on equality), <c>where</c> becomes the compiled expression, <c>count</c> an aggregate
+/// and <c>absent</c> a not-element.
+/// </summary>
+internal sealed class ConditionCompiler(RuleContext rule)
+{
+    public (RuleElement? Element, DeclarationInfo? Declaration) Compile(ConditionModel condition, string name)
+    {
+        var kind = condition.Kind.Value;
+        var regex = condition.Property("regex") is { } r ? RegexCache.Get(r.Value) : null;
+        var own = new DeclarationInfo(condition.Count is null ? name : name + "$source", kind, FieldCatalog.ClrType(kind))
+        {
+            Regex = regex,
+            Captures = regex is null ? new HashSet<string>() : regex.GetGroupNames().Where(g => !int.TryParse(g, out _)).ToHashSet(),
+            DerivedFields = kind == FactKind.Fact && condition.Property("name") is { } fact ? rule.Derived.FieldsOf(fact.Value) : new HashSet<string>(),
+        };
+        var conditions = Settings(condition, own).ToList();
+        if (condition.Where is { } where && CompileWhere(where, own) is { } body)
+        {
+            conditions.Add(Lambda(body, own));
+        }
+
+        var pattern = new PatternElement(own.Declaration, conditions);
+        if (condition.Absent?.Value == true)
+        {
+            rule.RequireBundle();
+            return (new NotElement(pattern), null);
+        }
+
+        if (condition.Count is not { } count)
+        {
+            return (pattern, own);
+        }
+
+        var result = new DeclarationInfo(name, kind, typeof(AggregateResult)) { IsCount = true };
+        var atLeast = count.AtLeast?.Value ?? 1;
+        var n = Expression.Parameter(typeof(AggregateResult), name);
+        var threshold = Expression.Lambda(Expression.GreaterThanOrEqual(Expression.Property(n, nameof(AggregateResult.Count)), Expression.Constant(atLeast)), n);
+        var window = count.Within is { } within
+            ? new TimeWindow(within.Value, (Expression<Func<LogFact, DateTimeOffset?>>)(f => f.Timestamp))
+            : null;
+        return (new AggregateElement(result.Declaration, pattern, AggregateKind.Count, window, [threshold]), result);
+    }
+
+    private IEnumerable<LambdaExpression> Settings(ConditionModel condition, DeclarationInfo own)
+    {
+        var fact = own.Parameter;
+        foreach (var (key, value) in condition.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var text = Expression.Constant(value.Value);
+            Expression? test = (condition.Kind.Value, key) switch
+            {
+                (FactKind.Log, "source") or (FactKind.Config, "file") or (FactKind.File, "path") => GlobTest(text, Expression.Property(fact, nameof(Fact.Source))),
+                (FactKind.Log, "contains") => Expression.Call(Expression.Property(fact, nameof(LogFact.Text)), typeof(string).GetMethod(nameof(string.Contains), [typeof(string), typeof(StringComparison)])!,
+                    text, Expression.Constant(StringComparison.Ordinal)),
+                (FactKind.Log, "regex") => Expression.Call(typeof(RegexCaptures), nameof(RegexCaptures.Matches), null, fact, Expression.Constant(own.Regex)),
+                (FactKind.Log, "level") => Expression.Equal(Expression.Property(fact, nameof(LogFact.Level)), text),
+                (FactKind.Log, "component") => GlobTest(text, Expression.Coalesce(Expression.Property(fact, nameof(LogFact.Component)), Expression.Constant(""))),
+                (FactKind.Resource, "kind") => Expression.Equal(Expression.Property(fact, nameof(ResourceFact.ResourceKind)), text),
+                (FactKind.Resource, "name") => Expression.Equal(Expression.Property(fact, nameof(ResourceFact.Name)), text),
+                (FactKind.Resource, "namespace") => Expression.Equal(Expression.Property(fact, nameof(ResourceFact.Namespace)), text),
+                (FactKind.Config, "key") => Expression.Equal(Expression.Property(fact, nameof(ConfigFact.Key)), text),
+                (FactKind.Config, "value") => Expression.Equal(Expression.Property(fact, nameof(ConfigFact.Value)), text),
+                (FactKind.Bundle, "platform") => Expression.Equal(Expression.Property(fact, nameof(BundleFact.Platform)), text),
+                (FactKind.Bundle, "layout") => Expression.Equal(Expression.Property(fact, nameof(BundleFact.Layout)), text),
+                (FactKind.Bundle, "host") => Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Expression.Property(fact, nameof(BundleFact.Hosts)), text),
+                (FactKind.Fact, "name") => Expression.Equal(Expression.Property(fact, nameof(DerivedFact.Name)), text),
+                _ => null,
+            };
+            if (test is not null)
+            {
+                yield return Expression.Lambda(test, fact);
+            }
+        }
+    }
+
+    private static MethodCallExpression GlobTest(ConstantExpression glob, Expression path) =>
+        Expression.Call(typeof(Facts.Layouts.Glob), nameof(Facts.Layouts.Glob.IsMatch), null, glob, path);
+
+    private Expression? CompileWhere(Model.Located<string> where, DeclarationInfo own)
+    {
+        var origin = Loading.YamlSpans.ContentOrigin(where.Span, rule.File.Lines);
+        var node = ExpressionParser.Parse(where.Value, origin, rule.Bag);
+        return node is null ? null : ExpressionCompiler.Compile(node, rule.Scope(own), rule.Bag, origin);
+    }
+
+    /// <summary>The own fact and every visible declaration as parameters: the engine reads
+    /// earlier facts by parameter name, and an unused parameter costs nothing.</summary>
+    private LambdaExpression Lambda(Expression body, DeclarationInfo own) =>
+        Expression.Lambda(body, [own.Parameter, .. rule.ParametersUsedBy(body)]);
+}

@@ -1,0 +1,82 @@
+using KnowledgeEngine.Rules.Compilation;
+using KnowledgeEngine.Rules.Model;
+using KnowledgeEngine.Rules.Validation;
+
+namespace KnowledgeEngine.Rules.Loading;
+
+/// <summary>Loads rule files in four passes: read and validate each file, check what spans files
+/// (duplicate ids, derived facts, cycles), compile each rule that is free of errors, and hand the
+/// engine all their definitions at once so they share one network.</summary>
+internal sealed class RuleSetLoader(string? root)
+{
+    private readonly DiagnosticBag _bag = new();
+
+    public DiagnosticBag Bag => _bag;
+
+    public List<(RuleModel Model, FileContext File)> Read(IEnumerable<string> files)
+    {
+        var knowledge = root is null ? null : Path.Combine(root, "knowledge");
+        var validator = new RuleModelValidator(knowledge is not null && Directory.Exists(knowledge) ? knowledge : null, root);
+        var read = new List<(RuleModel, FileContext)>();
+        foreach (var path in files)
+        {
+            var display = path.Replace('\\', '/');
+            string text;
+            try
+            {
+                text = File.ReadAllText(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _bag.Error(LoaderCodes.UnreadableFile, new SourceSpan(display, 1, 1, 1, 1), $"cannot read the rule file: {e.Message}", "check that the file exists and is readable");
+                continue;
+            }
+
+            var file = new FileContext(display, text, _bag);
+            if (RuleReader.Read(file) is { } model)
+            {
+                validator.Validate(model).CopyTo(_bag);
+                read.Add((model, file));
+            }
+        }
+
+        return read;
+    }
+
+    public List<CompiledRule> Compile(List<(RuleModel Model, FileContext File)> read)
+    {
+        ReportDuplicateIds(read.Select(r => r.Model));
+        var models = read.Select(r => r.Model).ToList();
+        var derived = new DerivedSchema(models);
+        DerivedSchema.ReportCycles(models, _bag);
+        var compiled = new List<CompiledRule>();
+        var broken = _bag.Items.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Span.File).ToHashSet(StringComparer.Ordinal);
+        foreach (var (model, file) in read)
+        {
+            if (broken.Contains(file.Path))
+            {
+                continue;
+            }
+
+            if (RuleCompilation.Compile(model, file, derived) is { } rule)
+            {
+                compiled.Add(rule);
+            }
+        }
+
+        return compiled;
+    }
+
+    private void ReportDuplicateIds(IEnumerable<RuleModel> models)
+    {
+        foreach (var group in models.Where(m => m.Id is not null).GroupBy(m => m.Id!.Value).Where(g => g.Count() > 1))
+        {
+            var first = group.First().Id!.Span;
+            foreach (var duplicate in group.Skip(1))
+            {
+                _bag.Error(LoaderCodes.DuplicateId, duplicate.Id!.Span, $"rule id '{group.Key}' is already used by {first}",
+                    "give every rule its own id; if both files describe one scenario, merge them");
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+namespace KnowledgeEngine.Rules.Model;
+
+/// <summary>The kinds of fact a condition can match; <see cref="Fact"/> is a derived fact by name.</summary>
+public enum FactKind
+{
+    Log,
+    Resource,
+    Config,
+    File,
+    Bundle,
+    Fact,
+}
+
+/// <summary>
+/// One condition: which facts of one kind it matches (<see cref="Properties"/>, the keys inside
+/// <c>log: { ... }</c>), the name later parts use for the match, and, in evidence and against
+/// lists, its weight and the hint that tells the operator how to collect the fact.
+/// </summary>
+public sealed record ConditionModel(SourceSpan Span, Located<FactKind> Kind)
+{
+    /// <summary>The name given with <c>as:</c>; null when nothing refers to the match.</summary>
+    public Located<string>? Name { get; init; }
+
+    /// <summary>Scalar settings of the fact kind (source, contains, regex, kind, key, name...).</summary>
+    public IReadOnlyDictionary<string, Located<string>> Properties { get; init; } = new Dictionary<string, Located<string>>();
+
+    public Located<string>? Where { get; init; }
+
+    /// <summary>File conditions only: the rule needs the file to be missing from a known inventory.</summary>
+    public Located<bool>? Absent { get; init; }
+
+    public CountModel? Count { get; init; }
+
+    public Located<double>? Weight { get; init; }
+
+    public Located<string>? Collect { get; init; }
+
+    public Located<string>? Property(string key) => Properties.GetValueOrDefault(key);
+}
+
+/// <summary>Turns a condition into "at least N matching facts", optionally within a time window.</summary>
+public sealed record CountModel(SourceSpan Span, Located<int>? AtLeast, Located<TimeSpan>? Within);

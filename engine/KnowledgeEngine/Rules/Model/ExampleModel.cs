@@ -1,0 +1,28 @@
+namespace KnowledgeEngine.Rules.Model;
+
+public enum ExampleExpectation
+{
+    Fires,
+    Silent,
+}
+
+/// <summary>An example shipped inside a rule: a small bundle written inline (path → content in
+/// the real formats) or the path of a bundle, and whether the rule must fire on it.</summary>
+public sealed record ExampleModel(SourceSpan Span)
+{
+    public Located<string>? Name { get; init; }
+
+    public Located<ExampleExpectation>? Expect { get; init; }
+
+    /// <summary>Inline bundle files: bundle-relative path → content.</summary>
+    public IReadOnlyList<(Located<string> Path, Located<string> Content)> Files { get; init; } = [];
+
+    /// <summary>A bundle folder or archive, relative to the knowledge base root.</summary>
+    public Located<string>? Bundle { get; init; }
+
+    /// <summary>Values the firing match must have, by placeholder path ("mac.old" → "b4:...").</summary>
+    public IReadOnlyList<(Located<string> Path, Located<string> Value)> Captures { get; init; } = [];
+
+    /// <summary>Other rules expected to fire on this example too (not reported as overlap).</summary>
+    public IReadOnlyList<Located<string>> Also { get; init; } = [];
+}

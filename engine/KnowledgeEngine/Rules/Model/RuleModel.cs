@@ -1,0 +1,57 @@
+namespace KnowledgeEngine.Rules.Model;
+
+public enum Severity
+{
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+/// <summary>One rule file: a scenario from symptom to cause to fix. Required parts may be null
+/// only while the file has errors; a rule that loaded without errors has them all.</summary>
+public sealed record RuleModel(SourceSpan Span)
+{
+    public Located<string>? Id { get; init; }
+
+    public Located<string>? Title { get; init; }
+
+    public Located<string>? Platform { get; init; }
+
+    public Located<Severity>? Severity { get; init; }
+
+    /// <summary>Article path relative to the knowledge/ root.</summary>
+    public Located<string>? Knowledge { get; init; }
+
+    public IReadOnlyList<Located<string>> Tags { get; init; } = [];
+
+    /// <summary>Required conditions, in match order; later ones may read earlier ones by name.</summary>
+    public IReadOnlyList<ConditionModel> When { get; init; } = [];
+
+    public IReadOnlyList<ConditionModel> Evidence { get; init; } = [];
+
+    public IReadOnlyList<ConditionModel> Against { get; init; } = [];
+
+    public CauseModel? Cause { get; init; }
+
+    public IReadOnlyList<Located<Template>> Fix { get; init; } = [];
+
+    public IReadOnlyList<Located<Template>> Verify { get; init; } = [];
+
+    public DeriveModel? Derive { get; init; }
+
+    public IReadOnlyList<ExampleModel> Examples { get; init; } = [];
+
+    /// <summary>The id, or the file name while the id is missing (for messages only).</summary>
+    public string Name => Id?.Value ?? System.IO.Path.GetFileNameWithoutExtension(Span.File);
+
+    public override string ToString() => Name;
+}
+
+public sealed record CauseModel(SourceSpan Span, Located<string>? Summary, Located<string>? Detail, Located<double>? Confidence);
+
+/// <summary>A derived fact the rule inserts while it holds, for other rules to build on.</summary>
+public sealed record DeriveModel(SourceSpan Span, Located<string>? Fact, IReadOnlyList<DeriveField> Fields);
+
+public sealed record DeriveField(Located<string> Name, Located<Template> Value);

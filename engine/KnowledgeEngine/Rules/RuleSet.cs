@@ -1,0 +1,101 @@
+using KnowledgeEngine.Facts;
+using KnowledgeEngine.Rete;
+using KnowledgeEngine.Rules.Compilation;
+using KnowledgeEngine.Rules.Loading;
+using KnowledgeEngine.Rules.Model;
+using KnowledgeEngine.Rules.Running;
+
+namespace KnowledgeEngine.Rules;
+
+/// <summary>
+/// The loaded knowledge: every rule file under the given paths, validated and compiled into one
+/// network. Rules with errors are left out and their diagnostics kept; the rest run.
+/// Immutable and thread-safe; <see cref="Run(IEnumerable{Fact})"/> uses a fresh session each time.
+/// </summary>
+public sealed class RuleSet
+{
+    private readonly ISessionFactory _factory;
+    private readonly IReadOnlyList<CompiledRule> _compiled;
+
+    private RuleSet(string? root, IReadOnlyList<RuleModel> all, IReadOnlyList<CompiledRule> compiled, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        Root = root;
+        AllRules = all;
+        _compiled = compiled;
+        Diagnostics = diagnostics;
+        _factory = RuleCompiler.Compile(compiled.SelectMany(c => c.Definitions));
+        ScanPlan = ScanPlanCollector.Collect(compiled.Select(c => c.Model));
+    }
+
+    /// <summary>The knowledge base root (the folder holding rules/ and knowledge/), when found.</summary>
+    public string? Root { get; }
+
+    /// <summary>Every rule file that could be read, with or without errors.</summary>
+    public IReadOnlyList<RuleModel> AllRules { get; }
+
+    /// <summary>The rules that loaded without errors and take part in runs.</summary>
+    public IReadOnlyList<RuleModel> Rules => _compiled.Select(c => c.Model).ToList();
+
+    /// <summary>Errors and warnings of every file, ordered by file and position.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>The log literals and regexes the rules need, for <see cref="Bundle.Scan(ScanPlan, int?)"/>.</summary>
+    public ScanPlan ScanPlan { get; }
+
+    /// <summary>Node counts of the compiled network by kind.</summary>
+    public IReadOnlyDictionary<string, int> NetworkSummary => _factory.NetworkSummary;
+
+    /// <summary>Loads *.yaml and *.yml files: each path is a file or a folder searched recursively.</summary>
+    /// <param name="root">The knowledge base root; found by walking up from the first path to a
+    /// folder that holds knowledge/ when null.</param>
+    public static RuleSet Load(IEnumerable<string> paths, string? root = null)
+    {
+        var list = paths.ToList();
+        root ??= FindRoot(list.FirstOrDefault() ?? ".");
+        var loader = new RuleSetLoader(root);
+        var files = new List<string>();
+        foreach (var path in list)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories)
+                    .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                files.Add(path);
+            }
+        }
+
+        var read = loader.Read(files);
+        var compiled = loader.Compile(read);
+        return new RuleSet(root, read.Select(r => r.Model).ToList(), compiled, loader.Bag.Items);
+    }
+
+    public static RuleSet Load(string path, string? root = null) => Load([path], root);
+
+    /// <summary>Runs the rules over the facts (bundle, file, log, resource and config facts) in one session.</summary>
+    public RuleRun Run(IEnumerable<Fact> facts) => new RuleRunner(_factory, _compiled).Run(facts);
+
+    /// <summary>Scans the bundle with <see cref="ScanPlan"/> and runs the rules over what it yields.</summary>
+    public RuleRun Run(Bundle bundle) => Run(bundle.Scan(ScanPlan));
+
+    internal IReadOnlyList<CompiledRule> Compiled => _compiled;
+
+    private static string? FindRoot(string path)
+    {
+        var directory = new DirectoryInfo(Path.GetFullPath(Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path)) ?? "."));
+        for (var at = directory; at is not null; at = at.Parent)
+        {
+            if (Directory.Exists(Path.Combine(at.FullName, "knowledge")))
+            {
+                return at.FullName;
+            }
+        }
+
+        return null;
+    }
+}

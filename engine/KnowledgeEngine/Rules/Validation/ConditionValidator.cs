@@ -1,0 +1,62 @@
+using FluentValidation;
+using KnowledgeEngine.Rules.Expressions;
+using KnowledgeEngine.Rules.Compilation;
+using KnowledgeEngine.Rules.Loading;
+using KnowledgeEngine.Rules.Model;
+
+namespace KnowledgeEngine.Rules.Validation;
+
+/// <summary>Checks of one condition that need no scope: weights, regexes and their capture
+/// names, and settings that only some fact kinds accept.</summary>
+internal sealed class ConditionValidator : AbstractValidator<ConditionModel>
+{
+    public ConditionValidator()
+    {
+        RuleFor(c => c.Weight).Must(w => w!.Value is >= 0 and <= 1).When(c => c.Weight is not null)
+            .Report(LoaderCodes.OutOfRange, (_, w) => w!.Span, (_, w) => $"weight must lie between 0 and 1, found {w!.Value}",
+                (_, _) => "write how much the item moves the confidence as a fraction, e.g. weight: 0.3");
+        RuleFor(c => c.Count!.Within).Must((c, _) => c.Kind.Value == FactKind.Log).When(c => c.Count?.Within is not null)
+            .Report(LoaderCodes.MisplacedKey, (_, w) => w!.Span,
+                (c, _) => $"'within' needs timestamps, which only log facts have; this is a {c.Kind.Value.ToString().ToLowerInvariant()} condition",
+                (_, _) => "remove 'within' to count without a time window");
+        RuleFor(c => c.Absent).Must((c, a) => !a!.Value || c.Count is null).When(c => c.Absent is not null)
+            .Report(LoaderCodes.MisplacedKey, (_, a) => a!.Span, (_, _) => "a file condition cannot be both absent and counted",
+                (_, _) => "remove count or absent");
+        RuleFor(c => c).Custom(CheckRegex);
+    }
+
+    private static void CheckRegex(ConditionModel condition, ValidationContext<ConditionModel> context)
+    {
+        if (condition.Property("regex") is not { } regex)
+        {
+            return;
+        }
+
+        System.Text.RegularExpressions.Regex compiled;
+        try
+        {
+            compiled = RegexCache.Get(regex.Value);
+        }
+        catch (ArgumentException e)
+        {
+            var detail = e is System.Text.RegularExpressions.RegexParseException parse ? $"{parse.Error} at offset {parse.Offset}" : e.Message;
+            context.Report(LoaderCodes.BadRegex, regex.Span, $"invalid regex '{regex.Value}': {detail}",
+                "fix the pattern; escape a literal character with a backslash, e.g. \\( or \\.");
+            return;
+        }
+
+        foreach (var name in compiled.GetGroupNames().Where(n => !int.TryParse(n, out _)))
+        {
+            if (LogFields.Names.Contains(name))
+            {
+                context.Report(LoaderCodes.CaptureName, regex.Span, $"capture '{name}' has the name of a log field, so {name} would be ambiguous",
+                    $"rename the group, e.g. (?<{name}_value>...)");
+            }
+            else if (!char.IsAsciiLetterLower(name[0]))
+            {
+                context.Report(LoaderCodes.CaptureName, regex.Span, $"capture '{name}' does not start with a lower-case letter",
+                    "name groups like conditions: lower-case letters, digits and '_', e.g. (?<old_mac>...)");
+            }
+        }
+    }
+}
