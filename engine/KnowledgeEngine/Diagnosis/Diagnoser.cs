@@ -1,0 +1,87 @@
+using KnowledgeEngine.Facts;
+using KnowledgeEngine.Rules;
+
+namespace KnowledgeEngine.Diagnosis;
+
+/// <summary>Ranks the causes the rules found: confidence from the cause's prior raised by each
+/// evidence item found and lowered by each against item found; ties broken by severity, then by
+/// how many conditions held. Rules without a cause (symptoms that only derive facts) are listed
+/// apart.</summary>
+public static class Diagnoser
+{
+    /// <summary>Hypotheses closer than this are reported as competing.</summary>
+    public const double CompetingMargin = 0.15;
+
+    public static DiagnosisResult Diagnose(RuleSet rules, Bundle bundle)
+    {
+        var run = rules.Run(bundle);
+        var meta = bundle.Metadata;
+        var warnings = bundle.Diagnostics.Where(d => d.Severity != KnowledgeEngine.Facts.DiagnosticSeverity.Info).Select(d => d.Message).ToList();
+        return Rank(run, bundle.Name, meta.Platform, meta.Hosts, meta.CollectedAt, warnings);
+    }
+
+    public static DiagnosisResult Rank(RuleRun run, string bundle, string? platform, IReadOnlyList<string> hosts,
+        DateTimeOffset? collectedAt, IReadOnlyList<string> warnings)
+    {
+        var causes = run.Fired.Where(f => f.Rule.Cause is not null).Select(Evaluate).ToList();
+        causes.Sort(Compare);
+        var symptoms = run.Fired.Where(f => f.Rule.Cause is null).ToList();
+        return new DiagnosisResult(bundle, platform, hosts, collectedAt, causes, symptoms, Distinguish(causes), warnings);
+    }
+
+    public static Hypothesis Evaluate(FiredRule fired)
+    {
+        var prior = fired.Rule.Cause?.Confidence?.Value ?? 0.5;
+        var (confidence, steps) = Confidence.Combine(prior,
+            fired.Evidence.Where(e => e.Found).Select(e => (Describe(e), e.Weight)),
+            fired.Against.Where(a => a.Found).Select(a => (Describe(a), a.Weight)));
+        var evidence = fired.Facts.Where(f => !f.Name.StartsWith('_') || f.Location is not null)
+            .Select(f => EvidenceQuoter.Quote("when", f))
+            .Concat(fired.Evidence.Where(e => e.Found).SelectMany(e => e.Facts.Select(f => EvidenceQuoter.Quote("evidence", f))))
+            .Concat(fired.Against.Where(a => a.Found).SelectMany(a => a.Facts.Select(f => EvidenceQuoter.Quote("against", f))))
+            .ToList();
+        var missing = fired.Evidence.Where(e => !e.Found).Select(e => new MissingEvidence(Describe(e), e.Weight, e.Collect)).ToList();
+        return new Hypothesis(fired, confidence, steps, evidence, missing);
+    }
+
+    /// <summary>Best first: confidence, then severity, then conditions matched, then id (for a
+    /// stable order).</summary>
+    public static int Compare(Hypothesis x, Hypothesis y)
+    {
+        var c = y.Confidence.CompareTo(x.Confidence);
+        if (c == 0) c = y.Severity.CompareTo(x.Severity);
+        if (c == 0) c = y.MatchedConditions.CompareTo(x.MatchedConditions);
+        return c != 0 ? c : string.CompareOrdinal(x.RuleId, y.RuleId);
+    }
+
+    private static IReadOnlyList<Distinction> Distinguish(IReadOnlyList<Hypothesis> ranked)
+    {
+        var result = new List<Distinction>();
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            for (var j = i + 1; j < ranked.Count && ranked[i].Confidence - ranked[j].Confidence <= CompetingMargin; j++)
+            {
+                if (ranked[i].RuleId == ranked[j].RuleId)
+                {
+                    continue;
+                }
+
+                var decisive = ranked[i].Missing.Concat(ranked[j].Missing)
+                    .Where(m => m.Collect is not null).DistinctBy(m => m.Collect).ToList();
+                result.Add(new Distinction(ranked[i].RuleId, ranked[j].RuleId, decisive));
+            }
+        }
+
+        return result;
+    }
+
+    private static string Describe(ItemResult item)
+    {
+        var properties = item.Item.Properties;
+        var what = properties.GetValueOrDefault("contains")?.Value ?? properties.GetValueOrDefault("regex")?.Value
+            ?? properties.GetValueOrDefault("kind")?.Value ?? properties.GetValueOrDefault("path")?.Value
+            ?? properties.GetValueOrDefault("key")?.Value ?? item.Item.Where?.Value;
+        var kind = item.Item.Kind.Value.ToString().ToLowerInvariant();
+        return what is null ? kind : $"{kind} '{what}'";
+    }
+}

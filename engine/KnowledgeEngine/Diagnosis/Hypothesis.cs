@@ -1,0 +1,49 @@
+using KnowledgeEngine.Rules;
+using KnowledgeEngine.Rules.Model;
+
+namespace KnowledgeEngine.Diagnosis;
+
+/// <summary>A fact quoted as evidence: where it is (file:line) and what it says.</summary>
+public sealed record EvidenceLine(string Role, string Name, string? Location, string Text);
+
+/// <summary>Evidence the rule expects that was not in the bundle, and how to collect it.</summary>
+public sealed record MissingEvidence(string Description, double Weight, string? Collect);
+
+/// <summary>One candidate root cause: a fired cause rule with its confidence, the steps that
+/// led to it, the evidence quoted, what is missing, and the fix with the real values filled in.</summary>
+public sealed record Hypothesis(
+    FiredRule Fired,
+    double Confidence,
+    IReadOnlyList<ConfidenceStep> Steps,
+    IReadOnlyList<EvidenceLine> Evidence,
+    IReadOnlyList<MissingEvidence> Missing)
+{
+    public RuleModel Rule => Fired.Rule;
+
+    public string RuleId => Fired.Id;
+
+    public string Title => Rule.Title?.Value ?? RuleId;
+
+    public Severity Severity => Rule.Severity?.Value ?? Severity.Medium;
+
+    public string Summary => Rule.Cause?.Summary?.Value ?? Title;
+
+    public double Prior => Rule.Cause?.Confidence?.Value ?? 0.5;
+
+    /// <summary>How many conditions held: the required ones plus each evidence item found.</summary>
+    public int MatchedConditions => Rule.When.Count + Fired.Evidence.Count(e => e.Found);
+}
+
+/// <summary>Two hypotheses too close to call, and the facts that would tell them apart.</summary>
+public sealed record Distinction(string First, string Second, IReadOnlyList<MissingEvidence> Decisive);
+
+/// <summary>What <c>kb diagnose</c> found in one bundle, best cause first.</summary>
+public sealed record DiagnosisResult(
+    string Bundle,
+    string? Platform,
+    IReadOnlyList<string> Hosts,
+    DateTimeOffset? CollectedAt,
+    IReadOnlyList<Hypothesis> Causes,
+    IReadOnlyList<FiredRule> Symptoms,
+    IReadOnlyList<Distinction> Distinctions,
+    IReadOnlyList<string> Warnings);
