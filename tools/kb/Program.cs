@@ -14,6 +14,8 @@ internal static class Program
             "kb — diagnose private-cloud failures from collected bundles with a rule-based knowledge base.");
         root.Subcommands.Add(EngineDemoCommand.Create());
         root.Subcommands.Add(FactsCommand.Create());
+        root.Subcommands.Add(LintCommand.Create());
+        root.Subcommands.Add(TestCommand.Create());
         return root;
     }
 }
