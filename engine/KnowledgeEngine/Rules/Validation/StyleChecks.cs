@@ -1,0 +1,47 @@
+using KnowledgeEngine.Rules.Loading;
+using KnowledgeEngine.Rules.Model;
+
+namespace KnowledgeEngine.Rules.Validation;
+
+/// <summary>Warnings for rules that load but are hard to trust or to act on: no examples, no
+/// article behind them, evidence the operator cannot collect when it is missing.</summary>
+internal static class StyleChecks
+{
+    public static IEnumerable<Diagnostic> Check(RuleModel rule)
+    {
+        var head = rule.Id?.Span ?? rule.Span;
+        if (rule.Examples.Count == 0)
+        {
+            yield return Warn(LoaderCodes.NoExamples, head, $"rule {rule.Name} has no examples",
+                "add examples: with at least one that fires and one that stays silent, so kb test can prove the rule");
+        }
+        else
+        {
+            if (rule.Examples.All(e => e.Expect?.Value != ExampleExpectation.Fires))
+            {
+                yield return Warn(LoaderCodes.NoFiringExample, head, $"rule {rule.Name} has no example that fires", "add an example with expect: fires");
+            }
+
+            if (rule.Examples.All(e => e.Expect?.Value != ExampleExpectation.Silent))
+            {
+                yield return Warn(LoaderCodes.NoSilentExample, head, $"rule {rule.Name} has no example that stays silent",
+                    "add an example with expect: silent, ideally a near miss such as a look-alike scenario");
+            }
+        }
+
+        if (rule.Knowledge is null)
+        {
+            yield return Warn(LoaderCodes.NoKnowledgeLink, head, $"rule {rule.Name} links no knowledge article",
+                "add knowledge: <platform>/<article>.md so the runbook has background, verification and prevention");
+        }
+
+        foreach (var item in rule.Evidence.Where(e => e.Collect is null))
+        {
+            yield return Warn(LoaderCodes.NoCollectHint, item.Span, "this evidence item has no collect hint",
+                "add collect: <command that gathers the fact>, so a diagnosis can say how to obtain it when it is missing");
+        }
+    }
+
+    private static Diagnostic Warn(string code, SourceSpan span, string message, string fix) =>
+        new(code, DiagnosticSeverity.Warning, span, message, fix);
+}

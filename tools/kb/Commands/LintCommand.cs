@@ -1,0 +1,40 @@
+using System.CommandLine;
+using KnowledgeEngine.Rules;
+using KnowledgeEngine.Rules.Validation;
+
+namespace KnowledgeEngine.Cli.Commands;
+
+/// <summary>`kb lint [PATHS]`: loads rule files and reports every error and style warning.</summary>
+internal static class LintCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Rule files or folders (searched for *.yaml); default: rules", Arity = ArgumentArity.ZeroOrMore };
+        var format = new Option<string>("--format") { Description = "text (file:line:col lines) or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("lint", "Check rule files: errors fail (exit 1); warnings flag missing examples, collect hints and knowledge links.");
+        command.Arguments.Add(paths);
+        command.Options.Add(format);
+        command.SetAction(parseResult =>
+        {
+            var given = parseResult.GetValue(paths) is { Length: > 0 } p ? p : ["rules"];
+            var rules = RuleSet.Load(given);
+            var diagnostics = rules.Diagnostics.Concat(rules.AllRules.SelectMany(StyleChecks.Check))
+                .OrderBy(d => d.Span.File, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column).ToList();
+            if (parseResult.GetValue(format) == "json")
+            {
+                DiagnosticOutput.WriteJson(Console.Out, diagnostics);
+            }
+            else
+            {
+                DiagnosticOutput.WriteText(Console.Out, diagnostics);
+                var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+                Console.Out.WriteLine($"{DiagnosticOutput.Count(rules.AllRules.Count, "rule")} checked: " +
+                    $"{DiagnosticOutput.Count(errors, "error")}, {DiagnosticOutput.Count(diagnostics.Count - errors, "warning")}");
+            }
+
+            return rules.HasErrors ? 1 : 0;
+        });
+        return command;
+    }
+}

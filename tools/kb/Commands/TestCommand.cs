@@ -1,0 +1,86 @@
+using System.CommandLine;
+using KnowledgeEngine.Rules;
+using KnowledgeEngine.Rules.Model;
+using KnowledgeEngine.Rules.Running;
+
+namespace KnowledgeEngine.Cli.Commands;
+
+/// <summary>`kb test [PATHS]`: runs every rule's examples against all loaded rules, reports
+/// pass/fail with the differences, coverage and cross-rule overlap.</summary>
+internal static class TestCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Rule files or folders (searched for *.yaml); default: rules", Arity = ArgumentArity.ZeroOrMore };
+        var junit = new Option<string?>("--junit") { Description = "Also write the results as JUnit XML to this file." };
+        var command = new Command("test", "Run the examples inside the rules; exit 1 when a rule does not load or an example fails.");
+        command.Arguments.Add(paths);
+        command.Options.Add(junit);
+        command.SetAction(parseResult =>
+        {
+            var given = parseResult.GetValue(paths) is { Length: > 0 } p ? p : ["rules"];
+            var rules = RuleSet.Load(given);
+            if (rules.HasErrors)
+            {
+                DiagnosticOutput.WriteText(Console.Error, rules.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+                Console.Error.WriteLine("kb test: the rules above do not load; fix them first (kb lint shows every problem).");
+                return 1;
+            }
+
+            var results = new ExampleRunner(rules).RunAll().ToList();
+            Print(Console.Out, results);
+            PrintCoverage(Console.Out, rules.Rules);
+            if (parseResult.GetValue(junit) is { } file)
+            {
+                try
+                {
+                    JUnitWriter.Write(file, results);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"kb test: cannot write {file}: {e.Message}");
+                    return 1;
+                }
+            }
+
+            var failed = results.Count(r => !r.Passed);
+            Console.Out.WriteLine($"{DiagnosticOutput.Count(results.Count, "example")}: {results.Count - failed} passed, {failed} failed");
+            return failed > 0 ? 1 : 0;
+        });
+        return command;
+    }
+
+    private static void Print(TextWriter output, IEnumerable<ExampleResult> results)
+    {
+        foreach (var result in results)
+        {
+            if (result.Passed)
+            {
+                output.WriteLine($"PASS {result.Id}: {result.Name}");
+                continue;
+            }
+
+            output.WriteLine($"FAIL {result.Example.Span}: {result.Id}: {result.Name}");
+            foreach (var problem in result.Problems)
+            {
+                output.WriteLine($"     {problem}");
+            }
+        }
+    }
+
+    private static void PrintCoverage(TextWriter output, IReadOnlyList<RuleModel> rules)
+    {
+        var noFiring = rules.Where(r => r.Examples.All(e => e.Expect?.Value != ExampleExpectation.Fires)).Select(r => r.Name).ToList();
+        var noSilent = rules.Where(r => r.Examples.All(e => e.Expect?.Value != ExampleExpectation.Silent)).Select(r => r.Name).ToList();
+        output.WriteLine($"coverage: {rules.Count - noFiring.Count}/{rules.Count} rules with a firing example, {rules.Count - noSilent.Count}/{rules.Count} with a silent example");
+        foreach (var id in noFiring)
+        {
+            output.WriteLine($"  no firing example: {id}");
+        }
+
+        foreach (var id in noSilent)
+        {
+            output.WriteLine($"  no silent example: {id}");
+        }
+    }
+}
