@@ -1,0 +1,48 @@
+using System.Text.Json;
+using KnowledgeEngine.Diagnosis;
+using KnowledgeEngine.Facts;
+using KnowledgeEngine.Reports;
+using KnowledgeEngine.Rules;
+
+namespace KnowledgeEngine.Tests.Diagnosis;
+
+public class ExampleBundleDiagnosisTests
+{
+    private static DiagnosisResult Diagnose(string bundle)
+    {
+        var rules = RuleSet.Load(Path.Combine(RepositoryPaths.Root, "rules"), RepositoryPaths.Root);
+        using var opened = Bundle.Open(Path.Combine(RepositoryPaths.Root, "tests", "bundles", bundle));
+        return Diagnoser.Diagnose(rules, opened);
+    }
+
+    [Fact]
+    public void Mac_change_bundle_ranks_its_cause_first_with_the_old_mac_in_the_fix()
+    {
+        var result = Diagnose("cloudpods/host-mac-changed/fires");
+
+        var top = result.Causes[0];
+        Assert.Equal("cloudpods/host-mac-changed", top.RuleId);
+        Assert.Contains(top.Fired.Fix, step => step.Contains("0c:c4:7a:5e:12:3a"));
+        Assert.Contains(top.Evidence, e => e.Location!.EndsWith("host.log:32") && e.Text.Contains("409"));
+    }
+
+    [Fact]
+    public void Json_report_carries_schema_rank_confidence_and_evidence_locations()
+    {
+        var json = JsonDocument.Parse(JsonReport.Render(Diagnose("cloudpods/host-mac-changed/fires"))).RootElement;
+
+        Assert.Equal(JsonReport.Schema, json.GetProperty("schema").GetString());
+        var cause = json.GetProperty("causes")[0];
+        Assert.Equal(1, cause.GetProperty("rank").GetInt32());
+        Assert.InRange(cause.GetProperty("confidence").GetDouble(), 0.7, 1.0);
+        Assert.All(cause.GetProperty("evidence").EnumerateArray(), e => Assert.Contains(':', e.GetProperty("location").GetString() ?? ""));
+    }
+
+    [Fact]
+    public void Near_miss_bundle_yields_no_mac_change_cause()
+    {
+        var result = Diagnose("cloudpods/host-mac-changed/silent");
+
+        Assert.DoesNotContain(result.Causes, c => c.RuleId == "cloudpods/host-mac-changed");
+    }
+}
