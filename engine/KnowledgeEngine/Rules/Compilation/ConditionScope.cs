@@ -8,6 +8,10 @@ namespace KnowledgeEngine.Rules.Compilation;
 /// </summary>
 internal sealed class ConditionScope(DeclarationInfo? own, IReadOnlyList<DeclarationInfo> visible, Func<DeclarationInfo> bundle) : IExpressionScope
 {
+    /// <summary>First segments refused as a typo of a condition name: the compiler asks again for
+    /// the prefix alone, which must not then pass as a resource field.</summary>
+    private readonly HashSet<string> _typos = new(StringComparer.Ordinal);
+
     public ScopeBinding? Resolve(IReadOnlyList<PathSegment> path)
     {
         if (path[0].MemberName is not { } first)
@@ -22,8 +26,14 @@ internal sealed class ConditionScope(DeclarationInfo? own, IReadOnlyList<Declara
         }
 
         // A typo of an earlier name would otherwise read a resource's JSON and silently never match.
-        if (own is null || (path.Count > 1 && visible.Any(d => NameSuggestions.Distance(d.Name, first) <= 2) && !FieldCatalog.Names(own.Kind).Contains(first)))
+        if (own is null || _typos.Contains(first))
         {
+            return null;
+        }
+
+        if (path.Count > 1 && visible.Any(d => NameSuggestions.Distance(d.Name, first) <= 2) && !FieldCatalog.Names(own.Kind).Contains(first))
+        {
+            _typos.Add(first);
             return null;
         }
 

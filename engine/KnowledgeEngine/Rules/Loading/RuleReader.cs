@@ -31,7 +31,8 @@ internal static class RuleReader
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             var found = stream.Documents.Count == 0 ? "nothing" : stream.Documents.Count > 1 ? $"{stream.Documents.Count} documents" : YamlSpans.Describe(stream.Documents[0].RootNode);
-            file.Error(LoaderCodes.WrongShape, new SourceSpan(file.Path, 1, 1, 1, 1), $"a rule file holds one mapping (id, title, when, ...), found {found}",
+            var at = stream.Documents.Count == 1 ? file.Span(stream.Documents[0].RootNode) : new SourceSpan(file.Path, 1, 1, 1, 1);
+            file.Error(LoaderCodes.WrongShape, at, $"a rule file holds one mapping (id, title, when, ...), found {found}",
                 "write one rule per file, starting with 'id: <platform>/<name>'");
             return null;
         }

@@ -46,6 +46,7 @@ internal sealed class RuleSetLoader(string? root)
     public List<CompiledRule> Compile(List<(RuleModel Model, FileContext File)> read)
     {
         ReportDuplicateIds(read.Select(r => r.Model));
+        ReportUnknownAlso(read.Select(r => r.Model).ToList());
         var models = read.Select(r => r.Model).ToList();
         var derived = new DerivedSchema(models);
         DerivedSchema.ReportCycles(models, _bag);
@@ -65,6 +66,16 @@ internal sealed class RuleSetLoader(string? root)
         }
 
         return compiled;
+    }
+
+    private void ReportUnknownAlso(List<RuleModel> models)
+    {
+        var ids = models.Where(m => m.Id is not null).Select(m => m.Id!.Value).ToHashSet(StringComparer.Ordinal);
+        foreach (var also in models.SelectMany(m => m.Examples).SelectMany(e => e.Also).Where(a => !ids.Contains(a.Value)))
+        {
+            _bag.Error(LoaderCodes.UnknownRule, also.Span, $"also names '{also.Value}', which is not a loaded rule",
+                $"{Expressions.NameSuggestions.Closest(also.Value, ids)}list rule ids of the loaded rules; load that rule's file too");
+        }
     }
 
     private void ReportDuplicateIds(IEnumerable<RuleModel> models)

@@ -25,6 +25,14 @@ internal sealed class ConditionValidator : AbstractValidator<ConditionModel>
         RuleFor(c => c).Custom(CheckRegex);
     }
 
+    /// <summary>The .NET reason without the pattern and offset it repeats.</summary>
+    private static string Reason(System.Text.RegularExpressions.RegexParseException e)
+    {
+        var marker = $"at offset {e.Offset}. ";
+        var at = e.Message.IndexOf(marker, StringComparison.Ordinal);
+        return (at >= 0 ? e.Message[(at + marker.Length)..] : e.Message).TrimEnd('.');
+    }
+
     private static void CheckRegex(ConditionModel condition, ValidationContext<ConditionModel> context)
     {
         if (condition.Property("regex") is not { } regex)
@@ -39,7 +47,7 @@ internal sealed class ConditionValidator : AbstractValidator<ConditionModel>
         }
         catch (ArgumentException e)
         {
-            var detail = e is System.Text.RegularExpressions.RegexParseException parse ? $"{parse.Error} at offset {parse.Offset}" : e.Message;
+            var detail = e is System.Text.RegularExpressions.RegexParseException parse ? $"{Reason(parse)} (at offset {parse.Offset} of the pattern)" : e.Message;
             context.Report(LoaderCodes.BadRegex, regex.Span, $"invalid regex '{regex.Value}': {detail}",
                 "fix the pattern; escape a literal character with a backslash, e.g. \\( or \\.");
             return;

@@ -58,7 +58,7 @@ internal sealed class ExampleValidator : AbstractValidator<ExampleModel>
         }
         catch (JsonException e)
         {
-            return e.Message;
+            return e.Message.TrimEnd('.');
         }
     }
 

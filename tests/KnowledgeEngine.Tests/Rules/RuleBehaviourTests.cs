@@ -1,0 +1,147 @@
+using KnowledgeEngine.Facts;
+
+namespace KnowledgeEngine.Tests.Rules;
+
+/// <summary>Joins, captures, evidence, derived facts and counts, run through the engine.</summary>
+public sealed class RuleBehaviourTests
+{
+    private const string MacRule = """
+        id: test/mac
+        title: t
+        platform: test
+        severity: high
+        when:
+          - log: { regex: 'conflict on (?<ip>[0-9.]+)' }
+            as: conflict
+          - resource: { kind: host, where: 'access_ip == conflict.ip' }
+            as: host
+        evidence:
+          - log: { regex: 'MAC: (?<mac>[0-9a-f:]+)', where: 'mac != host.access_mac' }
+            as: seen
+            weight: 0.4
+            collect: ip -br link
+        against:
+          - log: { contains: 'multiple hosts' }
+            weight: 0.5
+        cause: { summary: s, confidence: 0.7 }
+        fix:
+          - 'climc host-remove-netif {{ host.id }} {{ host.access_mac }} then add {{ seen.mac }}'
+        derive: { fact: host_changed, ip: '{{ conflict.ip }}' }
+        """;
+
+    [Fact]
+    public void Run_JoinOnCapture_FiresOncePerMatchingHost()
+    {
+        var rules = RuleHarness.Load(MacRule);
+
+        var run = rules.Run([
+            RuleHarness.Log("conflict on 10.0.0.7", line: 12),
+            RuleHarness.Resource("host", """{"id":"h7","access_ip":"10.0.0.7","access_mac":"aa:aa"}"""),
+            RuleHarness.Resource("host", """{"id":"h8","access_ip":"10.0.0.8","access_mac":"bb:bb"}"""),
+        ]);
+
+        var fired = Assert.Single(run.Fired);
+        Assert.Equal("test/mac", fired.Id);
+        Assert.Equal("10.0.0.7", fired.Values["conflict.ip"]);
+        Assert.Equal(["conflict: logs/host.log:12", "host: api/hosts.json:1"], fired.Facts.Select(f => f.ToString()));
+    }
+
+    [Fact]
+    public void Run_EvidenceFound_ReportsItsFactAndFillsTheFix()
+    {
+        var rules = RuleHarness.Load(MacRule);
+
+        var run = rules.Run([
+            RuleHarness.Log("conflict on 10.0.0.7"),
+            RuleHarness.Log("MAC: cc:cc", line: 3),
+            RuleHarness.Resource("host", """{"id":"h7","access_ip":"10.0.0.7","access_mac":"aa:aa"}"""),
+        ]);
+
+        var fired = Assert.Single(run.Fired);
+        var evidence = Assert.Single(fired.Evidence);
+        Assert.True(evidence.Found);
+        Assert.Equal("logs/host.log:3", Assert.Single(evidence.Facts).Location);
+        Assert.False(Assert.Single(fired.Against).Found);
+        Assert.Equal("climc host-remove-netif h7 aa:aa then add cc:cc", Assert.Single(fired.Fix));
+    }
+
+    [Fact]
+    public void Run_EvidenceMissing_LeavesItsPlaceholderVisible()
+    {
+        var rules = RuleHarness.Load(MacRule);
+
+        var run = rules.Run([
+            RuleHarness.Log("conflict on 10.0.0.7"),
+            RuleHarness.Log("MAC: aa:aa"),
+            RuleHarness.Resource("host", """{"id":"h7","access_ip":"10.0.0.7","access_mac":"aa:aa"}"""),
+        ]);
+
+        var fired = Assert.Single(run.Fired);
+        Assert.False(Assert.Single(fired.Evidence).Found);
+        Assert.Equal("ip -br link", fired.Evidence[0].Collect);
+        Assert.Equal("climc host-remove-netif h7 aa:aa then add <seen.mac>", Assert.Single(fired.Fix));
+    }
+
+    [Fact]
+    public void Run_Derive_ChainsIntoAnotherRuleAndRetractsWithItsSupport()
+    {
+        var consumer = TempRules.Minimal("test/consumer", "  - fact: { name: host_changed, where: \"ip == '10.0.0.7'\" }\n    as: changed\n",
+            "fix: ['check {{ changed.ip }}']\n");
+        var rules = RuleHarness.Load(MacRule, consumer);
+        var conflict = RuleHarness.Log("conflict on 10.0.0.7");
+        var host = RuleHarness.Resource("host", """{"id":"h7","access_ip":"10.0.0.7","access_mac":"aa:aa"}""");
+
+        var run = rules.Run([conflict, host]);
+
+        Assert.Equal(["test/consumer", "test/mac"], run.Fired.Select(f => f.Id).Order());
+        Assert.Equal("check 10.0.0.7", run.Fired.Single(f => f.Id == "test/consumer").Fix[0]);
+        Assert.Equal("host_changed(ip=10.0.0.7)", Assert.Single(run.Derived).ToString());
+        Assert.Empty(rules.Run([conflict]).Derived);
+    }
+
+    [Fact]
+    public void Run_CountWithinWindow_NeedsEnoughRecordsCloseTogether()
+    {
+        var rules = RuleHarness.Load(TempRules.Minimal("test/flap",
+            "  - log: { contains: 'link down' }\n    count: { at_least: 3, within: 1m }\n    as: downs\n", "fix: ['{{ downs.count }} flaps']\n"));
+        var start = new DateTimeOffset(2026, 3, 14, 9, 0, 0, TimeSpan.Zero);
+        LogFact Down(int seconds, int line) => RuleHarness.Log("eth0 link down", line: line, time: start.AddSeconds(seconds));
+
+        var spread = rules.Run([Down(0, 1), Down(50, 2), Down(120, 3)]);
+        var dense = rules.Run([Down(0, 1), Down(20, 2), Down(40, 3), Down(300, 4)]);
+
+        Assert.Empty(spread.Fired);
+        var fired = Assert.Single(dense.Fired);
+        Assert.Equal("3 flaps", fired.Fix[0]);
+        Assert.Equal(3, fired.Facts.Count);
+    }
+
+    [Fact]
+    public void Run_AbsentFile_HoldsOnlyWhenTheBundleIsKnownAndTheFileMissing()
+    {
+        var rules = RuleHarness.Load(TempRules.Minimal("test/noconf", "  - file: { path: '**/host.conf', absent: true }\n"));
+        var conf = new FileFact { Source = "node/etc/yunion/host.conf" };
+
+        Assert.Single(rules.Run([RuleHarness.Bundle()]).Fired);
+        Assert.Empty(rules.Run([RuleHarness.Bundle(), conf]).Fired);
+        Assert.Empty(rules.Run([]).Fired);
+    }
+
+    [Fact]
+    public void Run_BundleReference_JoinsTheBundleFact()
+    {
+        var rules = RuleHarness.Load(TempRules.Minimal("test/plat", "  - log: { contains: 'x', where: \"bundle.platform == 'talos'\" }\n"));
+
+        Assert.Empty(rules.Run([RuleHarness.Bundle("cloudpods"), RuleHarness.Log("x")]).Fired);
+        Assert.Single(rules.Run([RuleHarness.Bundle("talos"), RuleHarness.Log("x")]).Fired);
+    }
+
+    [Fact]
+    public void ScanPlan_HoldsEachDistinctLiteralOnce()
+    {
+        var rules = RuleHarness.Load(MacRule, TempRules.Minimal("test/b", "  - log: { contains: 'multiple hosts' }\n"));
+
+        Assert.Equal(["MAC: (?<mac>[0-9a-f:]+)", "conflict on (?<ip>[0-9.]+)", "multiple hosts"], rules.ScanPlan.Patterns.Select(p => p.Text).Order(StringComparer.Ordinal));
+        Assert.False(rules.ScanPlan.KeepsAllRecords);
+    }
+}
