@@ -26,18 +26,7 @@ internal sealed class AggregateNode(
     public override void LeftActivate(WorkingMemory memory, Tuple tuple)
     {
         var state = State(memory);
-        var facts = RememberAndProbe(memory, tuple, state.Left);
-        if (facts is not null)
-        {
-            foreach (var fact in facts)
-            {
-                if (Matches(tuple, fact))
-                {
-                    new Tuple(tuple, fact, this) { IsPair = true }.Link();
-                }
-            }
-        }
-
+        PairAll(tuple, RememberAndProbe(memory, tuple, state.Left));
         state.Outputs[tuple] = null;
         MarkDirty(memory, state, tuple);
     }

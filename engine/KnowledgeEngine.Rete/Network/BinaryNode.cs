@@ -58,6 +58,28 @@ internal abstract class BinaryNode : BetaNode, ILeftSink, IRightSink
         LeftMemoryOf(memory).Lookup(Join.IsHashed ? keys![RightIndex] : null);
 
     protected bool Matches(Tuple tuple, Fact fact) => Join.Predicate is null || Join.Predicate(tuple, fact.Object);
+
+    /// <summary>Records a pair tuple for every fact the left tuple joins (not/exists/aggregate
+    /// nodes count these instead of propagating them); returns how many.</summary>
+    protected int PairAll(Tuple tuple, Bucket<Fact>? facts)
+    {
+        var count = 0;
+        if (facts is null)
+        {
+            return count;
+        }
+
+        foreach (var fact in facts)
+        {
+            if (Matches(tuple, fact))
+            {
+                new Tuple(tuple, fact, this) { IsPair = true }.Link();
+                count++;
+            }
+        }
+
+        return count;
+    }
 }
 
 /// <summary>Per-session state of a binary node; subclasses add what their node counts.</summary>

@@ -14,20 +14,7 @@ internal sealed class QuantifierNode(int elementIndex, BetaNode left, AlphaMemor
     public override void LeftActivate(WorkingMemory memory, Tuple tuple)
     {
         var state = State(memory);
-        var facts = RememberAndProbe(memory, tuple, state.Left);
-        var count = 0;
-        if (facts is not null)
-        {
-            foreach (var fact in facts)
-            {
-                if (Matches(tuple, fact))
-                {
-                    new Tuple(tuple, fact, this) { IsPair = true }.Link();
-                    count++;
-                }
-            }
-        }
-
+        var count = PairAll(tuple, RememberAndProbe(memory, tuple, state.Left));
         state.Counts[tuple] = count;
         if (Holds(count))
         {
