@@ -30,23 +30,5 @@ internal sealed class RuleContext(FileContext file, DerivedSchema derived)
         new ConditionScope(own, visible ?? _visible.ToArray(), RequireBundle);
 
     public IEnumerable<ParameterExpression> ParametersUsedBy(Expression body) =>
-        ParameterFinder.Find(body).Where(p => _visible.Any(d => d.Parameter == p) || p == _bundle?.Parameter).Distinct();
-
-    private sealed class ParameterFinder : ExpressionVisitor
-    {
-        private readonly List<ParameterExpression> _found = [];
-
-        public static List<ParameterExpression> Find(Expression body)
-        {
-            var finder = new ParameterFinder();
-            finder.Visit(body);
-            return finder._found;
-        }
-
-        protected override Expression VisitParameter(ParameterExpression node)
-        {
-            _found.Add(node);
-            return node;
-        }
-    }
+        KnowledgeEngine.Rete.Compilation.ParameterCollector.Collect(body).Where(p => _visible.Any(d => d.Parameter == p) || p == _bundle?.Parameter).Distinct();
 }
