@@ -26,7 +26,8 @@ internal sealed class ConditionValidator : AbstractValidator<ConditionModel>
                 (_, _) => "remove count or absent");
         RuleFor(c => c.Property("level")).Must(l => Levels.Contains(l!.Value)).When(c => c.Property("level") is not null)
             .Report(LoaderCodes.BadValue, (_, l) => l!.Span, (_, l) => $"level must be one of {string.Join(", ", Levels)}, found '{l!.Value}'",
-                (_, l) => NameSuggestions.Closest(l!.Value, Levels) is { Length: > 0 } close ? close.TrimEnd() : "kb normalises every log format to these names, e.g. level: error");
+                (_, l) => Levels.FirstOrDefault(known => known.StartsWith(l!.Value, StringComparison.OrdinalIgnoreCase)) is { } prefix ? $"did you mean '{prefix}'?"
+                    : NameSuggestions.Closest(l!.Value, Levels) is { Length: > 0 } close ? close.TrimEnd() : "kb normalises every log format to these names, e.g. level: error");
         RuleFor(c => c).Custom(CheckRegex);
     }
 
