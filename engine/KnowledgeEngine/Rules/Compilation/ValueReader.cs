@@ -11,9 +11,9 @@ namespace KnowledgeEngine.Rules.Compilation;
 internal sealed class ValueReader
 {
     private static readonly System.Reflection.PropertyInfo Indexer = typeof(Match).GetProperty("Item", [typeof(string)])!;
-    private readonly Func<Match, object?> _read;
+    private readonly Lazy<Func<Match, object?>> _read;
 
-    private ValueReader(string path, string declaration, Func<Match, object?> read)
+    private ValueReader(string path, string declaration, Lazy<Func<Match, object?>> read)
     {
         Path = path;
         Declaration = declaration;
@@ -35,8 +35,10 @@ internal sealed class ValueReader
 
         var match = Expression.Parameter(typeof(Match), "match");
         var body = new Rebinder(match, declarations).Visit(binding.Value)!;
-        var read = Expression.Lambda<Func<Match, object?>>(Expression.Convert(body, typeof(object)), match).Compile();
-        return new ValueReader(path, segments[0].Name, read);
+        var lambda = Expression.Lambda<Func<Match, object?>>(Expression.Convert(body, typeof(object)), match);
+
+        // Compiling is the main cost of loading; most values are only read once a rule fires.
+        return new ValueReader(path, segments[0].Name, new Lazy<Func<Match, object?>>(lambda.Compile));
     }
 
     public string? Read(Match match)
@@ -46,7 +48,7 @@ internal sealed class ValueReader
             return null;
         }
 
-        return Format(_read(match));
+        return Format(_read.Value(match));
     }
 
     public static string? Format(object? value) => value switch

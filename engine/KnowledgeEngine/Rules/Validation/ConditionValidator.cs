@@ -10,6 +10,8 @@ namespace KnowledgeEngine.Rules.Validation;
 /// names, and settings that only some fact kinds accept.</summary>
 internal sealed class ConditionValidator : AbstractValidator<ConditionModel>
 {
+    private static readonly string[] Levels = ["trace", "debug", "info", "warning", "error", "fatal"];
+
     public ConditionValidator()
     {
         RuleFor(c => c.Weight).Must(w => w!.Value is >= 0 and <= 1).When(c => c.Weight is not null)
@@ -22,6 +24,10 @@ internal sealed class ConditionValidator : AbstractValidator<ConditionModel>
         RuleFor(c => c.Absent).Must((c, a) => !a!.Value || c.Count is null).When(c => c.Absent is not null)
             .Report(LoaderCodes.MisplacedKey, (_, a) => a!.Span, (_, _) => "a file condition cannot be both absent and counted",
                 (_, _) => "remove count or absent");
+        RuleFor(c => c.Property("level")).Must(l => Levels.Contains(l!.Value)).When(c => c.Property("level") is not null)
+            .Report(LoaderCodes.BadValue, (_, l) => l!.Span, (_, l) => $"level must be one of {string.Join(", ", Levels)}, found '{l!.Value}'",
+                (_, l) => Levels.FirstOrDefault(known => known.StartsWith(l!.Value, StringComparison.OrdinalIgnoreCase)) is { } prefix ? $"did you mean '{prefix}'?"
+                    : NameSuggestions.Closest(l!.Value, Levels) is { Length: > 0 } close ? close.TrimEnd() : "kb normalises every log format to these names, e.g. level: error");
         RuleFor(c => c).Custom(CheckRegex);
     }
 
