@@ -21,7 +21,6 @@ internal static class LoaderCodes
     public const string UnknownArticle = "KB015";
     public const string UnknownPlaceholder = "KB016";
     public const string UnknownDerivedFact = "KB017";
-    public const string UnknownDerivedField = "KB018";
     public const string DeriveCycle = "KB019";
     public const string BadDuration = "KB020";
     public const string MisplacedKey = "KB021";

@@ -1,0 +1,56 @@
+using KnowledgeEngine.Rules;
+using KnowledgeEngine.Rules.Model;
+
+namespace KnowledgeEngine.Tests.Rules;
+
+/// <summary>The loader keeps every value with the position it was written at.</summary>
+public sealed class LoaderTests
+{
+    private static readonly RuleSet Rules = RuleSet.Load(Path.Combine(RepoPaths.Rules, "cloudpods", "host-mac-changed.yaml"), RepoPaths.Root);
+
+    private static RuleModel Rule => Assert.Single(Rules.Rules);
+
+    [Fact]
+    public void Load_RealRule_KeepsValuesAndPositions()
+    {
+        Assert.Equal("cloudpods/host-mac-changed", Rule.Id!.Value);
+        Assert.Equal((2, 5), (Rule.Id.Span.Line, Rule.Id.Span.Column));
+        Assert.Equal(Severity.Critical, Rule.Severity!.Value);
+        Assert.Equal("cloudpods/host-mac-changed.md", Rule.Knowledge!.Value);
+        Assert.Equal(0.7, Rule.Cause!.Confidence!.Value);
+    }
+
+    [Fact]
+    public void Load_Conditions_KeepKindsNamesSettingsAndTheirSpans()
+    {
+        var conflict = Rule.When[0];
+
+        Assert.Equal(FactKind.Log, conflict.Kind.Value);
+        Assert.Equal("conflict", conflict.Name!.Value);
+        Assert.Equal(15, conflict.Name.Span.Line);
+        Assert.Equal("duplicate manager_uri", conflict.Property("contains")!.Value);
+        Assert.Equal([0.5, 0.5], Rule.Evidence.Select(e => e.Weight!.Value));
+        Assert.Equal(0.6, Assert.Single(Rule.Against).Weight!.Value);
+    }
+
+    [Fact]
+    public void Load_Templates_FindEveryPlaceholderWithItsPosition()
+    {
+        var step = Rule.Fix[0].Value;
+
+        var placeholder = Assert.Single(step.Placeholders);
+        Assert.Equal("shown.value", placeholder.Path);
+        Assert.Equal("climc host-remove-netif <host-id> {{ shown.value }}", step.Text);
+        Assert.Equal((47, 43), (placeholder.Span.Line, placeholder.Span.Column));
+    }
+
+    [Fact]
+    public void Load_Examples_KeepFilesBundlesAndCaptures()
+    {
+        Assert.Equal(4, Rule.Examples.Count);
+        Assert.Equal("tests/bundles/cloudpods/host-mac-changed/fires", Rule.Examples[0].Bundle!.Value);
+        Assert.Equal(["conflict.ip", "master.mac", "shown.value"], Rule.Examples[0].Captures.Select(c => c.Path.Value));
+        Assert.Equal(2, Rule.Examples[2].Files.Count);
+        Assert.Equal(ExampleExpectation.Silent, Rule.Examples[3].Expect!.Value);
+    }
+}
