@@ -8,6 +8,7 @@ internal static class Program
     private const string Usage =
         "usage: bench <workload> <facts>   phase timings (join-sel, join-key, chain, incremental, build)\n" +
         "       bench scan <MB>... [--dir D]   log scan vs grep and ripgrep on generated logs\n" +
+        "       bench rules-load <rules>   load, validate and compile generated YAML rules\n" +
         "       bench bdn [BenchmarkDotNet args]   micro-benchmarks, e.g. bench bdn --filter '*JoinKey*'";
 
     public static int Main(string[] args)
@@ -16,6 +17,11 @@ internal static class Program
         {
             Console.Error.WriteLine(Usage);
             return 2;
+        }
+
+        if (args[0] == "rules-load")
+        {
+            return Rules.RuleLoadWorkload.Run(args[1..]);
         }
 
         if (args[0] == "scan")
