@@ -13,6 +13,7 @@ internal static class Program
         var root = new RootCommand(
             "kb — diagnose private-cloud failures from collected bundles with a rule-based knowledge base.");
         root.Subcommands.Add(DiagnoseCommand.Create());
+        root.Subcommands.Add(WhyCommand.Create());
         root.Subcommands.Add(FactsCommand.Create());
         root.Subcommands.Add(LintCommand.Create());
         root.Subcommands.Add(TestCommand.Create());

@@ -14,10 +14,16 @@ public static class Diagnoser
 
     public static DiagnosisResult Diagnose(RuleSet rules, Bundle bundle)
     {
-        var run = rules.Run(bundle);
+        // Materialised once: the facts feed the ranking run and the near-miss probes.
+        var facts = bundle.Scan(rules.ScanPlan).ToList();
+        var run = rules.Run(facts);
         var meta = bundle.Metadata;
         var warnings = bundle.Diagnostics.Where(d => d.Severity != KnowledgeEngine.Facts.DiagnosticSeverity.Info).Select(d => d.Message).ToList();
-        return Rank(run, bundle.Name, meta.Platform, meta.Hosts, meta.CollectedAt, warnings);
+        var fired = run.Fired.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        return Rank(run, bundle.Name, meta.Platform, meta.Hosts, meta.CollectedAt, warnings) with
+        {
+            NotConfirmed = rules.NearMisses(facts, fired),
+        };
     }
 
     public static DiagnosisResult Rank(RuleRun run, string bundle, string? platform, IReadOnlyList<string> hosts,
@@ -75,13 +81,5 @@ public static class Diagnoser
         return result;
     }
 
-    private static string Describe(ItemResult item)
-    {
-        var properties = item.Item.Properties;
-        var what = properties.GetValueOrDefault("contains")?.Value ?? properties.GetValueOrDefault("regex")?.Value
-            ?? properties.GetValueOrDefault("kind")?.Value ?? properties.GetValueOrDefault("path")?.Value
-            ?? properties.GetValueOrDefault("key")?.Value ?? item.Item.Where?.Value;
-        var kind = item.Item.Kind.Value.ToString().ToLowerInvariant();
-        return what is null ? kind : $"{kind} '{what}'";
-    }
+    private static string Describe(ItemResult item) => ConditionText.Describe(item.Item);
 }

@@ -46,4 +46,8 @@ public sealed record DiagnosisResult(
     IReadOnlyList<Hypothesis> Causes,
     IReadOnlyList<FiredRule> Symptoms,
     IReadOnlyList<Distinction> Distinctions,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>Rules that came close: all required conditions but one held.</summary>
+    public IReadOnlyList<NearMiss> NotConfirmed { get; init; } = [];
+}

@@ -56,6 +56,18 @@ public static class JsonReport
             }
 
             w.WriteEndArray();
+            w.WriteStartArray("not_confirmed");
+            foreach (var n in result.NotConfirmed)
+            {
+                w.WriteStartObject();
+                w.WriteString("rule", n.Rule.Id?.Value);
+                w.WriteString("title", n.Rule.Title?.Value);
+                w.WriteString("missing", ConditionText.Describe(n.Missing));
+                w.WriteString("missing_at", n.Missing.Span.ToString());
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteStartArray("warnings");
             result.Warnings.ToList().ForEach(w.WriteStringValue);
             w.WriteEndArray();

@@ -83,6 +83,20 @@ public sealed class RuleSet
     /// <summary>Scans the bundle with <see cref="ScanPlan"/> and runs the rules over what it yields.</summary>
     public RuleRun Run(Bundle bundle) => Run(bundle.Scan(ScanPlan));
 
+    /// <summary>Why a rule did or did not hold on these facts: the first required condition that
+    /// found no fact, and what the conditions before it matched.</summary>
+    /// <exception cref="KeyNotFoundException">No rule with that id loaded without errors.</exception>
+    public RuleProbe Why(string ruleId, IReadOnlyList<Fact> facts)
+    {
+        var target = _compiled.FirstOrDefault(c => c.Cause.Name == ruleId)
+            ?? throw new KeyNotFoundException($"No rule '{ruleId}' is loaded. Known ids: {string.Join(", ", _compiled.Select(c => c.Cause.Name).Take(20))}");
+        return new RuleProber(_compiled).Why(target, facts);
+    }
+
+    /// <summary>Rules that did not fire but would have with one more required condition.</summary>
+    public IReadOnlyList<NearMiss> NearMisses(IReadOnlyList<Fact> facts, IReadOnlySet<string> fired) =>
+        new RuleProber(_compiled).NearMisses(facts, fired);
+
     internal IReadOnlyList<CompiledRule> Compiled => _compiled;
 
     private static string? FindRoot(string path)

@@ -33,23 +33,9 @@ internal static class DiagnoseCommand
         command.SetAction(parseResult =>
         {
             var bundlePath = parseResult.GetValue(bundle)!;
-            var userRules = parseResult.GetValue(rules);
-            if (userRules is not null && !Directory.Exists(userRules))
+            var ruleSet = KnowledgeBaseLoader.Load(parseResult.GetValue(rules), "kb diagnose");
+            if (ruleSet is null)
             {
-                Console.Error.WriteLine($"kb diagnose: --rules '{userRules}' is not a folder; give the folder that holds your rule files.");
-                return 1;
-            }
-
-            var root = BuiltInKnowledge.Materialise(userRules);
-            var ruleSet = RuleSet.Load(Path.Combine(root, "rules"), root);
-            if (ruleSet.HasErrors)
-            {
-                foreach (var d in ruleSet.Diagnostics)
-                {
-                    Console.Error.WriteLine(d.ToString().Replace(root + Path.DirectorySeparatorChar, ""));
-                }
-
-                Console.Error.WriteLine("kb diagnose: the rules have errors (above); fix them or run kb lint on your --rules folder.");
                 return 1;
             }
 

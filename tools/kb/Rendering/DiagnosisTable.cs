@@ -45,6 +45,17 @@ internal static class DiagnosisTable
             WriteCause(console, ++rank, h, explain);
         }
 
+        if (result.NotConfirmed.Count > 0)
+        {
+            console.WriteLine();
+            console.MarkupLine("[bold]not confirmed[/] (all required conditions but one held)");
+            foreach (var n in result.NotConfirmed)
+            {
+                console.MarkupLine($"   {Markup.Escape(n.Rule.Id?.Value ?? "")}: missing {Markup.Escape(ConditionText.Describe(n.Missing))} " +
+                                   $"[grey]({Markup.Escape(n.Missing.Span.ToString())})[/]");
+            }
+        }
+
         foreach (var d in result.Distinctions)
         {
             var how = d.Decisive.Count == 0 ? "no rule names a deciding fact" : string.Join("; ", d.Decisive.Select(m => m.Collect));
@@ -73,6 +84,16 @@ internal static class DiagnosisTable
 
         if (explain)
         {
+            console.MarkupLine("   [bold]conditions[/]");
+            for (var i = 0; i < h.Rule.When.Count; i++)
+            {
+                var condition = h.Rule.When[i];
+                var name = condition.Name?.Value ?? $"_when{i}";
+                var matched = h.Fired.Facts.Where(f => f.Name == name).Select(f => f.Location ?? "derived " + f.Fact).Distinct().ToList();
+                console.MarkupLine($"     {Markup.Escape(ConditionText.Describe(condition))} [grey]({Markup.Escape(condition.Span.ToString())})[/] ← " +
+                                   Markup.Escape(matched.Count == 0 ? "(no bound fact)" : string.Join(", ", matched.Take(5)) + (matched.Count > 5 ? $" and {matched.Count - 5} more" : "")));
+            }
+
             console.MarkupLine($"   [bold]confidence[/] prior {h.Prior:0.00}");
             foreach (var s in h.Steps)
             {

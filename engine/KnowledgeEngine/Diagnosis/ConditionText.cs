@@ -1,0 +1,18 @@
+using KnowledgeEngine.Rules.Model;
+
+namespace KnowledgeEngine.Diagnosis;
+
+/// <summary>A condition in a few words, for reports: its kind and what it looks for.</summary>
+public static class ConditionText
+{
+    public static string Describe(ConditionModel condition)
+    {
+        var p = condition.Properties;
+        var what = p.GetValueOrDefault("contains")?.Value ?? p.GetValueOrDefault("regex")?.Value
+            ?? p.GetValueOrDefault("kind")?.Value ?? p.GetValueOrDefault("path")?.Value
+            ?? p.GetValueOrDefault("key")?.Value ?? p.GetValueOrDefault("name")?.Value ?? condition.Where?.Value;
+        var kind = condition.Kind.Value.ToString().ToLowerInvariant();
+        var text = what is null ? kind : $"{kind} '{what}'";
+        return condition.Absent?.Value == true ? "no " + text : text;
+    }
+}

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using KnowledgeEngine.Cli.KnowledgeBase;
+using KnowledgeEngine.Diagnosis;
+using KnowledgeEngine.Facts;
+using KnowledgeEngine.Rules;
+
+namespace KnowledgeEngine.Cli.Commands;
+
+/// <summary>`kb why RULE BUNDLE`: why a rule did (or did not) fire on a bundle: the first required
+/// condition that found no fact, what the ones before it matched, and the closest candidates.</summary>
+internal static class WhyCommand
+{
+    public static Command Create()
+    {
+        var rule = new Argument<string>("rule") { Description = "The rule id, e.g. cloudpods/host-mac-changed" };
+        var bundle = new Argument<string>("bundle") { Description = "The collected bundle: a folder or an archive" };
+        var rules = new Option<string?>("--rules") { Description = "A folder of extra rule files, as for kb diagnose" };
+        var command = new Command("why", "Explain why a rule did or did not fire on a bundle, condition by condition.");
+        command.Arguments.Add(rule);
+        command.Arguments.Add(bundle);
+        command.Options.Add(rules);
+        command.SetAction(parseResult =>
+        {
+            var ruleSet = KnowledgeBaseLoader.Load(parseResult.GetValue(rules), "kb why");
+            if (ruleSet is null)
+            {
+                return 1;
+            }
+
+            var id = parseResult.GetValue(rule)!;
+            if (ruleSet.Rules.All(r => r.Id?.Value != id))
+            {
+                Console.Error.WriteLine($"kb why: no rule '{id}' in the knowledge base. Run kb lint to list the rules, or check the id's spelling.");
+                return 1;
+            }
+
+            try
+            {
+                using var opened = Bundle.Open(parseResult.GetValue(bundle)!);
+                // Every record is kept so that lines the rule just missed can be shown as candidates.
+                var facts = opened.Scan(ScanPlan.KeepAll).ToList();
+                Write(ruleSet.Why(id, facts), facts, ruleSet.Root);
+                return 0;
+            }
+            catch (BundleException e)
+            {
+                Console.Error.WriteLine($"kb why: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static void Write(RuleProbe probe, IReadOnlyList<Fact> facts, string? root)
+    {
+        string At(KnowledgeEngine.Rules.SourceSpan span) =>
+            root is null ? span.ToString() : span with { File = Path.GetRelativePath(root, span.File) } is var s ? s.ToString() : "";
+        var id = probe.Rule.Id?.Value;
+        Console.WriteLine(probe.Fired
+            ? $"{id} fires: all {probe.Rule.When.Count} required conditions hold."
+            : $"{id} does not fire: {probe.HeldConditions} of {probe.Rule.When.Count} required conditions hold.");
+        for (var i = 0; i < probe.Rule.When.Count; i++)
+        {
+            var condition = probe.Rule.When[i];
+            var state = i < probe.HeldConditions ? "held   " : i == probe.HeldConditions ? "MISSING" : "not reached";
+            var name = condition.Name?.Value ?? $"_when{i}";
+            var matched = probe.Matched.Where(m => m.Name == name).Select(m => m.Location ?? m.Fact.ToString()).ToList();
+            Console.WriteLine($"  {state} {ConditionText.Describe(condition)} ({At(condition.Span)})" +
+                              (matched.Count > 0 ? $" ← {string.Join(", ", matched)}" : ""));
+        }
+
+        if (probe.FirstMissing is { } missing)
+        {
+            var (candidates, samePlace) = CandidateFinder.Closest(missing, facts);
+            Console.WriteLine(samePlace == 0
+                ? "  no fact of that kind and place was read: check the condition's source, kind or file glob, or collect it."
+                : candidates.Count == 0
+                    ? $"  {samePlace} facts of that kind and place were read; none shares a word with the condition."
+                    : $"  closest candidates among {samePlace} facts of that kind and place:");
+            foreach (var candidate in candidates)
+            {
+                var text = candidate is LogFact log ? log.Text.Split('\n')[0] : candidate.ToString();
+                Console.WriteLine($"    {candidate.Location}  {(text.Length > 160 ? text[..159] + "…" : text)}");
+            }
+        }
+    }
+}
