@@ -79,12 +79,22 @@ public class CompiledShapeTests
     }
 
     [Fact]
-    public void Compile_Regex_HasMatchTimeoutAndInvariantCulture()
+    public void Compile_Regex_IsNonBacktrackingWithoutTimeoutAndInvariantCulture()
     {
         var regex = (System.Text.RegularExpressions.Regex)RegexConstant(Compile("name matches 'a+b'"));
 
-        Assert.Equal(TimeSpan.FromMilliseconds(100), regex.MatchTimeout);
+        Assert.Equal(System.Text.RegularExpressions.Regex.InfiniteMatchTimeout, regex.MatchTimeout);
+        Assert.True(regex.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.NonBacktracking));
         Assert.True(regex.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.CultureInvariant));
+    }
+
+    [Fact]
+    public void Compile_RegexWithBackreference_FallsBackToBacktrackingWithATimeout()
+    {
+        var regex = (System.Text.RegularExpressions.Regex)RegexConstant(Compile(@"name matches '(a)\1'"));
+
+        Assert.Equal(TimeSpan.FromSeconds(1), regex.MatchTimeout);
+        Assert.False(regex.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.NonBacktracking));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class ScanPlan
     {
         Patterns = patterns;
         KeepsAllRecords = keepAll;
-        _regexes = patterns.Select(p => p.IsRegex ? new Regex(p.Text, regexOptions | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) : null).ToArray();
+        _regexes = patterns.Select(p => p.IsRegex ? CreateRegex(p.Text, regexOptions) : null).ToArray();
 
         var byLiteral = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < patterns.Count; i++)
@@ -35,6 +35,21 @@ public sealed class ScanPlan
         Prefilter = Literals.Length > 0 ? SearchValues.Create(Literals, StringComparison.Ordinal) : null;
         LiteralsByFirstChar = Literals.Select((text, index) => (text, index)).GroupBy(x => x.text[0])
             .ToDictionary(g => g.Key, g => g.Select(x => x.index).ToArray());
+    }
+
+    /// <summary>Linear-time matching without a timeout where the pattern allows, so what is kept
+    /// never depends on machine load; backreferences and lookarounds fall back to backtracking
+    /// with a timeout against pathological input.</summary>
+    private static Regex CreateRegex(string pattern, RegexOptions options)
+    {
+        try
+        {
+            return new Regex(pattern, options | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(pattern, options | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
     }
 
     /// <summary>A plan that keeps every record: what "kb facts --json" shows.</summary>

@@ -9,7 +9,10 @@ namespace KnowledgeEngine.Rules.Expressions;
 /// </summary>
 internal static class RegexCache
 {
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    /// <summary>Only for the backtracking fallback, which can explode on crafted input. A
+    /// non-backtracking regex runs in linear time, so it gets no timeout: a wall-clock limit would
+    /// make matching depend on machine load (its first match also builds the automaton).</summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
     private static readonly ConcurrentDictionary<string, Regex> Cache = new(StringComparer.Ordinal);
 
@@ -21,7 +24,7 @@ internal static class RegexCache
         try
         {
             // Linear time whatever the input; patterns with backreferences or lookarounds fall back.
-            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchTimeout);
+            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
         }
         catch (NotSupportedException)
         {
