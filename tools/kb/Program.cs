@@ -14,6 +14,7 @@ internal static class Program
             "kb — diagnose private-cloud failures from collected bundles with a rule-based knowledge base.");
         root.Subcommands.Add(DiagnoseCommand.Create());
         root.Subcommands.Add(WhyCommand.Create());
+        root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(FactsCommand.Create());
         root.Subcommands.Add(LintCommand.Create());
         root.Subcommands.Add(TestCommand.Create());
