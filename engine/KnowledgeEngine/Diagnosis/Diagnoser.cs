@@ -32,7 +32,10 @@ public static class Diagnoser
         var causes = run.Fired.Where(f => f.Rule.Cause is not null).Select(Evaluate).ToList();
         causes.Sort(Compare);
         var symptoms = run.Fired.Where(f => f.Rule.Cause is null).ToList();
-        return new DiagnosisResult(bundle, platform, hosts, collectedAt, causes, symptoms, Distinguish(causes), warnings);
+        return new DiagnosisResult(bundle, platform, hosts, collectedAt, causes, symptoms, Distinguish(causes), warnings)
+        {
+            DerivedBy = run.DerivedBy,
+        };
     }
 
     public static Hypothesis Evaluate(FiredRule fired)

@@ -50,4 +50,7 @@ public sealed record DiagnosisResult(
 {
     /// <summary>Rules that came close: all required conditions but one held.</summary>
     public IReadOnlyList<NearMiss> NotConfirmed { get; init; } = [];
+
+    /// <summary>The rules that derived each derived fact a cause used.</summary>
+    public IReadOnlyDictionary<DerivedFact, IReadOnlyList<string>> DerivedBy { get; init; } = new Dictionary<DerivedFact, IReadOnlyList<string>>();
 }

@@ -42,7 +42,7 @@ internal static class DiagnosisTable
         rank = 0;
         foreach (var h in result.Causes)
         {
-            WriteCause(console, ++rank, h, explain);
+            WriteCause(console, ++rank, h, explain, result.DerivedBy);
         }
 
         if (result.NotConfirmed.Count > 0)
@@ -63,9 +63,15 @@ internal static class DiagnosisTable
         }
     }
 
+    private static string Derived(object fact, IReadOnlyDictionary<KnowledgeEngine.Rules.DerivedFact, IReadOnlyList<string>> derivedBy) =>
+        fact is KnowledgeEngine.Rules.DerivedFact d && derivedBy.TryGetValue(d, out var rules)
+            ? $"derived {d} by {string.Join(", ", rules)}"
+            : $"derived {fact}";
+
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
-    private static void WriteCause(IAnsiConsole console, int rank, Hypothesis h, bool explain)
+    private static void WriteCause(IAnsiConsole console, int rank, Hypothesis h, bool explain,
+        IReadOnlyDictionary<KnowledgeEngine.Rules.DerivedFact, IReadOnlyList<string>> derivedBy)
     {
         console.WriteLine();
         console.MarkupLine($"[bold]{rank}. {Markup.Escape(h.Title)}[/] ({h.Confidence:P0}, {h.Severity.ToString().ToLowerInvariant()})");
@@ -89,7 +95,7 @@ internal static class DiagnosisTable
             {
                 var condition = h.Rule.When[i];
                 var name = condition.Name?.Value ?? $"_when{i}";
-                var matched = h.Fired.Facts.Where(f => f.Name == name).Select(f => f.Location ?? "derived " + f.Fact).Distinct().ToList();
+                var matched = h.Fired.Facts.Where(f => f.Name == name).Select(f => f.Location ?? Derived(f.Fact, derivedBy)).Distinct().ToList();
                 console.MarkupLine($"     {Markup.Escape(ConditionText.Describe(condition))} [grey]({Markup.Escape(condition.Span.ToString())})[/] ← " +
                                    Markup.Escape(matched.Count == 0 ? "(no bound fact)" : string.Join(", ", matched.Take(5)) + (matched.Count > 5 ? $" and {matched.Count - 5} more" : "")));
             }

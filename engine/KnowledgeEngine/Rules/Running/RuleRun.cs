@@ -4,7 +4,12 @@ namespace KnowledgeEngine.Rules;
 
 /// <summary>What a run of the rules over one set of facts found: the cause rules that hold (one
 /// entry per match, so two broken hosts give two entries) and the facts the rules derived.</summary>
-public sealed record RuleRun(IReadOnlyList<FiredRule> Fired, IReadOnlyList<DerivedFact> Derived);
+public sealed record RuleRun(IReadOnlyList<FiredRule> Fired, IReadOnlyList<DerivedFact> Derived)
+{
+    /// <summary>For each derived fact, the rules whose matches inserted it (from the engine's
+    /// insert events), so an explanation can say where a symptom came from.</summary>
+    public IReadOnlyDictionary<DerivedFact, IReadOnlyList<string>> DerivedBy { get; init; } = new Dictionary<DerivedFact, IReadOnlyList<string>>();
+}
 
 /// <summary>
 /// One match of a cause rule: the facts its when conditions matched, the values its templates

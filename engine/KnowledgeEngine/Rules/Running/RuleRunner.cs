@@ -10,6 +10,15 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
     public RuleRun Run(IEnumerable<object> facts)
     {
         var session = factory.CreateSession(new SessionOptions { FactIdentity = FactIdentity.Instance });
+        var derivedBy = new Dictionary<DerivedFact, List<string>>();
+        session.Events.FactInserted += (_, e) =>
+        {
+            if (e.Fact is DerivedFact derived && e.Cause is { } cause)
+            {
+                if (!derivedBy.TryGetValue(derived, out var rules)) derivedBy[derived] = rules = [];
+                rules.Add(cause.Rule.Name);
+            }
+        };
         foreach (var fact in facts)
         {
             session.TryInsert(fact);
@@ -27,7 +36,11 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
             }
         }
 
-        return new RuleRun(fired, session.Query<DerivedFact>().ToList());
+        var derived = session.Query<DerivedFact>().ToList();
+        return new RuleRun(fired, derived)
+        {
+            DerivedBy = derived.Where(derivedBy.ContainsKey).ToDictionary(d => d, d => (IReadOnlyList<string>)derivedBy[d].Distinct().ToList()),
+        };
     }
 
     private static FiredRule Describe(CompiledRule rule, Match match,
