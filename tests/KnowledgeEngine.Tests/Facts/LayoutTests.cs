@@ -171,6 +171,36 @@ public sealed class LayoutTests : IDisposable
     }
 
     [Fact]
+    public void Climc_command_saved_with_its_arguments_names_the_resource()
+    {
+        using var bundle = Open(new()
+        {
+            ["climc/server-list_--host_node-07.json"] = "{\"data\":[{\"id\":\"3a9f1c2e\",\"name\":\"vm-db-01\",\"status\":\"unknown\"}],\"total\":1,\"limit\":20}\n",
+        });
+        var server = Assert.Single(Facts<ResourceFact>(bundle));
+
+        Assert.Equal(("server", "vm-db-01"), (server.ResourceKind, server.Name));
+    }
+
+    [Fact]
+    public void Climc_show_output_is_both_config_keys_and_one_resource()
+    {
+        using var bundle = Open(new()
+        {
+            ["bundle.yaml"] = "platform: cloudpods\n",
+            ["climc/host-show_node-07.json"] = "{\n  \"id\": \"5f0c2a7e\",\n  \"name\": \"node-07\",\n  \"host_status\": \"offline\"\n}\n",
+            ["climc/settings.json"] = "{\n  \"id\": \"s1\",\n  \"name\": \"not a show command\"\n}\n",
+        });
+        var host = Assert.Single(Facts<ResourceFact>(bundle));
+        var configs = Facts<ConfigFact>(bundle).Where(c => c.Source == "climc/host-show_node-07.json").ToList();
+
+        Assert.Equal(("host", "node-07", "climc/host-show_node-07.json", 1), (host.ResourceKind, host.Name, host.Source, host.Line));
+        Assert.Equal("offline", host.GetString("host_status"));
+        Assert.Equal(["id", "name", "host_status"], configs.Select(c => c.Key));
+        Assert.DoesNotContain(Facts<ResourceFact>(bundle), r => r.Source == "climc/settings.json");
+    }
+
+    [Fact]
     public void CloudStack_listRouters_response_normalises_master_to_primary()
     {
         using var bundle = Open(new()

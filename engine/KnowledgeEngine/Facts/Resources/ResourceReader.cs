@@ -16,6 +16,29 @@ internal static class ResourceReader
         return trimmed[0] is '{' or '[' ? ReadJson(source, text) : ReadYaml(source, text);
     }
 
+    /// <summary>
+    /// The output of a climc show command ("host-show_node-07.json"): one object, not a list. Its keys
+    /// stay config facts; this adds the object as one resource of the kind the file name tells, so
+    /// rules match a shown host and a listed host alike. Null for any other file or shape.
+    /// </summary>
+    public static ResourceFact? ReadClimcShow(string source, string text)
+    {
+        if (ResourceShapes.ShowKindFromFileName(source) is not { } kind)
+            return null;
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true });
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        if (root is not JsonObject obj || ResourceShapes.Text(obj, "id") is null || ResourceShapes.Find(obj, source) is not null)
+            return null;
+        return Fact(source, new FoundObject(obj, kind, 0), 1);
+    }
+
     private static List<ResourceFact>? ReadJson(string source, string text)
     {
         JsonNode? root;

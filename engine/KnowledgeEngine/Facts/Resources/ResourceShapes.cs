@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace KnowledgeEngine.Facts.Resources;
 
@@ -9,7 +10,7 @@ internal sealed record FoundObject(JsonObject Object, string Kind, int Depth);
 /// Recognises the document shapes API tools write and lists the objects in them:
 /// Kubernetes objects and Lists, Talos resources, CloudStack responses (raw or cmk), climc lists.
 /// </summary>
-internal static class ResourceShapes
+internal static partial class ResourceShapes
 {
     public static List<FoundObject>? Find(JsonNode? root, string fileName)
     {
@@ -55,12 +56,16 @@ internal static class ResourceShapes
     public static string? Text(JsonObject obj, string name) =>
         obj[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 
-    /// <summary>"climc-host-list.json" → "host"; "servers.json" → "servers".</summary>
+    /// <summary>"climc-host-list.json" → "host"; "servers.json" → "servers"; a command saved under a
+    /// sos-style name with its arguments, "server-list_--host_node-07.json" or "host-show_node-07.json",
+    /// → "server", "host".</summary>
     public static string KindFromFileName(string fileName)
     {
         var name = Path.GetFileNameWithoutExtension(fileName);
         if (name.StartsWith("climc-", StringComparison.OrdinalIgnoreCase) || name.StartsWith("climc_", StringComparison.OrdinalIgnoreCase))
             name = name[6..];
+        if (ClimcCommandWithArguments().Match(name) is { Success: true } command)
+            return command.Groups["resource"].Value;
         foreach (var suffix in new[] { "-list", "_list", "-show", "_show" })
         {
             if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
@@ -68,4 +73,21 @@ internal static class ResourceShapes
         }
         return name;
     }
+
+    /// <summary>The resource of a climc show command saved under its sos-style name: "host-show_node-07.json",
+    /// "climc-host-show.json" → "host"; null for any other file name.</summary>
+    public static string? ShowKindFromFileName(string fileName)
+    {
+        var name = Path.GetFileNameWithoutExtension(fileName);
+        if (name.StartsWith("climc-", StringComparison.OrdinalIgnoreCase) || name.StartsWith("climc_", StringComparison.OrdinalIgnoreCase))
+            name = name[6..];
+        var match = ClimcShowCommand().Match(name);
+        return match.Success ? match.Groups["resource"].Value : null;
+    }
+
+    [GeneratedRegex("^(?<resource>[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*?)-(?:list|show)_.+$")]
+    private static partial Regex ClimcCommandWithArguments();
+
+    [GeneratedRegex("^(?<resource>[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*?)-show(?:_.+)?$")]
+    private static partial Regex ClimcShowCommand();
 }

@@ -33,7 +33,14 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
                         resources.ForEach(emit);
                     }
                     else
+                    {
                         EmitConfig(entry.Path, text, emit);
+                        if (ResourceReader.ReadClimcShow(entry.Path, text) is { } shown)
+                        {
+                            summary.AddFormat("resource");
+                            emit(shown);
+                        }
+                    }
                     break;
                 case FileRole.Config when entry.Size <= MaxDocumentBytes:
                     EmitConfig(entry.Path, ReadAll(entry), emit);
