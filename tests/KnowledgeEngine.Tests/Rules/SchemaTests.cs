@@ -26,12 +26,18 @@ public sealed class SchemaTests
         var path = Path.Combine(RepoPaths.Rules, name);
 
         var schemaErrors = Checker.Check(YamlToJson.Convert(File.ReadAllText(path)));
-        var rules = RuleSet.Load(path, RepoPaths.Root);
+        // With the whole knowledge base: a rule may read a fact another file derives, and its
+        // examples may name other rules in also.
+        var rules = AllRules.Value;
 
         Assert.Empty(schemaErrors);
-        Assert.DoesNotContain(rules.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        Assert.Single(rules.Rules);
+        Assert.DoesNotContain(rules.Diagnostics, d => d.Severity == DiagnosticSeverity.Error && SameFile(d.Span.File, path));
+        Assert.Single(rules.Rules, r => SameFile(r.Span.File, path));
     }
+
+    private static readonly Lazy<RuleSet> AllRules = new(() => RuleSet.Load(RepoPaths.Rules, RepoPaths.Root));
+
+    private static bool SameFile(string a, string b) => Path.GetFullPath(a) == Path.GetFullPath(b);
 
     [Theory]
     [InlineData("unknown-top-key.yaml", "$: unknown property tgas")]
