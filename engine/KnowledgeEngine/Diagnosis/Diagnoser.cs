@@ -44,7 +44,8 @@ public static class Diagnoser
         var (confidence, steps) = Confidence.Combine(prior,
             fired.Evidence.Where(e => e.Found).Select(e => (Describe(e), e.Weight)),
             fired.Against.Where(a => a.Found).Select(a => (Describe(a), a.Weight)));
-        var evidence = fired.Facts.Where(f => !f.Name.StartsWith('_') || f.Location is not null)
+        // The bundle's own metadata, joined implicitly for absent conditions and bundle.* reads, proves nothing.
+        var evidence = fired.Facts.Where(f => f.Fact is not BundleFact && (!f.Name.StartsWith('_') || f.Location is not null))
             .Select(f => EvidenceQuoter.Quote("when", f))
             .Concat(fired.Evidence.Where(e => e.Found).SelectMany(e => e.Facts.Select(f => EvidenceQuoter.Quote("evidence", f))))
             .Concat(fired.Against.Where(a => a.Found).SelectMany(a => a.Facts.Select(f => EvidenceQuoter.Quote("against", f))))

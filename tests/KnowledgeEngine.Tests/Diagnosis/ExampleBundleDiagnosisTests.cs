@@ -39,6 +39,18 @@ public class ExampleBundleDiagnosisTests
     }
 
     [Fact]
+    public void Orphan_node_bundle_names_the_node_in_fix_and_quotes_resources_not_the_bundle()
+    {
+        var result = Diagnose("harvester/upgrade-stuck-node-without-machine/fires");
+
+        var top = result.Causes[0];
+        Assert.Equal("harvester/upgrade-stuck-node-without-machine", top.RuleId);
+        Assert.Contains(top.Fired.Fix, step => step == "kubectl delete node srv09");
+        Assert.StartsWith("Upgrade ", top.Evidence[0].Text);
+        Assert.Contains(top.Evidence, e => e.Location!.EndsWith("nodes.yaml:132") && e.Text == "Node srv09");
+    }
+
+    [Fact]
     public void Near_miss_bundle_yields_no_mac_change_cause()
     {
         var result = Diagnose("cloudpods/host-mac-changed/silent");

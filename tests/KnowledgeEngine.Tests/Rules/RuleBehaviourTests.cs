@@ -128,6 +128,25 @@ public sealed class RuleBehaviourTests
     }
 
     [Fact]
+    public void Run_AbsentResource_HoldsForEachNodeNoMachineNamesAndNotBeforeTheBundleIsRead()
+    {
+        var rules = RuleHarness.Load(TempRules.Minimal("test/orphan", """
+              - resource: { kind: Node }
+                as: node
+              - resource: { kind: Machine, absent: true, where: 'status.nodeRef.name == node.name' }
+
+            """, "fix: ['rebuild {{ node.name }}']\n"));
+        Fact[] nodes = [RuleHarness.Resource("Node", """{"name":"srv08"}"""), RuleHarness.Resource("Node", """{"name":"srv09"}""")];
+        var machine = RuleHarness.Resource("Machine", """{"name":"custom-3d","status":{"nodeRef":{"name":"srv08"}}}""");
+        var otherRef = RuleHarness.Resource("Machine", """{"name":"custom-4e","status":{"nodeRef":{"name":"srv10"}}}""");
+
+        var fired = Assert.Single(rules.Run([RuleHarness.Bundle(), .. nodes, machine, otherRef]).Fired);
+        Assert.Equal("rebuild srv09", fired.Fix[0]);
+        Assert.Equal(2, rules.Run([RuleHarness.Bundle(), .. nodes]).Fired.Count);
+        Assert.Empty(rules.Run([.. nodes]).Fired);
+    }
+
+    [Fact]
     public void Run_BundleReference_JoinsTheBundleFact()
     {
         var rules = RuleHarness.Load(TempRules.Minimal("test/plat", "  - log: { contains: 'x', where: \"bundle.platform == 'talos'\" }\n"));

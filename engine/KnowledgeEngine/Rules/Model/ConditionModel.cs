@@ -26,7 +26,8 @@ public sealed record ConditionModel(SourceSpan Span, Located<FactKind> Kind)
 
     public Located<string>? Where { get; init; }
 
-    /// <summary>File conditions only: the rule needs the file to be missing from a known inventory.</summary>
+    /// <summary>File and resource conditions: the rule needs no matching fact in the bundle that was
+    /// read (a missing file of a known inventory, or no resource matching the settings and where).</summary>
     public Located<bool>? Absent { get; init; }
 
     public CountModel? Count { get; init; }

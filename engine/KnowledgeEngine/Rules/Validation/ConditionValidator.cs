@@ -22,7 +22,7 @@ internal sealed class ConditionValidator : AbstractValidator<ConditionModel>
                 (c, _) => $"'within' needs timestamps, which only log facts have; this is a {c.Kind.Value.ToString().ToLowerInvariant()} condition",
                 (_, _) => "remove 'within' to count without a time window");
         RuleFor(c => c.Absent).Must((c, a) => !a!.Value || c.Count is null).When(c => c.Absent is not null)
-            .Report(LoaderCodes.MisplacedKey, (_, a) => a!.Span, (_, _) => "a file condition cannot be both absent and counted",
+            .Report(LoaderCodes.MisplacedKey, (_, a) => a!.Span, (c, _) => $"a {c.Kind.Value.ToString().ToLowerInvariant()} condition cannot be both absent and counted",
                 (_, _) => "remove count or absent");
         RuleFor(c => c.Property("level")).Must(l => Levels.Contains(l!.Value)).When(c => c.Property("level") is not null)
             .Report(LoaderCodes.BadValue, (_, l) => l!.Span, (_, l) => $"level must be one of {string.Join(", ", Levels)}, found '{l!.Value}'",
