@@ -12,9 +12,16 @@ public static class Diagnoser
     /// <summary>Hypotheses closer than this are reported as competing.</summary>
     public const double CompetingMargin = 0.15;
 
-    public static DiagnosisResult Diagnose(RuleSet rules, Bundle bundle)
+    /// <param name="onFact">Sees each fact as the scan yields it, for a progress display; it runs
+    /// on the thread that runs the rules, so it should be quick.</param>
+    public static DiagnosisResult Diagnose(RuleSet rules, Bundle bundle, Action<Fact>? onFact = null)
     {
-        var run = rules.Run(bundle);
+        var facts = bundle.Scan(rules.ScanPlan);
+        var run = rules.Run(onFact is null ? facts : facts.Select(f =>
+        {
+            onFact(f);
+            return f;
+        }));
         var meta = bundle.Metadata;
         var warnings = bundle.Diagnostics.Where(d => d.Severity != KnowledgeEngine.Facts.DiagnosticSeverity.Info).Select(d => d.Message).ToList();
         return Rank(run, bundle.Name, meta.Platform, meta.Hosts, meta.CollectedAt, warnings);
@@ -75,13 +82,5 @@ public static class Diagnoser
         return result;
     }
 
-    private static string Describe(ItemResult item)
-    {
-        var properties = item.Item.Properties;
-        var what = properties.GetValueOrDefault("contains")?.Value ?? properties.GetValueOrDefault("regex")?.Value
-            ?? properties.GetValueOrDefault("kind")?.Value ?? properties.GetValueOrDefault("path")?.Value
-            ?? properties.GetValueOrDefault("key")?.Value ?? item.Item.Where?.Value;
-        var kind = item.Item.Kind.Value.ToString().ToLowerInvariant();
-        return what is null ? kind : $"{kind} '{what}'";
-    }
+    private static string Describe(ItemResult item) => ConditionText.Describe(item.Item);
 }
