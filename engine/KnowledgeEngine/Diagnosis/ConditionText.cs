@@ -2,7 +2,8 @@ using KnowledgeEngine.Rules.Model;
 
 namespace KnowledgeEngine.Diagnosis;
 
-/// <summary>A condition in a few words, for reports: its kind and what it looks for.</summary>
+/// <summary>A condition in a few words (its kind and what it looks for), shared by the confidence
+/// steps, the missing-evidence list, near misses and the runbooks so all name an item the same way.</summary>
 public static class ConditionText
 {
     public static string Describe(ConditionModel condition)

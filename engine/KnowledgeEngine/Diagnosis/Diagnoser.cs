@@ -12,10 +12,16 @@ public static class Diagnoser
     /// <summary>Hypotheses closer than this are reported as competing.</summary>
     public const double CompetingMargin = 0.15;
 
-    public static DiagnosisResult Diagnose(RuleSet rules, Bundle bundle)
+    /// <param name="onFact">Sees each fact as the scan yields it, for a progress display; it runs
+    /// on the thread that runs the rules, so it should be quick.</param>
+    public static DiagnosisResult Diagnose(RuleSet rules, Bundle bundle, Action<Fact>? onFact = null)
     {
         // Materialised once: the facts feed the ranking run and the near-miss probes.
-        var facts = bundle.Scan(rules.ScanPlan).ToList();
+        var facts = bundle.Scan(rules.ScanPlan).Select(f =>
+        {
+            onFact?.Invoke(f);
+            return f;
+        }).ToList();
         var run = rules.Run(facts);
         var meta = bundle.Metadata;
         var warnings = bundle.Diagnostics.Where(d => d.Severity != KnowledgeEngine.Facts.DiagnosticSeverity.Info).Select(d => d.Message).ToList();

@@ -30,6 +30,11 @@ public sealed class ArticleLibrary
 
     public KnowledgeArticle? Find(string relativePath) => _byPath.GetValueOrDefault(relativePath.Replace('\\', '/'));
 
+    /// <summary>The rule's article: the one its <c>knowledge:</c> key names, else the one whose
+    /// front matter lists the rule.</summary>
+    public KnowledgeArticle? For(Rules.Model.RuleModel rule) =>
+        (rule.Knowledge is { } path ? Find(path.Value) : null) ?? ForRule(rule.Name);
+
     /// <summary>The article whose front matter lists the rule id.</summary>
     public KnowledgeArticle? ForRule(string ruleId) => _byPath.Values.FirstOrDefault(a => a.Rules.Contains(ruleId));
 }

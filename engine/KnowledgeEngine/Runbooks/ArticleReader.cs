@@ -33,7 +33,7 @@ internal static class ArticleReader
             null => Path.GetFileNameWithoutExtension(relativePath),
         };
         return new KnowledgeArticle(relativePath.Replace('\\', '/'), title, Scalar(meta, "platform"), Scalar(meta, "component"),
-            Sequence(meta, "rules"), Scalar(meta, "source"), Sequence(meta, "tags"), sections);
+            Sequence(meta, "rules"), Scalar(meta, "source"), Sequence(meta, "tags"), sections) { Text = markdown };
     }
 
     private static YamlMappingNode? ParseFrontMatter(string yaml, string path)

@@ -12,6 +12,9 @@ public sealed record KnowledgeArticle(
     IReadOnlyList<string> Tags,
     IReadOnlyList<ArticleSection> Sections)
 {
+    /// <summary>The whole file as written, front matter included (copied into runbook sites).</summary>
+    public string Text { get; init; } = "";
+
     /// <summary>The section under a heading such as "Verification" (case-insensitive), or null.</summary>
     public string? Section(string heading) =>
         Sections.FirstOrDefault(s => string.Equals(s.Heading, heading, StringComparison.OrdinalIgnoreCase))?.Markdown;

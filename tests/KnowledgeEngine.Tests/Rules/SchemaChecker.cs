@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace KnowledgeEngine.Tests.Rules;
 
 /// <summary>
-/// A checker for the subset of JSON Schema that docs/rule.schema.json uses (type, properties,
+/// A checker for the subset of JSON Schema that docs/rule.schema.json and
+/// docs/diagnosis.schema.json use (type — one name or a list, "null" included — properties,
 /// required, additionalProperties, items, minItems, enum, minimum, maximum, pattern, oneOf,
 /// allOf, local $ref). No validator package restores here, and the subset is small.
 /// </summary>
@@ -22,9 +23,9 @@ internal sealed class SchemaChecker(JsonNode schemaRoot)
             errors.AddRange(Check(target, value, at));
         }
 
-        if (schema["type"]?.GetValue<string>() is { } type && !HasType(value, type))
+        if (schema["type"] is { } type && !HasAnyType(value, type))
         {
-            errors.Add($"{at}: expected {type}, found {value?.ToJsonString() ?? "null"}");
+            errors.Add($"{at}: expected {(type is JsonArray ? type.ToJsonString() : type.GetValue<string>())}, found {value?.ToJsonString() ?? "null"}");
             return errors;
         }
 
@@ -121,8 +122,12 @@ internal sealed class SchemaChecker(JsonNode schemaRoot)
         }
     }
 
+    private static bool HasAnyType(JsonNode? value, JsonNode type) =>
+        type is JsonArray names ? names.Any(n => HasType(value, n!.GetValue<string>())) : HasType(value, type.GetValue<string>());
+
     private static bool HasType(JsonNode? value, string type) => type switch
     {
+        "null" => value is null,
         "object" => value is JsonObject,
         "array" => value is JsonArray,
         "string" => value is JsonValue v && v.TryGetValue<string>(out _),

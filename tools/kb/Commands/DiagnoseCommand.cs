@@ -4,7 +4,7 @@ using KnowledgeEngine.Cli.Rendering;
 using KnowledgeEngine.Diagnosis;
 using KnowledgeEngine.Facts;
 using KnowledgeEngine.Reports;
-using KnowledgeEngine.Rules;
+using KnowledgeEngine.Runbooks;
 using KnowledgeEngine.Rules.Model;
 using Spectre.Console;
 
@@ -19,8 +19,10 @@ internal static class DiagnoseCommand
     {
         var bundle = new Argument<string>("bundle") { Description = "The collected bundle: a folder or an archive (.zip, .tar, .tar.gz, .tar.xz)" };
         var rules = new Option<string?>("--rules") { Description = "A folder of extra rule files; a file with the same relative path as a built-in one replaces it" };
-        var format = new Option<string>("--format") { Description = "table, json", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = new Option<string>("--format") { Description = "table, json, markdown (a runbook), html (the runbook as one self-contained page)", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "markdown", "html");
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of the terminal" };
+        var template = new Option<string?>("--template") { Description = "A Scriban template for markdown and html, instead of the built-in one (model: docs/runbooks.md)" };
         var explain = new Option<bool>("--explain") { Description = "Show how each confidence was reached and the values the rules captured" };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 2 when a cause of this severity or higher is found: info, low, medium, high, critical" };
         failOn.AcceptOnlyFromAmong("info", "low", "medium", "high", "critical");
@@ -30,34 +32,52 @@ internal static class DiagnoseCommand
         command.Options.Add(format);
         command.Options.Add(explain);
         command.Options.Add(failOn);
+        command.Options.Add(output);
+        command.Options.Add(template);
         command.SetAction(parseResult =>
         {
             var bundlePath = parseResult.GetValue(bundle)!;
-            var ruleSet = KnowledgeBaseLoader.Load(parseResult.GetValue(rules), "kb diagnose");
-            if (ruleSet is null)
+            var chosen = parseResult.GetValue(format)!;
+            var target = parseResult.GetValue(output);
+            var knowledge = LoadedKnowledge.Load("diagnose", parseResult.GetValue(rules), Console.Error);
+            if (knowledge is null)
             {
                 return 1;
             }
 
             DiagnosisResult result;
+            string? report;
             try
             {
+                var runbook = parseResult.GetValue(template) is { } file ? RunbookTemplate.FromFile(file) : null;
                 using var opened = Bundle.Open(bundlePath);
-                result = Diagnoser.Diagnose(ruleSet, opened);
+                result = ScanProgress.Wanted(chosen, target is not null)
+                    ? ScanProgress.Run(onFact => Diagnoser.Diagnose(knowledge.Rules, opened, onFact))
+                    : Diagnoser.Diagnose(knowledge.Rules, opened);
+                report = chosen switch
+                {
+                    "json" => JsonReport.Render(result),
+                    "markdown" => new RunbookRenderer(knowledge.Articles).RenderDiagnosis(result, template: runbook),
+                    "html" => HtmlPage.Render(new RunbookRenderer(knowledge.Articles).RenderDiagnosis(result, template: runbook), $"Diagnosis of {result.Bundle}"),
+                    _ => null,
+                };
             }
-            catch (BundleException e)
+            catch (Exception e) when (e is BundleException or RunbookTemplateException)
             {
                 Console.Error.WriteLine($"kb diagnose: {e.Message}");
                 return 1;
             }
 
-            if (parseResult.GetValue(format) == "json")
+            if (report is null)
             {
-                Console.Out.Write(JsonReport.Render(result));
+                using var file = target is null ? null : new StringWriter();
+                DiagnosisTable.Write(file is null ? AnsiConsole.Console : PlainConsole.Create(file), result, parseResult.GetValue(explain));
+                report = file?.ToString();
             }
-            else
+
+            if (report is not null && !ReportOutput.Write("diagnose", target, report))
             {
-                DiagnosisTable.Write(AnsiConsole.Console, result, parseResult.GetValue(explain));
+                return 1;
             }
 
             return parseResult.GetValue(failOn) is { } threshold

@@ -21,7 +21,7 @@ internal static class DiffCommand
         command.Options.Add(rules);
         command.SetAction(parseResult =>
         {
-            var ruleSet = KnowledgeBaseLoader.Load(parseResult.GetValue(rules), "kb diff");
+            var ruleSet = LoadedKnowledge.Load("diff", parseResult.GetValue(rules), Console.Error)?.Rules;
             if (ruleSet is null)
             {
                 return 1;

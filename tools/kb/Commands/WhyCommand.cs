@@ -21,7 +21,7 @@ internal static class WhyCommand
         command.Options.Add(rules);
         command.SetAction(parseResult =>
         {
-            var ruleSet = KnowledgeBaseLoader.Load(parseResult.GetValue(rules), "kb why");
+            var ruleSet = LoadedKnowledge.Load("why", parseResult.GetValue(rules), Console.Error)?.Rules;
             if (ruleSet is null)
             {
                 return 1;

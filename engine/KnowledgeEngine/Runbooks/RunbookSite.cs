@@ -1,0 +1,61 @@
+using KnowledgeEngine.Reports;
+using KnowledgeEngine.Rules.Model;
+using KnowledgeEngine.Runbooks.Model;
+
+namespace KnowledgeEngine.Runbooks;
+
+/// <summary>One file of a runbook site: its path relative to the site root ('/' separators).</summary>
+public sealed record SitePage(string Path, string Content);
+
+/// <summary>
+/// The browsable set of every rule's runbook: Markdown and HTML per rule at
+/// <c>&lt;rule-id&gt;.md/.html</c>, the linked articles under <c>knowledge/</c> (so "read the
+/// article" works offline), and <c>index.md/.html</c> by platform and component. Built in memory;
+/// the caller writes it. Every relative link between the pages resolves.
+/// </summary>
+public static class RunbookSite
+{
+    public static IReadOnlyList<SitePage> Build(IEnumerable<RuleModel> rules, ArticleLibrary articles, RunbookTemplate? ruleTemplate = null)
+    {
+        var ordered = rules.Where(r => r.Id is not null).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+        var renderer = new RunbookRenderer(articles);
+        var markdown = new List<SitePage>();
+        var exists = articles.Articles.Select(a => SiteLinks.ArticlePath(a.RelativePath))
+            .Concat(ordered.Select(r => SiteLinks.RunbookPath(r.Name))).Append(SiteLinks.IndexPath).ToHashSet(StringComparer.Ordinal);
+        foreach (var rule in ordered)
+        {
+            var path = SiteLinks.RunbookPath(rule.Name);
+            markdown.Add(new SitePage(path, renderer.RenderRule(rule, new SiteLinks(path), ruleTemplate)));
+        }
+
+        foreach (var article in articles.Articles.OrderBy(a => a.RelativePath, StringComparer.Ordinal))
+        {
+            var path = SiteLinks.ArticlePath(article.RelativePath);
+            markdown.Add(new SitePage(path, LinkRebaser.Rebase(article.Text, path, new SiteLinks(path), exists.Contains)));
+        }
+
+        markdown.Add(new SitePage(SiteLinks.IndexPath, RunbookTemplate.Index.Render(Index(ordered, articles))));
+        return markdown.SelectMany(page => new[] { page, new SitePage(page.Path[..^3] + ".html", HtmlPage.Render(page.Content, HtmlPage.TitleOf(page.Content, page.Path))) })
+            .ToList();
+    }
+
+    private static IndexModel Index(IReadOnlyList<RuleModel> rules, ArticleLibrary articles)
+    {
+        var index = new SiteLinks(SiteLinks.IndexPath);
+        var platforms = rules
+            .GroupBy(r => r.Platform?.Value ?? r.Name.Split('/')[0], StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(p => new PlatformView(p.Key, p
+                .GroupBy(r => Component(r, articles), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(c => new ComponentView(c.Key, c.Select(r => new IndexEntryView(r.Name, r.Title?.Value ?? r.Name,
+                    (r.Severity?.Value ?? Severity.Medium).ToString().ToLowerInvariant(), index.Href(SiteLinks.RunbookPath(r.Name)))).ToList()))
+                .ToList()))
+            .ToList();
+        var all = articles.Articles.OrderBy(a => a.RelativePath, StringComparer.Ordinal)
+            .Select(a => new ArticleEntryView(a.Title, a.Platform ?? a.RelativePath.Split('/')[0], index.Href(SiteLinks.ArticlePath(a.RelativePath)))).ToList();
+        return new IndexModel(rules.Count, platforms, all);
+    }
+
+    /// <summary>The article's component; rules without one are grouped as "general".</summary>
+    private static string Component(RuleModel rule, ArticleLibrary articles) =>
+        articles.For(rule)?.Component ?? "general";
+}

@@ -1,0 +1,91 @@
+using KnowledgeEngine.Tests.Rules;
+
+namespace KnowledgeEngine.Tests.Reports;
+
+/// <summary>kb diagnose --format markdown|html and -o, and kb runbook for one rule.</summary>
+[Collection("Console")]
+public sealed class OutputFormatTests
+{
+    private static readonly string Fires = KbRun.Bundle("cloudpods/host-mac-changed/fires");
+
+    [Fact]
+    public void Diagnose_Markdown_IsTheRunbookWithCapturedValues()
+    {
+        var (code, stdout, stderr) = KbRun.Run("diagnose", Fires, "--format", "markdown");
+
+        Assert.True(code == 0, stderr);
+        Assert.StartsWith("# Diagnosis of fires\n", stdout);
+        Assert.Contains("1. `climc host-remove-netif <host-id> 0c:c4:7a:5e:12:3a`", stdout);
+        Assert.Matches(@"`control/logs/onecloud/default-host-x9k2p/host\.log:32`: `\[error", stdout);
+        Assert.DoesNotContain("{{", stdout);
+    }
+
+    [Fact]
+    public void Diagnose_HtmlToFile_WritesOneSelfContainedPage()
+    {
+        using var folder = new TempRules();
+        var file = Path.Combine(folder.Path, "out", "report.html");
+
+        var (code, stdout, stderr) = KbRun.Run("diagnose", Fires, "--format", "html", "-o", file);
+
+        Assert.True(code == 0, stderr);
+        Assert.Empty(stdout);
+        var html = File.ReadAllText(file);
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.Contains("<style>", html);
+        Assert.Contains("&lt;host-id&gt; 0c:c4:7a:5e:12:3a", html);
+        Assert.DoesNotContain("<script", html);
+    }
+
+    [Fact]
+    public void Diagnose_TableToFile_HasNoEscapeCodes()
+    {
+        using var folder = new TempRules();
+        var file = Path.Combine(folder.Path, "table.txt");
+
+        var (code, _, stderr) = KbRun.Run("diagnose", Fires, "-o", file);
+
+        Assert.True(code == 0, stderr);
+        var text = File.ReadAllText(file);
+        Assert.Contains("cloudpods/host-mac-changed", text);
+        Assert.DoesNotContain("\u001b[", text);
+    }
+
+    [Fact]
+    public void Runbook_OneRule_PrintsTheGenericRunbook()
+    {
+        var (code, stdout, stderr) = KbRun.Run("runbook", "cloudpods/host-mac-changed");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("1. `climc host-remove-netif <host-id> <shown.value>`", stdout);
+        Assert.Contains("## Prevention\n\n- Before replacing a mainboard", stdout);
+    }
+
+    [Fact]
+    public void Runbook_UnknownRule_ExitsOneAndSuggests()
+    {
+        var (code, _, stderr) = KbRun.Run("runbook", "cloudpods/host-mac-change");
+
+        Assert.Equal(1, code);
+        Assert.Contains("no rule 'cloudpods/host-mac-change' (did you mean cloudpods/host-mac-changed?)", stderr);
+    }
+
+    [Fact]
+    public void Runbook_BundleWhereTheRuleDoesNotFire_ExitsOneAndSaysSo()
+    {
+        var (code, stdout, stderr) = KbRun.Run("runbook", "cloudpods/host-mac-changed", "--bundle", KbRun.Bundle("cloudpods/host-mac-changed/silent"));
+
+        Assert.Equal(1, code);
+        Assert.Empty(stdout);
+        Assert.Contains("did not find its cause in silent", stderr);
+    }
+
+    [Fact]
+    public void Runbook_AllWithoutOutput_IsAUsageError()
+    {
+        var (code, _, stderr) = KbRun.Run("runbook", "--all");
+
+        Assert.Equal(1, code);
+        Assert.Contains("give the folder with -o", stderr);
+    }
+}

@@ -1,0 +1,41 @@
+using KnowledgeEngine.Rules;
+using KnowledgeEngine.Runbooks;
+
+namespace KnowledgeEngine.Cli.KnowledgeBase;
+
+/// <summary>The built-in rules and articles, overlaid by the user's --rules folder, as the
+/// diagnose and runbook commands load them. Problems are printed for people and give null.</summary>
+internal sealed record LoadedKnowledge(RuleSet Rules, ArticleLibrary Articles)
+{
+    public static LoadedKnowledge? Load(string command, string? userRules, TextWriter error)
+    {
+        if (userRules is not null && !Directory.Exists(userRules))
+        {
+            error.WriteLine($"kb {command}: --rules '{userRules}' is not a folder; give the folder that holds your rule files.");
+            return null;
+        }
+
+        var root = BuiltInKnowledge.Materialise(userRules);
+        var rules = RuleSet.Load(Path.Combine(root, "rules"), root);
+        if (rules.HasErrors)
+        {
+            foreach (var d in rules.Diagnostics)
+            {
+                error.WriteLine(d.ToString().Replace(root + Path.DirectorySeparatorChar, ""));
+            }
+
+            error.WriteLine($"kb {command}: the rules have errors (above); fix them or run kb lint on your --rules folder.");
+            return null;
+        }
+
+        try
+        {
+            return new LoadedKnowledge(rules, ArticleLibrary.Load(Path.Combine(root, "knowledge")));
+        }
+        catch (KnowledgeException e)
+        {
+            error.WriteLine($"kb {command}: {e.Message}");
+            return null;
+        }
+    }
+}
