@@ -52,6 +52,15 @@ public sealed class OutputFormatTests
     }
 
     [Fact]
+    public void Diagnose_TemplateWithTable_IsAUsageError()
+    {
+        var (code, _, stderr) = KbRun.Run("diagnose", Fires, "--template", "mine.sbn");
+
+        Assert.Equal(1, code);
+        Assert.Contains("add --format markdown", stderr);
+    }
+
+    [Fact]
     public void Runbook_OneRule_PrintsTheGenericRunbook()
     {
         var (code, stdout, stderr) = KbRun.Run("runbook", "cloudpods/host-mac-changed");

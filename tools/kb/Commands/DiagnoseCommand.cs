@@ -34,6 +34,13 @@ internal static class DiagnoseCommand
         command.Options.Add(failOn);
         command.Options.Add(output);
         command.Options.Add(template);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(template) is not null && result.GetValue(format) is not ("markdown" or "html"))
+            {
+                result.AddError("--template renders markdown or html: add --format markdown or --format html.");
+            }
+        });
         command.SetAction(parseResult =>
         {
             var bundlePath = parseResult.GetValue(bundle)!;
