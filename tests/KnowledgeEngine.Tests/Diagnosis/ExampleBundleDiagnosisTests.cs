@@ -50,6 +50,38 @@ public class ExampleBundleDiagnosisTests
         Assert.Contains(top.Evidence, e => e.Location!.EndsWith("nodes.yaml:132") && e.Text == "Node srv09");
     }
 
+    [Theory]
+    [InlineData("harvester/upgrade-stuck-node-without-machine/fires", "harvester/upgrade-stuck-node-without-machine")]
+    [InlineData("harvester/upgrade-stuck-node-without-machine/silent", null)]
+    [InlineData("cloudstack/vpc-routers-both-backup/fires", "cloudstack/vpc-no-guest-vlan-range")]
+    [InlineData("cloudstack/vpc-routers-both-backup/fires-tier-without-instance", "cloudstack/vpc-tier-without-instance")]
+    [InlineData("cloudstack/vpc-routers-both-backup/silent", null)]
+    [InlineData("talos/maintenance-raid-settle-late/fires", "talos/maintenance-raid-settle-late")]
+    [InlineData("talos/state-partition-corrupted/fires", "talos/state-partition-corrupted")]
+    public void Bundle_ranks_its_own_cause_first(string bundle, string? expected)
+    {
+        var result = Diagnose(bundle);
+
+        Assert.Equal(expected, result.Causes.FirstOrDefault()?.RuleId);
+    }
+
+    [Fact]
+    public void Vpc_symptom_rule_ranks_below_the_cause_that_explains_it()
+    {
+        var ids = Diagnose("cloudstack/vpc-routers-both-backup/fires").Causes.Select(c => c.RuleId).ToList();
+
+        Assert.Equal(["cloudstack/vpc-no-guest-vlan-range", "cloudstack/vpc-routers-both-backup"], ids);
+    }
+
+    [Fact]
+    public void Talos_maintenance_causes_never_fire_together()
+    {
+        foreach (var bundle in new[] { "talos/maintenance-raid-settle-late/fires", "talos/state-partition-corrupted/fires" })
+        {
+            Assert.Single(Diagnose(bundle).Causes);
+        }
+    }
+
     [Fact]
     public void Near_miss_bundle_yields_no_mac_change_cause()
     {
