@@ -16,4 +16,13 @@ public static class ConditionText
         var text = what is null ? kind : $"{kind} '{what}'";
         return condition.Absent?.Value == true ? "no " + text : text;
     }
+
+    /// <summary>A rule file position from the knowledge base's rules/ folder on (rules/x/y.yaml:17:5):
+    /// the loaded copy may sit in a temporary folder whose path means nothing to the reader.</summary>
+    public static string Location(Rules.SourceSpan span)
+    {
+        var file = span.File.Replace('\\', '/');
+        var at = file.LastIndexOf("/rules/", StringComparison.Ordinal);
+        return $"{(at >= 0 ? file[(at + 1)..] : Path.GetFileName(file))}:{span.Line}:{span.Column}";
+    }
 }

@@ -35,7 +35,7 @@ public static class Diagnoser
     public static DiagnosisResult Rank(RuleRun run, string bundle, string? platform, IReadOnlyList<string> hosts,
         DateTimeOffset? collectedAt, IReadOnlyList<string> warnings)
     {
-        var causes = run.Fired.Where(f => f.Rule.Cause is not null).Select(Evaluate).ToList();
+        var causes = Merge(run.Fired.Where(f => f.Rule.Cause is not null).Select(Evaluate)).ToList();
         causes.Sort(Compare);
         var symptoms = run.Fired.Where(f => f.Rule.Cause is null).ToList();
         return new DiagnosisResult(bundle, platform, hosts, collectedAt, causes, symptoms, Distinguish(causes), warnings)
@@ -43,6 +43,16 @@ public static class Diagnoser
             DerivedBy = run.DerivedBy,
         };
     }
+
+    /// <summary>Matches of one rule with the same captured values are one cause seen through
+    /// several facts (a host in both host-list.json and host-show.json): keep the most confident,
+    /// with the evidence of all.</summary>
+    private static IEnumerable<Hypothesis> Merge(IEnumerable<Hypothesis> hypotheses) =>
+        hypotheses.GroupBy(DiagnosisDiff.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var best = g.OrderByDescending(h => h.Confidence).First();
+            return best with { Evidence = g.SelectMany(h => h.Evidence).DistinctBy(e => (e.Role, e.Location, e.Text)).ToList() };
+        });
 
     public static Hypothesis Evaluate(FiredRule fired)
     {

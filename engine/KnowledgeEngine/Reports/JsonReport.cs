@@ -63,7 +63,7 @@ public static class JsonReport
                 w.WriteString("rule", n.Rule.Id?.Value);
                 w.WriteString("title", n.Rule.Title?.Value);
                 w.WriteString("missing", ConditionText.Describe(n.Missing));
-                w.WriteString("missing_at", n.Missing.Span.ToString());
+                w.WriteString("missing_at", ConditionText.Location(n.Missing.Span));
                 w.WriteEndObject();
             }
 

@@ -59,6 +59,15 @@ public class RankingTests
     }
 
     [Fact]
+    public void Two_matches_of_one_rule_with_the_same_values_are_one_cause()
+    {
+        var result = Rank(Fired("dup", 0.6, Severity.High), Fired("dup", 0.6, Severity.High, (0.5, true, null)));
+
+        var cause = Assert.Single(result.Causes);
+        Assert.Equal(0.8, cause.Confidence, 10);
+    }
+
+    [Fact]
     public void Causes_far_apart_are_not_reported_as_competing()
     {
         var result = Rank(Fired("strong", 0.9, Severity.High), Fired("weak", 0.3, Severity.High));

@@ -52,7 +52,7 @@ internal static class DiagnosisTable
             foreach (var n in result.NotConfirmed)
             {
                 console.MarkupLine($"   {Markup.Escape(n.Rule.Id?.Value ?? "")}: missing {Markup.Escape(ConditionText.Describe(n.Missing))} " +
-                                   $"[grey]({Markup.Escape(FileAndLine(n.Missing.Span))})[/]");
+                                   $"[grey]({Markup.Escape(ConditionText.Location(n.Missing.Span))})[/]");
             }
         }
 
@@ -67,10 +67,6 @@ internal static class DiagnosisTable
         fact is KnowledgeEngine.Rules.DerivedFact d && derivedBy.TryGetValue(d, out var rules)
             ? $"derived {d} by {string.Join(", ", rules)}"
             : $"derived {fact}";
-
-    /// <summary>The rule file's name and position; the full path is a temporary copy of the
-    /// built-in knowledge base, which would only distract.</summary>
-    private static string FileAndLine(KnowledgeEngine.Rules.SourceSpan span) => $"{Path.GetFileName(span.File)}:{span.Line}:{span.Column}";
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
@@ -100,7 +96,7 @@ internal static class DiagnosisTable
                 var condition = h.Rule.When[i];
                 var name = condition.Name?.Value ?? $"_when{i}";
                 var matched = h.Fired.Facts.Where(f => f.Name == name).Select(f => f.Location ?? Derived(f.Fact, derivedBy)).Distinct().ToList();
-                console.MarkupLine($"     {Markup.Escape(ConditionText.Describe(condition))} [grey]({Markup.Escape(FileAndLine(condition.Span))})[/] ← " +
+                console.MarkupLine($"     {Markup.Escape(ConditionText.Describe(condition))} [grey]({Markup.Escape(ConditionText.Location(condition.Span))})[/] ← " +
                                    Markup.Escape(matched.Count == 0 ? "(no bound fact)" : string.Join(", ", matched.Take(5)) + (matched.Count > 5 ? $" and {matched.Count - 5} more" : "")));
             }
 
