@@ -43,7 +43,7 @@ internal sealed class AggregateNode(
     public override void RightActivate(WorkingMemory memory, Fact fact, object?[]? keys)
     {
         var state = State(memory);
-        var tuples = state.Left.Lookup(Join.IsHashed ? keys![RightIndex] : null);
+        var tuples = ProbeLeft(memory, keys);
         if (tuples is null)
         {
             return;

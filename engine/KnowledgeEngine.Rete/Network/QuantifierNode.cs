@@ -33,7 +33,7 @@ internal sealed class QuantifierNode(int elementIndex, BetaNode left, AlphaMemor
     public override void RightActivate(WorkingMemory memory, Fact fact, object?[]? keys)
     {
         var state = State(memory);
-        var tuples = state.Left.Lookup(Join.IsHashed ? keys![RightIndex] : null);
+        var tuples = ProbeLeft(memory, keys);
         if (tuples is null)
         {
             return;
