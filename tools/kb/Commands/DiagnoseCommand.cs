@@ -17,8 +17,8 @@ internal static class DiagnoseCommand
 {
     public static Command Create()
     {
-        var bundle = new Argument<string>("bundle") { Description = "The collected bundle: a folder or an archive (.zip, .tar, .tar.gz, .tar.xz)" };
-        var rules = new Option<string?>("--rules") { Description = "A folder of extra rule files; a file with the same relative path as a built-in one replaces it" };
+        var bundle = CommonOptions.Bundle();
+        var rules = CommonOptions.Rules();
         var format = new Option<string>("--format") { Description = "table, json, markdown (a runbook), html (the runbook as one self-contained page)", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "markdown", "html");
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of the terminal" };

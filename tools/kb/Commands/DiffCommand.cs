@@ -14,7 +14,7 @@ internal static class DiffCommand
     {
         var before = new Argument<string>("before") { Description = "The bundle collected before the fix" };
         var after = new Argument<string>("after") { Description = "The bundle collected after the fix" };
-        var rules = new Option<string?>("--rules") { Description = "A folder of extra rule files, as for kb diagnose" };
+        var rules = CommonOptions.Rules();
         var command = new Command("diff", "Compare the diagnoses of a bundle before and after a fix: cleared, remaining, new causes.");
         command.Arguments.Add(before);
         command.Arguments.Add(after);

@@ -24,7 +24,7 @@ internal static class RunbookCommand
         var format = new Option<string>("--format") { Description = "markdown, html (one rule only; --all writes both)", DefaultValueFactory = _ => "markdown" };
         format.AcceptOnlyFromAmong("markdown", "html");
         var template = new Option<string?>("--template") { Description = "A Scriban template instead of the built-in one (model: docs/runbooks.md)" };
-        var rules = new Option<string?>("--rules") { Description = "A folder of extra rule files; a file with the same relative path as a built-in one replaces it" };
+        var rules = CommonOptions.Rules();
         var command = new Command("runbook", "Write the runbook of a rule (generic, or filled from a bundle) or of every rule.");
         command.Arguments.Add(ruleId);
         command.Options.Add(all);

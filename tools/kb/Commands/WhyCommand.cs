@@ -13,8 +13,8 @@ internal static class WhyCommand
     public static Command Create()
     {
         var rule = new Argument<string>("rule") { Description = "The rule id, e.g. cloudpods/host-mac-changed" };
-        var bundle = new Argument<string>("bundle") { Description = "The collected bundle: a folder or an archive" };
-        var rules = new Option<string?>("--rules") { Description = "A folder of extra rule files, as for kb diagnose" };
+        var bundle = CommonOptions.Bundle();
+        var rules = CommonOptions.Rules();
         var command = new Command("why", "Explain why a rule did or did not fire on a bundle, condition by condition.");
         command.Arguments.Add(rule);
         command.Arguments.Add(bundle);
