@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using KnowledgeEngine.Facts;
+using KnowledgeEngine.Rules;
+
+namespace KnowledgeEngine.Bench.Engine;
+
+/// <summary>
+/// `bench diag [lines] [--rules N] [--runs R] [--per-mille P]`: the end-to-end diagnosis of issue 4 — N rules (default 500), each
+/// `log contains &lt;literal&gt;` joined to a `resource` host by host name, over a generated folder bundle of
+/// `lines` syslog lines (default 100,000, about 12.5 MB) naming 200 hosts, plus a climc host list. Times the
+/// real path: <see cref="Bundle.Open"/>, then <see cref="RuleSet.Run(Bundle)"/> (scan, match, join, fire and
+/// read back every fired rule). Two hit rates are run: 1 % of lines carry a literal (a typical bundle) and
+/// every line does (every line becomes a fact, joins and fires), or only P lines in 1,000 when given.
+/// Each is run R times in one process.
+/// </summary>
+public static class DiagWorkload
+{
+    public static int Run(string[] args)
+    {
+        var lines = 100_000;
+        var ruleCount = 500;
+        var runs = 5;
+        int[] rates = [10, 1000];
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--rules" && i + 1 < args.Length)
+                ruleCount = int.Parse(args[++i]);
+            else if (args[i] == "--runs" && i + 1 < args.Length)
+                runs = int.Parse(args[++i]);
+            else if (args[i] == "--per-mille" && i + 1 < args.Length)
+                rates = [int.Parse(args[++i])];
+            else if (!int.TryParse(args[i].Replace("k", "000"), out lines))
+            {
+                Console.Error.WriteLine($"'{args[i]}' is not a line count; write e.g. bench diag 100000 --rules 500 --runs 5");
+                return 2;
+            }
+        }
+
+        var root = Directory.CreateTempSubdirectory("kb-bench-diag-");
+        try
+        {
+            var literals = DiagCorpus.Literals(ruleCount);
+            var rulesFolder = Path.Combine(root.FullName, "rules");
+            DiagCorpus.WriteRules(rulesFolder, literals);
+            var load = Stopwatch.StartNew();
+            var rules = RuleSet.Load(rulesFolder, root.FullName);
+            load.Stop();
+            if (rules.HasErrors || rules.Rules.Count != ruleCount)
+            {
+                Console.Error.WriteLine(string.Join("\n", rules.Diagnostics.Take(5)));
+                return 1;
+            }
+            Console.WriteLine($"diag: {ruleCount} rules loaded in {load.Elapsed.TotalMilliseconds:0} ms (cold, not included below)");
+            Console.WriteLine("| lines with a literal | log MB | matches | first run s | median of runs 2.. s | MB/s (median) | peak managed MB |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+            var failed = false;
+            foreach (var perMille in rates)
+                failed |= !Measure(root.FullName, rules, literals, lines, perMille, runs);
+            return failed ? 1 : 0;
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    private static bool Measure(string root, RuleSet rules, string[] literals, int lines, int perMille, int runs)
+    {
+        var bundleFolder = Path.Combine(root, $"bundle-{perMille}");
+        var (bytes, expected) = DiagCorpus.WriteBundle(bundleFolder, literals, lines, perMille);
+        var times = new List<double>();
+        long peak = 0;
+        for (var run = 0; run < runs; run++)
+        {
+            GC.Collect();
+            var clock = Stopwatch.StartNew();
+            int fired;
+            using (var bundle = Bundle.Open(bundleFolder))
+                fired = rules.Run(bundle).Fired.Count;
+            clock.Stop();
+            peak = Math.Max(peak, GC.GetGCMemoryInfo().HeapSizeBytes);
+            times.Add(clock.Elapsed.TotalSeconds);
+            if (fired != expected)
+            {
+                Console.Error.WriteLine($"diag: {fired} rules fired, {expected} expected ({perMille}‰ of lines carry a literal)");
+                return false;
+            }
+        }
+        var later = times.Skip(1).Order().ToList();
+        var median = later.Count == 0 ? times[0] : later[later.Count / 2];
+        Console.WriteLine($"| {perMille / 10.0:0.#} % | {bytes / 1e6:0.0} | {expected} | {times[0]:0.000} | {median:0.000} " +
+                          $"({string.Join(" / ", times.Skip(1).Select(t => t.ToString("0.000")))}) | {bytes / 1e6 / median:0} | {peak / 1e6:0} |");
+        return true;
+    }
+}
