@@ -11,26 +11,7 @@ internal sealed class PatternMatcher(ScanPlan plan)
     {
         Array.Clear(_literalSeen);
         Array.Clear(_patternHit);
-        if (plan.Prefilter is { } prefilter)
-        {
-            var offset = 0;
-            while (offset < record.Length)
-            {
-                var found = record[offset..].IndexOfAny(prefilter);
-                if (found < 0)
-                    break;
-                var at = offset + found;
-                if (plan.LiteralsByFirstChar.TryGetValue(record[at], out var candidates))
-                {
-                    foreach (var literal in candidates)
-                    {
-                        if (record[at..].StartsWith(plan.Literals[literal], StringComparison.Ordinal))
-                            _literalSeen[literal] = true;
-                    }
-                }
-                offset = at + 1;
-            }
-        }
+        plan.Prefilter?.MarkAll(record, _literalSeen);
         List<string>? matched = null;
         for (var literal = 0; literal < _literalSeen.Length; literal++)
         {
