@@ -189,6 +189,11 @@ internal sealed class ConditionPlanner(string ruleName, IReadOnlyList<Declaratio
     /// <summary>Recognises <c>accessor(own) == constant</c> with a hashable type.</summary>
     private AlphaDispatch? TryDispatch(Expression conjunct, Declaration own)
     {
+        if (TrySubstringDispatch(conjunct, own) is { } substring)
+        {
+            return substring;
+        }
+
         if (conjunct is not BinaryExpression { NodeType: ExpressionType.Equal, Method: null } equal || !IsHashable(equal.Left.Type))
         {
             return null;
@@ -213,6 +218,43 @@ internal sealed class ConditionPlanner(string ruleName, IReadOnlyList<Declaratio
         var accessorKey = KeyOf(accessor);
         var read = cache.Get(accessorKey, () => Expression.Lambda<Func<object, object>>(Boxed(Bind(accessor, own)), _fact));
         return new AlphaDispatch(accessorKey, read, JoinKey.Of(value));
+    }
+
+    /// <summary>Recognises <c>accessor(own).Contains(literal, StringComparison.Ordinal)</c> (or the one-argument
+    /// form, which is ordinal too) where the literal is a non-empty string that reads no fact.</summary>
+    private AlphaDispatch? TrySubstringDispatch(Expression conjunct, Declaration own)
+    {
+        if (conjunct is not MethodCallExpression { Method.Name: nameof(string.Contains), Object: { } text } call
+            || text.Type != typeof(string) || call.Method.DeclaringType != typeof(string)
+            || call.Arguments.Count is < 1 or > 2 || call.Arguments[0].Type != typeof(string)
+            || ParameterCollector.Collect(text).Count == 0
+            || Evaluate(call.Arguments[0]) is not string { Length: > 0 } literal
+            || (call.Arguments.Count == 2 && Evaluate(call.Arguments[1]) is not StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var accessorKey = KeyOf(text);
+        var read = cache.Get(accessorKey, () => Expression.Lambda<Func<object, object>>(Boxed(Bind(text, own)), _fact));
+        return new AlphaDispatch(accessorKey, read, literal, IsSubstring: true);
+    }
+
+    /// <summary>The value of an expression that reads no fact (a constant or a captured variable); null otherwise.</summary>
+    private static object? Evaluate(Expression expression)
+    {
+        if (ParameterCollector.Collect(expression).Count > 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Expression.Lambda<Func<object?>>(Expression.Convert(expression, typeof(object))).Compile(preferInterpretation: true)();
+        }
+        catch (Exception)
+        {
+            return null; // not a plain value after all: keep the ordinary test
+        }
     }
 
     private JoinPlan PlanJoin(Declaration own, List<(Expression Left, Expression Right)> equalities, List<Expression> others)

@@ -51,8 +51,8 @@ public static class DiagWorkload
                 return 1;
             }
             Console.WriteLine($"diag: {ruleCount} rules loaded in {load.Elapsed.TotalMilliseconds:0} ms (cold, not included below)");
-            Console.WriteLine("| lines with a literal | log MB | matches | first run s | median of runs 2.. s | MB/s (median) | peak managed MB |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine("| lines with a literal | log MB | matches | first run s | median of runs 2.. s | MB/s (median) | CPU s (median, both cores) | GC pause s (median) | peak managed MB |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
             var failed = false;
             foreach (var perMille in rates)
                 failed |= !Measure(root.FullName, rules, literals, lines, perMille, runs);
@@ -69,15 +69,21 @@ public static class DiagWorkload
         var bundleFolder = Path.Combine(root, $"bundle-{perMille}");
         var (bytes, expected) = DiagCorpus.WriteBundle(bundleFolder, literals, lines, perMille);
         var times = new List<double>();
+        var cpu = new List<double>();
+        var pauses = new List<double>();
         long peak = 0;
         for (var run = 0; run < runs; run++)
         {
             GC.Collect();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var pauseBefore = GC.GetTotalPauseDuration();
             var clock = Stopwatch.StartNew();
             int fired;
             using (var bundle = Bundle.Open(bundleFolder))
                 fired = rules.Run(bundle).Fired.Count;
             clock.Stop();
+            cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
+            pauses.Add((GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds);
             peak = Math.Max(peak, GC.GetGCMemoryInfo().HeapSizeBytes);
             times.Add(clock.Elapsed.TotalSeconds);
             if (fired != expected)
@@ -86,10 +92,15 @@ public static class DiagWorkload
                 return false;
             }
         }
-        var later = times.Skip(1).Order().ToList();
-        var median = later.Count == 0 ? times[0] : later[later.Count / 2];
+        var median = MedianAfterFirst(times);
         Console.WriteLine($"| {perMille / 10.0:0.#} % | {bytes / 1e6:0.0} | {expected} | {times[0]:0.000} | {median:0.000} " +
-                          $"({string.Join(" / ", times.Skip(1).Select(t => t.ToString("0.000")))}) | {bytes / 1e6 / median:0} | {peak / 1e6:0} |");
+                          $"({string.Join(" / ", times.Skip(1).Select(t => t.ToString("0.000")))}) | {bytes / 1e6 / median:0} | {MedianAfterFirst(cpu):0.000} | {MedianAfterFirst(pauses):0.000} | {peak / 1e6:0} |");
         return true;
+    }
+
+    private static double MedianAfterFirst(List<double> values)
+    {
+        var later = values.Skip(1).Order().ToList();
+        return later.Count == 0 ? values[0] : later[later.Count / 2];
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using KnowledgeEngine.Facts.Scanning;
+using KnowledgeEngine.Rete.Text;
 
 namespace KnowledgeEngine.Facts;
 

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace KnowledgeEngine.Facts.Scanning;
+namespace KnowledgeEngine.Rete.Text;
 
 /// <summary>
 /// Finds any of many literals in text, with a cost per character that does not grow with the number of
@@ -107,6 +107,22 @@ internal sealed class LiteralSearcher
             {
                 if (!seen[candidate.Literal] && Matches(text, at - candidate.Offset, candidate.Literal))
                     seen[candidate.Literal] = true;
+            }
+        }
+    }
+
+    /// <summary>Adds to <paramref name="found"/> each literal that occurs in <paramref name="text"/>, once, in the order first detected.</summary>
+    public void FindAll(ReadOnlySpan<char> text, List<int> found)
+    {
+        var limit = text.Length - Window;
+        for (var at = 0; at <= limit; at += Stride)
+        {
+            if (!MayMatch(text, at, out var key))
+                continue;
+            foreach (var candidate in _candidates.GetValueOrDefault(key, []))
+            {
+                if (!found.Contains(candidate.Literal) && Matches(text, at - candidate.Offset, candidate.Literal))
+                    found.Add(candidate.Literal);
             }
         }
     }

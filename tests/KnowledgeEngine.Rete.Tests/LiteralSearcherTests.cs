@@ -1,7 +1,7 @@
 using CsCheck;
-using KnowledgeEngine.Facts.Scanning;
+using KnowledgeEngine.Rete.Text;
 
-namespace KnowledgeEngine.Tests.Facts;
+namespace KnowledgeEngine.Rete.Tests;
 
 /// <summary>
 /// The multi-literal prefilter against the obvious oracle (string.IndexOf per literal). Texts and literals are

@@ -1,4 +1,4 @@
-namespace KnowledgeEngine.Facts.Scanning;
+namespace KnowledgeEngine.Rete.Text;
 
 /// <summary>
 /// A rough share of each character in log text, used only to pick which part of a literal the prefilter keys on:
