@@ -95,22 +95,6 @@ internal sealed class LiteralSearcher
         return best;
     }
 
-    /// <summary>Sets <paramref name="seen"/>[i] for every literal i that occurs in <paramref name="text"/>.</summary>
-    public void MarkAll(ReadOnlySpan<char> text, Span<bool> seen)
-    {
-        var limit = text.Length - Window;
-        for (var at = 0; at <= limit; at += Stride)
-        {
-            if (!MayMatch(text, at, out var key))
-                continue;
-            foreach (var candidate in _candidates.GetValueOrDefault(key, []))
-            {
-                if (!seen[candidate.Literal] && Matches(text, at - candidate.Offset, candidate.Literal))
-                    seen[candidate.Literal] = true;
-            }
-        }
-    }
-
     /// <summary>Adds to <paramref name="found"/> each literal that occurs in <paramref name="text"/>, once, in the order first detected.</summary>
     public void FindAll(ReadOnlySpan<char> text, List<int> found)
     {
