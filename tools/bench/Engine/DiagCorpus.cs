@@ -16,15 +16,15 @@ internal static class DiagCorpus
     public static string HostName(int index) => $"node-{index:D3}";
 
     /// <summary>Writes the bundle; <paramref name="hitPerMille"/> of every 1,000 lines carry one of the literals.
-    /// Returns the log's size in bytes and the number of rule matches expected (a line containing two literals
-    /// matches two rules).</summary>
-    public static (long Bytes, long Matches) WriteBundle(string folder, string[] literals, int lines, int hitPerMille)
+    /// Returns the log's size in bytes, the number of lines with a literal and the number of rule matches expected
+    /// (a line containing two literals matches two rules).</summary>
+    public static (long Bytes, long Lines, long Matches) WriteBundle(string folder, string[] literals, int lines, int hitPerMille)
     {
         Directory.CreateDirectory(Path.Combine(folder, "logs"));
         Directory.CreateDirectory(Path.Combine(folder, "climc"));
         WriteHosts(Path.Combine(folder, "climc", "host-list.json"));
         var random = new Random(11);
-        long hits = 0;
+        long hits = 0, hitLines = 0;
         var log = Path.Combine(folder, "logs", "kubelet.log");
         using (var output = new StreamWriter(log, false, new UTF8Encoding(false), 1 << 16))
         {
@@ -39,6 +39,7 @@ internal static class DiagCorpus
                 if (random.Next(1000) < hitPerMille)
                 {
                     var message = $"{literals[random.Next(literals.Length)]} (pod web-{random.Next(99999)})";
+                    hitLines++;
                     hits += literals.Count(l => message.Contains(l, StringComparison.Ordinal));
                     text.Append("E0309 ").Append(precise).Append(" 2211 pod_workers.go:1298] ").Append(message);
                 }
@@ -50,7 +51,7 @@ internal static class DiagCorpus
                 output.Write(text.Append('\n'));
             }
         }
-        return (new FileInfo(log).Length, hits);
+        return (new FileInfo(log).Length, hitLines, hits);
     }
 
     /// <summary>One rule per literal: the log line, then the host resource named by the line's host.</summary>
