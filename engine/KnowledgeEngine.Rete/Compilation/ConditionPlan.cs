@@ -8,8 +8,9 @@ namespace KnowledgeEngine.Rete.Compilation;
 /// tests on one accessor become one hash lookup instead of one call per rule.</summary>
 internal sealed record AlphaTest(string Key, Lazy<Func<object, bool>> Test, AlphaDispatch? Dispatch);
 
-/// <summary>The accessor and constant of an equality-to-constant test.</summary>
-internal sealed record AlphaDispatch(string AccessorKey, Func<object, object> Accessor, object Value);
+/// <summary>The accessor and constant of an equality-to-constant test, or, with <see cref="IsSubstring"/>, of an
+/// ordinal <c>accessor.Contains(constant)</c> test (the constant is then a non-empty string).</summary>
+internal sealed record AlphaDispatch(string AccessorKey, Func<object, object> Accessor, object Value, bool IsSubstring = false);
 
 /// <summary>How a pattern joins the tuple before it: hash keys from its equalities, and a
 /// predicate for the other conditions. <see cref="Key"/> identifies equal joins for sharing.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
@@ -180,8 +181,12 @@ internal sealed class ExpressionKey : ExpressionVisitor
         }
     }
 
+    // Keys are built for every condition of every rule; the few methods they call are described once.
+    private static readonly ConcurrentDictionary<MethodBase, string> s_described = new();
+
     private static string Describe(MethodBase method) =>
-        $"{method.DeclaringType?.FullName}::{method.Name}({string.Join(",", method.GetParameters().Select(p => TypeName(p.ParameterType)))})";
+        s_described.GetOrAdd(method, static m =>
+            $"{m.DeclaringType?.FullName}::{m.Name}({string.Join(",", m.GetParameters().Select(p => TypeName(p.ParameterType)))})");
 
     private static string TypeName(Type type) => type.FullName ?? type.Name;
 }

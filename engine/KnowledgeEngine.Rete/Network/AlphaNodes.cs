@@ -9,6 +9,8 @@ internal abstract class AlphaNode : ReteNode
 
     public List<AlphaDispatchTable> Dispatches { get; } = [];
 
+    public List<SubstringDispatchTable> SubstringDispatches { get; } = [];
+
     public AlphaMemoryNode? Memory { get; set; }
 
     /// <summary>Collects the memories a fact enters below this node.</summary>
@@ -33,6 +35,11 @@ internal abstract class AlphaNode : ReteNode
             {
                 child.Collect(fact, memories);
             }
+        }
+
+        foreach (var table in SubstringDispatches)
+        {
+            table.Collect(fact, memories);
         }
     }
 }

@@ -43,6 +43,11 @@ internal sealed class ReteBuilder
 
     public ReteNetwork Build()
     {
+        foreach (var table in _nodes.OfType<AlphaNode>().SelectMany(n => n.SubstringDispatches))
+        {
+            table.Freeze();
+        }
+
         foreach (var memory in _nodes.OfType<AlphaMemoryNode>().ToArray())
         {
             foreach (var group in memory.GroupJoins())
@@ -131,6 +136,19 @@ internal sealed class ReteBuilder
 
     private SelectionNode DispatchedChild(AlphaNode parent, AlphaTest test, AlphaDispatch dispatch)
     {
+        if (dispatch.IsSubstring)
+        {
+            var substrings = parent.SubstringDispatches.FirstOrDefault(d => d.AccessorKey == dispatch.AccessorKey);
+            if (substrings is null)
+            {
+                substrings = new SubstringDispatchTable(dispatch.AccessorKey, dispatch.Accessor);
+                parent.SubstringDispatches.Add(substrings);
+            }
+
+            // The search is the test, as the hash lookup is below.
+            return substrings.ChildFor((string)dispatch.Value, () => Register(new SelectionNode(test.Key, static _ => true)));
+        }
+
         var table = parent.Dispatches.FirstOrDefault(d => d.AccessorKey == dispatch.AccessorKey);
         if (table is null)
         {

@@ -31,13 +31,16 @@ public static class RuleLoadWorkload
 
             // The first load pays for JIT and regex construction, which a CLI run pays every time.
             var times = new List<double>();
+            var pauses = new List<double>();
             RuleSet? rules = null;
             for (var run = 0; run < 5; run++)
             {
+                var pause = GC.GetTotalPauseDuration();
                 var watch = Stopwatch.StartNew();
                 rules = RuleSet.Load(folder.FullName, folder.FullName);
                 watch.Stop();
                 times.Add(watch.Elapsed.TotalMilliseconds);
+                pauses.Add((GC.GetTotalPauseDuration() - pause).TotalMilliseconds);
                 if (rules.HasErrors)
                 {
                     Console.Error.WriteLine(string.Join("\n", rules.Diagnostics.Take(5)));
@@ -47,6 +50,7 @@ public static class RuleLoadWorkload
 
             var summary = string.Join(", ", rules!.NetworkSummary.OrderBy(n => n.Key).Select(n => $"{n.Key} {n.Value}"));
             Console.WriteLine($"rules-load: {rules.Rules.Count} rules, first load {times[0]:0} ms, then {string.Join(" / ", times.Skip(1).Select(t => $"{t:0}"))} ms");
+            Console.WriteLine($"GC pauses: {string.Join(" / ", pauses.Select(p => $"{p:0}"))} ms");
             Console.WriteLine($"network: {summary}");
             return times[0] < 1000 ? 0 : 1;
         }

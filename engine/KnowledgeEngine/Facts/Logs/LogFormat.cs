@@ -60,20 +60,28 @@ internal sealed class LogFormat(LogEnvelope? envelope, LogBody? body)
         ReadOnlySpan<char> bodyText = first;
         if (envelope is not null && !envelope.TryPeel(first, header, time, out bodyText))
             bodyText = first;
-        var message = new StringBuilder();
         var chosen = body ?? ChooseBody(bodyText, time);
         if (!chosen.TryParse(bodyText, header, time, out var firstMessage))
             firstMessage = bodyText;
         if (body is null && envelope is not null && chosen is not PlainBody)
-            formatName = $"{envelope.Name}+{chosen.Name}";
-        message.Append(firstMessage);
-        AppendContinuations(span, newline, first, time, message);
+            formatName = CombinedName(envelope, chosen);
+        // Most records are one line: their message is one string, without a builder that grows several times.
+        string messageText;
+        if (newline < 0)
+            messageText = firstMessage.Length == text.Length ? text : firstMessage.ToString();
+        else
+        {
+            var message = new StringBuilder(text.Length);
+            message.Append(firstMessage);
+            AppendContinuations(span, newline, first, time, message);
+            messageText = message.ToString();
+        }
         return new LogFact
         {
             Source = source,
             Line = line,
             Text = text,
-            Message = message.ToString(),
+            Message = messageText,
             Level = header.Level,
             Component = header.Component,
             Host = header.Host ?? host,
@@ -85,6 +93,17 @@ internal sealed class LogFormat(LogEnvelope? envelope, LogBody? body)
     }
 
     private static readonly Dictionary<string, string> EmptyFields = new();
+
+    // "syslog3164+klog" and the like, made once per body rather than once per record. Racing writers store equal strings.
+    private readonly string?[] _combinedNames = new string?[PerRecordBodies.Length];
+
+    private string CombinedName(LogEnvelope outer, LogBody chosen)
+    {
+        var index = Array.IndexOf(PerRecordBodies, chosen);
+        if (index < 0)
+            return $"{outer.Name}+{chosen.Name}";
+        return _combinedNames[index] ??= $"{outer.Name}+{chosen.Name}";
+    }
 
     private void AppendContinuations(ReadOnlySpan<char> span, int newline, ReadOnlySpan<char> previous, TimeContext time, StringBuilder message)
     {

@@ -136,7 +136,7 @@ internal sealed class LogFileScanner(ScanPlan plan, BundleLimits limits)
             var position = 0;
             while (position < region.Length)
             {
-                var found = region[position..].IndexOfAny(prefilter);
+                var found = prefilter.IndexOfAny(region[position..]);
                 if (found < 0)
                     break;
                 var hitLine = LineStart(region, position + found, position);

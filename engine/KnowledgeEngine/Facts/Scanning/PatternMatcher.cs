@@ -1,51 +1,40 @@
 namespace KnowledgeEngine.Facts.Scanning;
 
-/// <summary>Finds which patterns of a plan a record matches. Runs only on records the prefilter let through.</summary>
+/// <summary>
+/// Finds which patterns of a plan a record matches. Runs only on records the prefilter let through, so its cost
+/// follows the literals found in the record, not the size of the plan (a plan of 500 rules is common and
+/// every record may match).
+/// </summary>
 internal sealed class PatternMatcher(ScanPlan plan)
 {
-    private readonly bool[] _literalSeen = new bool[plan.Literals.Length];
-    private readonly bool[] _patternHit = new bool[plan.Patterns.Count];
+    private readonly List<int> _literals = [];
+    private readonly List<int> _candidates = [];
+    private readonly int[] _unfilteredRegexes = Enumerable.Range(0, plan.Patterns.Count)
+        .Where(p => plan.RegexOf(p) is not null && plan.Patterns[p].Prefilter.Count == 0).ToArray();
 
-    /// <summary>Ids of the matched patterns, or an empty list; increments <paramref name="counts"/> once per pattern and record.</summary>
+    /// <summary>Ids of the matched patterns in plan order, or an empty list; increments <paramref name="counts"/>
+    /// once per pattern and record.</summary>
     public IReadOnlyList<string> Match(ReadOnlySpan<char> record, long[] counts)
     {
-        Array.Clear(_literalSeen);
-        Array.Clear(_patternHit);
-        if (plan.Prefilter is { } prefilter)
-        {
-            var offset = 0;
-            while (offset < record.Length)
-            {
-                var found = record[offset..].IndexOfAny(prefilter);
-                if (found < 0)
-                    break;
-                var at = offset + found;
-                if (plan.LiteralsByFirstChar.TryGetValue(record[at], out var candidates))
-                {
-                    foreach (var literal in candidates)
-                    {
-                        if (record[at..].StartsWith(plan.Literals[literal], StringComparison.Ordinal))
-                            _literalSeen[literal] = true;
-                    }
-                }
-                offset = at + 1;
-            }
-        }
+        _literals.Clear();
+        _candidates.Clear();
+        plan.Prefilter?.FindAll(record, _literals);
+        foreach (var literal in _literals)
+            _candidates.AddRange(plan.LiteralOwners[literal]);
+        _candidates.AddRange(_unfilteredRegexes);
+        if (_candidates.Count == 0)
+            return [];
+        _candidates.Sort();
+
         List<string>? matched = null;
-        for (var literal = 0; literal < _literalSeen.Length; literal++)
+        var previous = -1;
+        foreach (var pattern in _candidates)
         {
-            if (!_literalSeen[literal])
+            if (pattern == previous)
                 continue;
-            foreach (var pattern in plan.LiteralOwners[literal])
-                _patternHit[pattern] = true;
-        }
-        for (var pattern = 0; pattern < _patternHit.Length; pattern++)
-        {
-            var regex = plan.RegexOf(pattern);
-            var hit = regex is null
-                ? _patternHit[pattern]
-                : (_patternHit[pattern] || plan.Patterns[pattern].Prefilter.Count == 0) && regex.IsMatch(record);
-            if (!hit)
+            previous = pattern;
+            // A literal pattern holds once its literal was found; a regex still has to match the record.
+            if (plan.RegexOf(pattern) is { } regex && !regex.IsMatch(record))
                 continue;
             counts[pattern]++;
             (matched ??= []).Add(plan.Patterns[pattern].Id);

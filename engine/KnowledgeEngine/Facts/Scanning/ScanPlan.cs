@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
+using KnowledgeEngine.Rete.Text;
 
 namespace KnowledgeEngine.Facts;
 
@@ -32,9 +32,7 @@ public sealed class ScanPlan
         }
         Literals = byLiteral.Keys.ToArray();
         LiteralOwners = byLiteral.Values.Select(o => o.ToArray()).ToArray();
-        Prefilter = Literals.Length > 0 ? SearchValues.Create(Literals, StringComparison.Ordinal) : null;
-        LiteralsByFirstChar = Literals.Select((text, index) => (text, index)).GroupBy(x => x.text[0])
-            .ToDictionary(g => g.Key, g => g.Select(x => x.index).ToArray());
+        Prefilter = Literals.Length > 0 ? new LiteralSearcher(Literals) : null;
     }
 
     /// <summary>Linear-time matching without a timeout where the pattern allows, so what is kept
@@ -69,9 +67,8 @@ public sealed class ScanPlan
     /// <summary>For each literal, the patterns it serves (several rules may share one literal).</summary>
     internal int[][] LiteralOwners { get; }
 
-    internal SearchValues<string>? Prefilter { get; }
-
-    internal Dictionary<char, int[]> LiteralsByFirstChar { get; }
+    /// <summary>Finds the literals; its literal indices are those of <see cref="Literals"/>.</summary>
+    internal LiteralSearcher? Prefilter { get; }
 
     internal Regex? RegexOf(int pattern) => _regexes[pattern];
 }

@@ -55,10 +55,10 @@ public sealed class ScanSummary
             _formats[format] = _formats.GetValueOrDefault(format) + 1;
     }
 
-    internal void CountFact(string kind)
+    internal void CountFacts(string kind, int count)
     {
         lock (_gate)
-            _factsByKind[kind] = _factsByKind.GetValueOrDefault(kind) + 1;
+            _factsByKind[kind] = _factsByKind.GetValueOrDefault(kind) + count;
     }
 
     internal void AddDiagnostic(BundleDiagnostic diagnostic)

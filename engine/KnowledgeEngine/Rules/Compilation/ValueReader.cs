@@ -43,12 +43,15 @@ internal sealed class ValueReader
 
     public string? Read(Match match)
     {
-        if (!match.Declarations.Any(d => d.Name == Declaration))
+        foreach (var declaration in match.Declarations)
         {
-            return null;
+            if (declaration.Name == Declaration)
+            {
+                return Format(_read.Value(match));
+            }
         }
 
-        return Format(_read.Value(match));
+        return null;
     }
 
     public static string? Format(object? value) => value switch

@@ -30,6 +30,15 @@ public sealed class DiagnosticBag
         }
     }
 
+    /// <summary>Adds another bag's diagnostics in the order they were reported there.</summary>
+    internal void AddRange(DiagnosticBag other)
+    {
+        foreach (var diagnostic in other._items)
+        {
+            Add(diagnostic);
+        }
+    }
+
     public void Error(string code, SourceSpan span, string message, string? fix = null) =>
         Add(new Diagnostic(code, DiagnosticSeverity.Error, span, message, fix));
 

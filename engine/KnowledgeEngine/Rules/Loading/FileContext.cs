@@ -16,6 +16,9 @@ internal sealed class FileContext(string displayPath, string text, DiagnosticBag
 
     public IReadOnlyList<string> Lines => _lines ??= Text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
 
+    /// <summary>The same file reporting into <paramref name="other"/>; its split lines are kept.</summary>
+    public FileContext WithBag(DiagnosticBag other) => new(Path, Text, other) { _lines = _lines };
+
     public SourceSpan Span(YamlNode node) => YamlSpans.Of(Path, node);
 
     public void Error(string code, YamlNode node, string message, string? fix) => Bag.Error(code, Span(node), message, fix);

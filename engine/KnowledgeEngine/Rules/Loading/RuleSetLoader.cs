@@ -17,30 +17,47 @@ internal sealed class RuleSetLoader(string? root)
     {
         var knowledge = root is null ? null : Path.Combine(root, "knowledge");
         var validator = new RuleModelValidator(knowledge is not null && Directory.Exists(knowledge) ? knowledge : null, root);
+        var paths = files.ToList();
+        // Files are independent: each is read, parsed and validated on any core into a bag of its own, and the
+        // bags are merged in file order, so the diagnostics are exactly those of reading the files one by one.
+        var results = new (RuleModel? Model, FileContext? File, DiagnosticBag Bag)[paths.Count];
+        Parallel.For(0, paths.Count, i => results[i] = ReadOne(paths[i], validator));
         var read = new List<(RuleModel, FileContext)>();
-        foreach (var path in files)
+        foreach (var (model, file, bag) in results)
         {
-            var display = path.Replace('\\', '/');
-            string text;
-            try
+            _bag.AddRange(bag);
+            if (model is not null)
             {
-                text = File.ReadAllText(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                _bag.Error(LoaderCodes.UnreadableFile, new SourceSpan(display, 1, 1, 1, 1), $"cannot read the rule file: {e.Message}", "check that the file exists and is readable");
-                continue;
-            }
-
-            var file = new FileContext(display, text, _bag);
-            if (RuleReader.Read(file) is { } model)
-            {
-                validator.Validate(model).CopyTo(_bag);
-                read.Add((model, file));
+                read.Add((model, file!.WithBag(_bag)));
             }
         }
 
         return read;
+    }
+
+    private static (RuleModel? Model, FileContext? File, DiagnosticBag Bag) ReadOne(string path, RuleModelValidator validator)
+    {
+        var bag = new DiagnosticBag();
+        var display = path.Replace('\\', '/');
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            bag.Error(LoaderCodes.UnreadableFile, new SourceSpan(display, 1, 1, 1, 1), $"cannot read the rule file: {e.Message}", "check that the file exists and is readable");
+            return (null, null, bag);
+        }
+
+        var file = new FileContext(display, text, bag);
+        if (RuleReader.Read(file) is not { } model)
+        {
+            return (null, file, bag);
+        }
+
+        validator.Validate(model).CopyTo(bag);
+        return (model, file, bag);
     }
 
     public List<CompiledRule> Compile(List<(RuleModel Model, FileContext File)> read)

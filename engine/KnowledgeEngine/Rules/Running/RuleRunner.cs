@@ -48,21 +48,36 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
     {
         var evidenceResults = evidence.Select(e => Item(e.Item, e.Activations, match, rule.PrefixLength)).ToList();
         var againstResults = against.Select(a => Item(a.Item, a.Activations, match, rule.PrefixLength)).ToList();
+        // Loops rather than LINQ: this runs once per fired rule, and every line of a bundle may fire one.
         var sources = new List<Match> { match };
-        sources.AddRange(evidence.Concat(against).SelectMany(e => e.Activations.Select(a => a.Match)).Where(m => SamePrefix(m, match, rule.PrefixLength)));
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (path, reader) in rule.Values)
+        foreach (var (_, activations) in evidence.Concat(against))
         {
-            if (sources.Select(reader.Read).FirstOrDefault(v => v is not null) is { } value)
+            foreach (var activation in activations)
             {
-                values[path] = value;
+                if (SamePrefix(activation.Match, match, rule.PrefixLength))
+                {
+                    sources.Add(activation.Match);
+                }
             }
         }
 
-        string Value(string path) => values.GetValueOrDefault(path)!;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (path, reader) in rule.Values)
+        {
+            foreach (var source in sources)
+            {
+                if (reader.Read(source) is { } value)
+                {
+                    values[path] = value;
+                    break;
+                }
+            }
+        }
+
+        Func<string, string> valueOf = path => values.GetValueOrDefault(path)!;
         return new FiredRule(rule.Model, Facts(match, match.Declarations.Count), values, evidenceResults, againstResults,
-            rule.Model.Fix.Select(f => Templates.Render(f.Value, Value)).ToList(),
-            rule.Model.Verify.Select(v => Templates.Render(v.Value, Value)).ToList());
+            rule.Model.Fix.Select(f => Templates.Render(f.Value, valueOf)).ToList(),
+            rule.Model.Verify.Select(v => Templates.Render(v.Value, valueOf)).ToList());
     }
 
     private static ItemResult Item(ItemRule item, IReadOnlyList<Activation> activations, Match cause, int prefix)

@@ -19,6 +19,13 @@ internal static class EqualityCompiler
             return Bool(equal ? isNull : Negate(isNull));
         }
 
+        if (Text(left.Expr) is { } leftText && Text(right.Expr) is { } rightText)
+        {
+            // Two text fields that may be missing (a resource's name, a line's host): string == has the runtime's
+            // meaning for them (ordinal, null equals only null) and lets the join be hash-indexed.
+            return Bool(equal ? Expression.Equal(leftText, rightText) : Expression.NotEqual(leftText, rightText));
+        }
+
         if (left.Type is ExprType.Any or ExprType.List && right.Type is ExprType.Any or ExprType.List)
         {
             var method = equal ? RuntimeMethods.Equal : RuntimeMethods.NotEqual;
@@ -36,6 +43,15 @@ internal static class EqualityCompiler
         var (l, r) = Coercion.Unify(Coercion.To(left, type), Coercion.To(right, type));
         return Bool(equal ? Expression.Equal(l, r) : Expression.NotEqual(l, r));
     }
+
+    /// <summary>The expression as a CLR string, looking through the boxing of an Any-typed text field.</summary>
+    private static Expression? Text(Expression expr) => expr switch
+    {
+        { Type: var type } when type == typeof(string) => expr,
+        UnaryExpression { NodeType: ExpressionType.Convert, Operand.Type: var operand } convert
+            when convert.Type == typeof(object) && operand == typeof(string) => convert.Operand,
+        _ => null,
+    };
 
     private static bool IsNullLiteral(ExprNode node) => node is LiteralNode { Value: null, Type: ExprType.Any };
 
