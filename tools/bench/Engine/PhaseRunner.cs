@@ -44,10 +44,12 @@ public static class PhaseRunner
         var baseline = ManagedBytes();
         var factory = Phase("build network", () => RuleCompiler.Compile(rules), quiet);
         var session = factory.CreateSession();
+        var (pauseBefore, gcBefore) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0));
         var insert = Time(() => session.InsertAll(facts));
         var fired = 0;
         var fire = Time(() => fired = session.Fire());
-        Report(quiet, ("insert", insert), ("fire", fire), ("insert+fire", insert + fire));
+        Report(quiet, ("insert", insert), ("fire", fire), ("insert+fire", insert + fire),
+            ($"  of which GC pauses ({GC.CollectionCount(0) - gcBefore} collections)", GC.GetTotalPauseDuration() - pauseBefore));
         if (!quiet)
         {
             Console.WriteLine($"  fired {fired:N0} rules; managed memory for network+session+facts {(ManagedBytes() - baseline) / 1048576.0:F1} MB");
