@@ -170,13 +170,14 @@ internal sealed class Session : ISession
 
     internal Fact? InsertCore(object value, Activation? cause, bool logical)
     {
-        if (_facts.ContainsKey(value))
+        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_facts, value, out var exists);
+        if (exists)
         {
             return null;
         }
 
         var fact = new Fact(++_nextFactId, value) { LogicalSupport = logical ? 0 : -1 };
-        _facts.Add(value, fact);
+        slot = fact;
         Propagate(fact);
         Events.RaiseFactInserted(value, cause, logical);
         return fact;

@@ -13,7 +13,9 @@ internal sealed class Tuple
         RightFact = rightFact;
         Node = node;
         Depth = left is null ? 0 : left.Depth + 1;
-        Id = Interlocked.Increment(ref s_nextId);
+        // Only a hash code: a lost update between sessions on two threads gives two tuples one id,
+        // which costs a hash collision, never a wrong match (equality is by reference).
+        Id = ++s_nextId;
     }
 
     public long Id { get; }
