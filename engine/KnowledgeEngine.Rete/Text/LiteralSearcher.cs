@@ -74,6 +74,9 @@ internal sealed class LiteralSearcher
     public int KeyOffset(int literal) => _runs[literal];
 
     /// <summary>The start of the earliest occurrence of any literal, or −1.</summary>
+    /// <remarks>Optimised at first call: it is called once per hit but loops over whole chunks, so tiered
+    /// compilation would leave a short scan running unoptimised code for most of its time.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int IndexOfAny(ReadOnlySpan<char> text)
     {
         var best = -1;
@@ -96,6 +99,7 @@ internal sealed class LiteralSearcher
     }
 
     /// <summary>Adds to <paramref name="found"/> each literal that occurs in <paramref name="text"/>, once, in the order first detected.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void FindAll(ReadOnlySpan<char> text, List<int> found)
     {
         var limit = text.Length - Window;
