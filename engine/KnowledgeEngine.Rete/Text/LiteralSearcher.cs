@@ -78,19 +78,17 @@ internal sealed class LiteralSearcher
     {
         var best = -1;
         var limit = text.Length - Window;
-        for (var at = 0; at <= limit; at += Stride)
+        for (var at = NextHit(text, 0, limit, out var key); at >= 0; at = NextHit(text, at + Stride, limit, out key))
         {
-            // An occurrence starting before best is detected at most Reach characters after its start.
-            if (best >= 0 && at >= best + Reach)
-                break;
-            if (!MayMatch(text, at, out var key))
-                continue;
             foreach (var candidate in _candidates.GetValueOrDefault(key, []))
             {
                 var start = at - candidate.Offset;
                 if ((best < 0 || start < best) && Matches(text, start, candidate.Literal))
                     best = start;
             }
+            // An occurrence starting before best is detected at most Reach characters after its start.
+            if (best >= 0)
+                limit = Math.Min(limit, best + Reach - 1);
         }
         return best;
     }
@@ -99,10 +97,8 @@ internal sealed class LiteralSearcher
     public void FindAll(ReadOnlySpan<char> text, List<int> found)
     {
         var limit = text.Length - Window;
-        for (var at = 0; at <= limit; at += Stride)
+        for (var at = NextHit(text, 0, limit, out var key); at >= 0; at = NextHit(text, at + Stride, limit, out key))
         {
-            if (!MayMatch(text, at, out var key))
-                continue;
             foreach (var candidate in _candidates.GetValueOrDefault(key, []))
             {
                 if (!found.Contains(candidate.Literal) && Matches(text, at - candidate.Offset, candidate.Literal))
@@ -111,15 +107,44 @@ internal sealed class LiteralSearcher
         }
     }
 
-    /// <summary>Reads the window at <paramref name="at"/> and tests its hash against the bit set.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool MayMatch(ReadOnlySpan<char> text, int at, out ulong key)
+    /// <summary>
+    /// The first window start from <paramref name="at"/> on (in steps of <see cref="Stride"/>, up to
+    /// <paramref name="limit"/>) whose hash is in the bit set, or −1. This loop is nearly all of a scan: fields are
+    /// read into locals and the bit set is indexed without bounds checks (a hash is below 2^FilterBits, so its word
+    /// index is inside the array). Optimised at first call: one call may cover a whole chunk, and tiered
+    /// compilation would leave a short scan in unoptimised code for most of its time.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int NextHit(ReadOnlySpan<char> text, int at, int limit, out ulong key)
     {
-        key = at + 4 <= text.Length
-            ? Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(text), at))) & _mask
-            : Pack(text.Slice(at, Window));
-        var bit = Hash(key);
-        return (_filter[bit >> 6] & (1UL << (int)bit)) != 0;
+        ref var chars = ref MemoryMarshal.GetReference(text);
+        ref var filter = ref MemoryMarshal.GetArrayDataReference(_filter);
+        var mask = _mask;
+        var stride = Stride;
+        // Whole 8-byte reads while four characters remain; the last windows of the text are packed one by one.
+        var wide = Math.Min(limit, text.Length - 4);
+        for (; at <= wide; at += stride)
+        {
+            var window = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref chars, at))) & mask;
+            var bit = Hash(window);
+            if ((Unsafe.Add(ref filter, (nint)(bit >> 6)) & (1UL << (int)bit)) != 0)
+            {
+                key = window;
+                return at;
+            }
+        }
+        for (; at <= limit; at += stride)
+        {
+            var window = Pack(text.Slice(at, Window));
+            var bit = Hash(window);
+            if ((_filter[bit >> 6] & (1UL << (int)bit)) != 0)
+            {
+                key = window;
+                return at;
+            }
+        }
+        key = 0;
+        return -1;
     }
 
     private bool Matches(ReadOnlySpan<char> text, int start, int literal)

@@ -50,7 +50,8 @@ public static class RuleLoadWorkload
 
             var summary = string.Join(", ", rules!.NetworkSummary.OrderBy(n => n.Key).Select(n => $"{n.Key} {n.Value}"));
             Console.WriteLine($"rules-load: {rules.Rules.Count} rules, first load {times[0]:0} ms, then {string.Join(" / ", times.Skip(1).Select(t => $"{t:0}"))} ms");
-            Console.WriteLine($"GC pauses: {string.Join(" / ", pauses.Select(p => $"{p:0}"))} ms");
+            Console.WriteLine($"GC pauses: {string.Join(" / ", pauses.Select(p => $"{p:0}"))} ms; collections gen0/1/2 over all loads: " +
+                              $"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
             Console.WriteLine($"network: {summary}");
             return times[0] < 1000 ? 0 : 1;
         }
