@@ -29,6 +29,41 @@ public sealed class RuleBehaviourTests
         derive: { fact: host_changed, ip: '{{ conflict.ip }}' }
         """;
 
+    private const string HostRule = """
+        id: test/host
+        title: t
+        platform: test
+        severity: high
+        when:
+          - log: { contains: 'disk full' }
+            as: line
+          - resource: { kind: host, where: 'name == line.host' }
+            as: host
+        cause: { summary: s, confidence: 0.7 }
+        """;
+
+    [Fact]
+    public void Run_JoinOfTwoTextFields_IsOrdinalAndMissingMatchesOnlyMissing()
+    {
+        // Two Any-typed text fields compile to string == (hash-joined); it must still mean what the dynamic
+        // comparison meant: ordinal, and a missing value equal only to a missing value.
+        var rules = RuleHarness.Load(HostRule);
+        var onNode7 = RuleHarness.Log("disk full") with { Host = "node-7" };
+        var onNoHost = RuleHarness.Log("disk full", line: 2);
+
+        var run = rules.Run([
+            onNode7, onNoHost,
+            RuleHarness.Resource("host", """{"name":"node-7"}"""),
+            RuleHarness.Resource("host", """{"name":"NODE-7"}"""),
+            RuleHarness.Resource("host", """{"id":"nameless"}"""),
+        ]);
+
+        var pairs = run.Fired.Select(f => (Line: f.Facts[0].Fact, Host: ((ResourceFact)f.Facts[1].Fact).Object.ToString())).ToList();
+        Assert.Equal(2, pairs.Count);
+        Assert.Contains((onNode7, """{"name":"node-7"}"""), pairs.Select(p => ((object)p.Line, p.Host)));
+        Assert.Contains((onNoHost, """{"id":"nameless"}"""), pairs.Select(p => ((object)p.Line, p.Host)));
+    }
+
     [Fact]
     public void Run_JoinOnCapture_FiresOncePerMatchingHost()
     {
