@@ -30,7 +30,19 @@ internal static class FolderWalker
             var relative = Relative(child.FullName, root);
             if (child.LinkTarget is not null)
             {
-                var resolved = child.ResolveLinkTarget(returnFinalTarget: true);
+                FileSystemInfo? resolved;
+                try
+                {
+                    resolved = child.ResolveLinkTarget(returnFinalTarget: true);
+                }
+                catch (IOException e)
+                {
+                    // A link loop or a broken chain: the entry cannot be read, the rest of the bundle can.
+                    diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, relative,
+                        $"{displayName}: link '{relative}' cannot be followed ({e.Message.TrimEnd('.')}); it was skipped. Replace it with the file it should point to."));
+                    continue;
+                }
+
                 if (resolved is null || !(resolved.FullName + "/").StartsWith(root, StringComparison.Ordinal) || !resolved.Exists)
                 {
                     diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, relative,
