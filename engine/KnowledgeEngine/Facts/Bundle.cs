@@ -58,6 +58,17 @@ public sealed class Bundle : IDisposable
             workspace.Dispose();
             throw new BundleException($"{name}: permission denied while reading it ({ex.Message}). Run kb as a user who can read the bundle.", ex);
         }
+        catch (IOException ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // e.g. the path is a link to nothing: the operator sees what is missing, not a stack trace.
+            workspace.Dispose();
+            throw new BundleException($"{name}: {ex.Message.TrimEnd('.')}. Give the path of a bundle folder, an archive or a log file that exists.", ex);
+        }
+        catch (IOException ex)
+        {
+            workspace.Dispose();
+            throw new BundleException($"{name}: cannot be read ({ex.Message.TrimEnd('.')}). Check the path, or copy the bundle somewhere readable and retry.", ex);
+        }
         catch
         {
             workspace.Dispose();

@@ -45,3 +45,22 @@ public sealed class MustGatherAndUnreadableTests : IDisposable
         Assert.Contains(bundle.Diagnostics, d => d.Message.Contains("loop.log"));
     }
 }
+
+public sealed class BrokenBundlePathTests : IDisposable
+{
+    private readonly TestBundle _disk = new();
+
+    public void Dispose() => _disk.Dispose();
+
+    [Fact]
+    public void A_bundle_path_that_is_a_link_to_nothing_is_refused_with_what_is_missing()
+    {
+        var link = Path.Combine(_disk.Root, "bundle-link");
+        File.CreateSymbolicLink(link, Path.Combine(_disk.Root, "gone"));
+
+        var error = Assert.Throws<BundleException>(() => Bundle.Open(link));
+
+        Assert.StartsWith("bundle-link: Could not find file", error.Message);
+        Assert.EndsWith("Give the path of a bundle folder, an archive or a log file that exists.", error.Message);
+    }
+}
