@@ -64,3 +64,21 @@ public sealed class BrokenBundlePathTests : IDisposable
         Assert.EndsWith("Give the path of a bundle folder, an archive or a log file that exists.", error.Message);
     }
 }
+
+public sealed class CorruptCompressedBundleTests : IDisposable
+{
+    private readonly TestBundle _disk = new();
+
+    public void Dispose() => _disk.Dispose();
+
+    [Fact]
+    public void A_gzip_bundle_whose_data_does_not_decompress_is_refused()
+    {
+        var path = _disk.Write("support.tgz", [0x1f, 0x8b, 0x08, 0x00, 0x67, 0x61, 0x72, 0x62, 0x61, 0x67, 0x65, 0xff, 0xfe]);
+
+        var error = Assert.Throws<BundleException>(() => Bundle.Open(path));
+
+        Assert.Equal("support.tgz: starts like a gzip file but its data does not decompress; it is corrupt or was cut short. " +
+                     "Copy or collect it again (compare its size with the original), then retry.", error.Message);
+    }
+}

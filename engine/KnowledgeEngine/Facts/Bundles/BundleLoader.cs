@@ -25,6 +25,10 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
             case ArchiveKind.Gzip or ArchiveKind.Xz when ContentSniffer.WrapsTar(path, kind):
                 var unpacked = new ArchiveExtractor(_budget, diagnostics).Extract(path, displayName, kind, workspace.NewFolder());
                 return Expand(StripSingleFolder(unpacked), "", 1);
+            case ArchiveKind.Gzip or ArchiveKind.Xz when !ContentSniffer.Decodes(path, kind):
+                throw new BundleException(
+                    $"{displayName}: starts like a {(kind == ArchiveKind.Gzip ? "gzip" : "xz")} file but its data does not decompress; it is corrupt or was cut short. " +
+                    "Copy or collect it again (compare its size with the original), then retry.");
             case ArchiveKind.Bzip2 or ArchiveKind.Zstd:
                 throw new BundleException(
                     $"{displayName}: {(kind == ArchiveKind.Bzip2 ? "bzip2" : "zstd")} compression is not supported. " +

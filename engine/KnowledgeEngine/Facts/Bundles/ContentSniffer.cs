@@ -22,6 +22,21 @@ internal static class ContentSniffer
         }
     }
 
+    /// <summary>Whether the start of a gzip/xz file decompresses at all; a file that fails here is
+    /// corrupt or cut short, not a compressed log.</summary>
+    public static bool Decodes(string file, ArchiveKind kind)
+    {
+        try
+        {
+            ReadDecoded(file, kind == ArchiveKind.Gzip ? EntryEncoding.Gzip : EntryEncoding.Xz, ArchiveSniffer.HeaderLength);
+            return true;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or IOException or SharpCompress.Common.ArchiveException)
+        {
+            return false;
+        }
+    }
+
     public static byte[] ReadDecoded(string file, EntryEncoding encoding, int length)
     {
         using var raw = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12);
