@@ -16,12 +16,14 @@ public sealed class RuleSet
 {
     private readonly ISessionFactory _factory;
     private readonly IReadOnlyList<CompiledRule> _compiled;
+    private readonly RuleProber _prober;
 
     private RuleSet(string? root, IReadOnlyList<RuleModel> all, IReadOnlyList<CompiledRule> compiled, IReadOnlyList<Diagnostic> diagnostics)
     {
         Root = root;
         AllRules = all;
         _compiled = compiled;
+        _prober = new RuleProber(compiled);
         Diagnostics = diagnostics;
         _factory = RuleCompiler.Compile(compiled.SelectMany(c => c.Definitions));
         ScanPlan = ScanPlanCollector.Collect(compiled.Select(c => c.Model));
@@ -90,12 +92,12 @@ public sealed class RuleSet
     {
         var target = _compiled.FirstOrDefault(c => c.Cause.Name == ruleId)
             ?? throw new KeyNotFoundException($"No rule '{ruleId}' is loaded. Known ids: {string.Join(", ", _compiled.Select(c => c.Cause.Name).Take(20))}");
-        return new RuleProber(_compiled).Why(target, facts);
+        return _prober.Why(target, facts);
     }
 
     /// <summary>Rules that did not fire but would have with one more required condition.</summary>
     public IReadOnlyList<NearMiss> NearMisses(IReadOnlyList<Fact> facts, IReadOnlySet<string> fired) =>
-        new RuleProber(_compiled).NearMisses(facts, fired);
+        _prober.NearMisses(facts, fired);
 
     internal IReadOnlyList<CompiledRule> Compiled => _compiled;
 

@@ -9,15 +9,24 @@ namespace KnowledgeEngine.Rules.Running;
 /// each leave-one-out variant (which rules miss exactly one condition). Probes have no actions
 /// and share the real rules' nodes, so they cost little beyond their own joins.
 /// </summary>
-internal sealed class RuleProber(IReadOnlyList<CompiledRule> rules)
+internal sealed class RuleProber
 {
+    private readonly IReadOnlyList<CompiledRule> _rules;
+    private readonly Lazy<(ISessionFactory Factory, IReadOnlyList<(CompiledRule Rule, int Element, RuleDefinition Probe)> Probes)> _nearMissNetwork;
+
+    public RuleProber(IReadOnlyList<CompiledRule> compiled)
+    {
+        _rules = compiled;
+        _nearMissNetwork = new(BuildNearMissNetwork);
+    }
+
     public RuleProbe Why(CompiledRule target, IReadOnlyList<object> facts)
     {
         var elements = target.Cause.Elements;
         var probes = Enumerable.Range(1, elements.Count)
             .Select(k => new RuleDefinition($"{target.Cause.Name}#why{k}", 0, elements.Take(k).ToArray(), []))
             .ToList();
-        var session = Run(probes, facts);
+        var session = Run(Compile(probes), facts);
         var held = 0;
         Match? deepest = null;
         for (var k = 1; k <= elements.Count; k++)
@@ -40,8 +49,32 @@ internal sealed class RuleProber(IReadOnlyList<CompiledRule> rules)
 
     public IReadOnlyList<NearMiss> NearMisses(IReadOnlyList<object> facts, IReadOnlySet<string> fired)
     {
+        var (factory, probes) = _nearMissNetwork.Value;
+        if (probes.Count == 0)
+        {
+            return [];
+        }
+
+        var session = Run(factory, facts);
+        return probes
+            .Where(p => !fired.Contains(p.Rule.Cause.Name))
+            .Select(p => (p, Activations: session.Activations(p.Probe.Name)))
+            .Where(x => x.Activations.Count > 0)
+            .GroupBy(x => x.p.Rule.Cause.Name)
+            .Select(g => g.First())
+            .Select(x => new NearMiss(x.p.Rule.Model,
+                x.p.Rule.Model.When[x.p.Element - (x.p.Rule.Cause.Elements.Count - x.p.Rule.Model.When.Count)],
+                Bound(x.Activations[0].Match)))
+            .ToList();
+    }
+
+    /// <summary>The leave-one-out probes of every rule, compiled once with the real rules: each
+    /// diagnosis (two for kb diff) reuses the network and only runs a session over it; which
+    /// rules fired is applied when reading the results.</summary>
+    private (ISessionFactory Factory, IReadOnlyList<(CompiledRule Rule, int Element, RuleDefinition Probe)> Probes) BuildNearMissNetwork()
+    {
         var probes = new List<(CompiledRule Rule, int Element, RuleDefinition Probe)>();
-        foreach (var rule in rules.Where(r => !fired.Contains(r.Cause.Name) && r.Model.When.Count >= 2))
+        foreach (var rule in _rules.Where(r => r.Model.When.Count >= 2))
         {
             var elements = rule.Cause.Elements;
             var offset = elements.Count - rule.Model.When.Count;
@@ -55,26 +88,14 @@ internal sealed class RuleProber(IReadOnlyList<CompiledRule> rules)
             }
         }
 
-        if (probes.Count == 0)
-        {
-            return [];
-        }
-
-        var session = Run(probes.Select(p => p.Probe).ToList(), facts);
-        return probes
-            .Select(p => (p, Activations: session.Activations(p.Probe.Name)))
-            .Where(x => x.Activations.Count > 0)
-            .GroupBy(x => x.p.Rule.Cause.Name)
-            .Select(g => g.First())
-            .Select(x => new NearMiss(x.p.Rule.Model,
-                x.p.Rule.Model.When[x.p.Element - (x.p.Rule.Cause.Elements.Count - x.p.Rule.Model.When.Count)],
-                Bound(x.Activations[0].Match)))
-            .ToList();
+        return (Compile(probes.Select(p => p.Probe)), probes);
     }
 
-    private ISession Run(IReadOnlyList<RuleDefinition> probes, IReadOnlyList<object> facts)
+    private ISessionFactory Compile(IEnumerable<RuleDefinition> probes) =>
+        RuleCompiler.Compile(_rules.SelectMany(r => r.Definitions).Concat(probes));
+
+    private static ISession Run(ISessionFactory factory, IReadOnlyList<object> facts)
     {
-        var factory = RuleCompiler.Compile(rules.SelectMany(r => r.Definitions).Concat(probes));
         var session = factory.CreateSession(new SessionOptions { FactIdentity = FactIdentity.Instance });
         foreach (var fact in facts)
         {
@@ -84,7 +105,6 @@ internal sealed class RuleProber(IReadOnlyList<CompiledRule> rules)
         session.Fire();
         return session;
     }
-
     /// <summary>A later element that names element i's declaration in a condition depends on it,
     /// so element i cannot be left out on its own.</summary>
     private static bool IsReferencedLater(IReadOnlyList<RuleElement> elements, int index)
