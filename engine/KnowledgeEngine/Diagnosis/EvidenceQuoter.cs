@@ -5,13 +5,14 @@ namespace KnowledgeEngine.Diagnosis;
 
 /// <summary>Turns matched facts into quotable lines: a log record's first line, a resource's
 /// kind/name, a config key and value.</summary>
-internal static class EvidenceQuoter
+public static class EvidenceQuoter
 {
     private const int MaxText = 240;
 
-    public static EvidenceLine Quote(string role, MatchedFact matched) => new(role, matched.Name, matched.Location, Text(matched.Fact));
+    internal static EvidenceLine Quote(string role, MatchedFact matched) => new(role, matched.Name, matched.Location, Text(matched.Fact));
 
-    private static string Text(object fact)
+    /// <summary>The fact in one line of at most 240 characters.</summary>
+    public static string Text(object fact)
     {
         var text = fact switch
         {

@@ -38,7 +38,7 @@ public static class JsonReport
                 w.WriteStartObject();
                 w.WriteString("rule", s.Id);
                 w.WriteString("title", s.Rule.Title?.Value);
-                WriteEvidence(w, s.Facts.Select(f => new EvidenceLine("when", f.Name, f.Location, f.Fact.ToString() ?? "")));
+                WriteEvidence(w, s.Facts.Select(f => EvidenceQuoter.Quote("when", f)));
                 w.WriteEndObject();
             }
 

@@ -39,7 +39,7 @@ internal static class WhyCommand
                 using var opened = Bundle.Open(parseResult.GetValue(bundle)!);
                 // Every record is kept so that lines the rule just missed can be shown as candidates.
                 var facts = opened.Scan(ScanPlan.KeepAll).ToList();
-                Write(ruleSet.Why(id, facts), facts, ruleSet.Root);
+                Write(ruleSet.Why(id, facts), facts);
                 return 0;
             }
             catch (BundleException e)
@@ -51,11 +51,8 @@ internal static class WhyCommand
         return command;
     }
 
-    private static void Write(RuleProbe probe, IReadOnlyList<Fact> facts, string? root)
-    {
-        string At(KnowledgeEngine.Rules.SourceSpan span) =>
-            root is null ? span.ToString() : span with { File = Path.GetRelativePath(root, span.File) } is var s ? s.ToString() : "";
-        var id = probe.Rule.Id?.Value;
+    private static void Write(RuleProbe probe, IReadOnlyList<Fact> facts)
+    {        var id = probe.Rule.Id?.Value;
         Console.WriteLine(probe.Fired
             ? $"{id} fires: all {probe.Rule.When.Count} required conditions hold."
             : $"{id} does not fire: {probe.HeldConditions} of {probe.Rule.When.Count} required conditions hold.");
@@ -65,7 +62,7 @@ internal static class WhyCommand
             var state = i < probe.HeldConditions ? "held   " : i == probe.HeldConditions ? "MISSING" : "not reached";
             var name = condition.Name?.Value ?? $"_when{i}";
             var matched = probe.Matched.Where(m => m.Name == name).Select(m => m.Location ?? m.Fact.ToString()).ToList();
-            Console.WriteLine($"  {state} {ConditionText.Describe(condition)} ({At(condition.Span)})" +
+            Console.WriteLine($"  {state} {ConditionText.Describe(condition)} ({ConditionText.Location(condition.Span)})" +
                               (matched.Count > 0 ? $" ← {string.Join(", ", matched)}" : ""));
         }
 
@@ -79,8 +76,7 @@ internal static class WhyCommand
                     : $"  closest candidates among {samePlace} facts of that kind and place:");
             foreach (var candidate in candidates)
             {
-                var text = candidate is LogFact log ? log.Text.Split('\n')[0] : candidate.ToString();
-                Console.WriteLine($"    {candidate.Location}  {(text.Length > 160 ? text[..159] + "…" : text)}");
+                Console.WriteLine($"    {candidate.Location}  {EvidenceQuoter.Text(candidate)}");
             }
         }
     }
