@@ -4,9 +4,11 @@ using System.Security.Cryptography;
 namespace KnowledgeEngine.Cli.KnowledgeBase;
 
 /// <summary>
-/// The rules and articles embedded in kb. They are written once to a folder named after their
-/// content hash under the temp directory (rule loading and article links work on files), so
-/// every kb of the same build shares one copy and a new build never reads a stale one.
+/// The rules and articles embedded in kb. They are written once to a folder under the temp
+/// directory (rule loading and article links work on files) named after the build: the module
+/// version id of a deterministic build changes exactly when its content, resources included,
+/// does. So every kb of one build shares one copy, a new build never reads a stale one, and a run
+/// that finds the folder reads none of the 2 MB of resources.
 /// </summary>
 internal static class BuiltInKnowledge
 {
@@ -17,18 +19,16 @@ internal static class BuiltInKnowledge
     public static string Materialise(string? userRules = null)
     {
         var assembly = typeof(BuiltInKnowledge).Assembly;
-        var names = assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
-        var contents = names.Select(n => (Name: n[Prefix.Length..], Bytes: Read(assembly, n))).ToArray();
-        var root = Path.Combine(Path.GetTempPath(), "kb-knowledge-" + Hash(contents, userRules));
+        var root = Path.Combine(Path.GetTempPath(), "kb-knowledge-" + Hash(assembly.ManifestModule.ModuleVersionId, userRules));
         if (Directory.Exists(root))
         {
             return root;
         }
 
         var staging = root + ".tmp-" + Environment.ProcessId;
-        foreach (var (name, bytes) in contents)
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
         {
-            Write(staging, name, bytes);
+            Write(staging, name[Prefix.Length..], Read(assembly, name));
         }
 
         if (userRules is not null)
@@ -66,14 +66,10 @@ internal static class BuiltInKnowledge
         return copy.ToArray();
     }
 
-    private static string Hash((string Name, byte[] Bytes)[] contents, string? userRules)
+    private static string Hash(Guid build, string? userRules)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var (name, bytes) in contents)
-        {
-            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
-            sha.AppendData(bytes);
-        }
+        sha.AppendData(build.ToByteArray());
 
         if (userRules is not null)
         {
