@@ -30,5 +30,5 @@ internal sealed class TerminalNode(RuleDefinition rule, IReadOnlyList<Declaratio
     public IEnumerable<Activation> Current(WorkingMemory memory) => Activations(memory).Values;
 
     private Dictionary<Tuple, Activation> Activations(WorkingMemory memory) =>
-        memory.StateOf(this, () => new Dictionary<Tuple, Activation>());
+        (Dictionary<Tuple, Activation>)(memory.Slot(this) ??= new Dictionary<Tuple, Activation>());
 }

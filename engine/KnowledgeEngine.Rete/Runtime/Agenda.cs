@@ -41,8 +41,6 @@ internal sealed class Agenda
         return false;
     }
 
-    public IEnumerable<Activation> Pending => _queue.UnorderedItems.Select(i => i.Element).Where(a => a.IsEnqueued);
-
     private sealed class ConflictResolution : IComparer<Activation>
     {
         public static readonly ConflictResolution Instance = new();

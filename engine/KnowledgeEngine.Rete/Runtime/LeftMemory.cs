@@ -41,6 +41,4 @@ internal sealed class LeftMemory(bool hashed)
 
     /// <summary>The tuples a fact with this key can join; all tuples when the node is not hashed.</summary>
     public Bucket<Tuple>? Lookup(object? key) => _all ?? _byKey!.GetValueOrDefault(key!);
-
-    public int Count => _all?.Count ?? _keyOf!.Count;
 }

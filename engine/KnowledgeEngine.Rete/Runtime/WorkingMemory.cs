@@ -17,9 +17,6 @@ internal sealed class WorkingMemory(int nodeCount, SessionEvents events)
 
     public long NextSequence() => ++_sequence;
 
-    public T StateOf<T>(ReteNode node, Func<T> create) where T : class =>
-        (T)(_states[node.Id] ??= create());
-
     /// <summary>The raw state slot of a node, for hot paths that must not allocate a factory.</summary>
     public ref object? Slot(ReteNode node) => ref _states[node.Id];
 
