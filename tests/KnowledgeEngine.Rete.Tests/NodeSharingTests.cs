@@ -66,4 +66,30 @@ public class NodeSharingTests
 
         Assert.Equal(2, summary["SelectionNode"]);
     }
+
+    [Fact]
+    public void Rules_reusing_one_list_of_elements_share_every_node_of_it()
+    {
+        var cause = new RuleBuilder("cause").Match<A>("a", (A a) => a.Group == 1).Match<B>("b", (B b, A a) => b.Key == a.Key).Build();
+        var probe = cause with { Name = "probe", Elements = [.. cause.Elements, new NotElement(new PatternElement(new Declaration("c", typeof(C)), []))] };
+
+        var summary = RuleCompiler.Compile([cause, probe]).NetworkSummary;
+
+        Assert.Equal(2, summary["JoinNode"]);
+        Assert.Equal(1, summary["NotNode"]);
+        Assert.Equal(2, summary["TerminalNode"]);
+    }
+
+    [Fact]
+    public void A_reused_element_after_the_same_node_under_other_names_is_planned_again()
+    {
+        var joined = new RuleBuilder("one").Match<A>("a").Match<B>("b", (B b, A a) => b.Key == a.Key).Build();
+        // "x" joins the same first node as "a" (sharing ignores names), but the reused element reads "a".
+        var renamed = new RuleBuilder("two").Match<A>("x").Build();
+        var broken = renamed with { Elements = [renamed.Elements[0], joined.Elements[1]] };
+
+        var error = Assert.Throws<RuleDefinitionException>(() => RuleCompiler.Compile([joined, broken]));
+
+        Assert.Contains("Undefined variables", error.Message);
+    }
 }

@@ -47,9 +47,13 @@ internal sealed class ConditionPlanner(string ruleName, IReadOnlyList<Declaratio
     public (Func<Tuple, object, bool>? Predicate, string Key) PlanPredicate(Declaration own, IReadOnlyList<LambdaExpression> conditions)
     {
         var parts = Conjuncts(own, conditions).Select(c => c.Conjunct).ToList();
-        return parts.Count == 0
-            ? (null, "")
-            : (CompilePredicate(parts, own), string.Join(" & ", parts.Select(KeyOf)));
+        if (parts.Count == 0)
+        {
+            return (null, "");
+        }
+
+        var key = string.Join(" & ", parts.Select(KeyOf));
+        return (CompilePredicate(parts, key, own), key);
     }
 
     public string KeyOf(LambdaExpression lambda) => KeyOf(lambda.Body);
@@ -274,27 +278,28 @@ internal sealed class ConditionPlanner(string ruleName, IReadOnlyList<Declaratio
         var keyText = "";
         if (equalities.Count > 0)
         {
-            var lefts = equalities.Select(e => Boxed(Bind(e.Left, own))).ToList();
-            var rights = equalities.Select(e => Boxed(Bind(e.Right, own))).ToList();
-            leftText = string.Join(" & ", equalities.Select(e => KeyOf(e.Left)));
-            rightKeyText = string.Join(" & ", equalities.Select(e => KeyOf(e.Right)));
-            leftKey = cache.Get(leftText, () => Expression.Lambda<Func<Tuple, object>>(Combine(lefts), _tuple));
-            rightKey = cache.Get(rightKeyText, () => Expression.Lambda<Func<object, object>>(Combine(rights), _fact));
-            keyText = "eq[" + string.Join(" & ", equalities.Select(e => KeyOf(e.Left) + "=" + KeyOf(e.Right))) + "]";
+            var leftKeys = equalities.Select(e => KeyOf(e.Left)).ToList();
+            var rightKeys = equalities.Select(e => KeyOf(e.Right)).ToList();
+            leftText = string.Join(" & ", leftKeys);
+            rightKeyText = string.Join(" & ", rightKeys);
+            leftKey = cache.Get(leftText, () => Expression.Lambda<Func<Tuple, object>>(Combine(equalities.Select(e => Boxed(Bind(e.Left, own))).ToList()), _tuple));
+            rightKey = cache.Get(rightKeyText, () => Expression.Lambda<Func<object, object>>(Combine(equalities.Select(e => Boxed(Bind(e.Right, own))).ToList()), _fact));
+            keyText = "eq[" + string.Join(" & ", leftKeys.Zip(rightKeys, (l, r) => l + "=" + r)) + "]";
         }
 
         Func<Tuple, object, bool>? predicate = null;
         if (others.Count > 0)
         {
-            predicate = CompilePredicate(others, own);
-            keyText += "pred[" + string.Join(" & ", others.Select(KeyOf)) + "]";
+            var otherKeys = string.Join(" & ", others.Select(KeyOf));
+            predicate = CompilePredicate(others, otherKeys, own);
+            keyText += "pred[" + otherKeys + "]";
         }
 
         return new JoinPlan(keyText, leftKey, rightKey, rightKeyText, predicate) { LeftKeyText = leftText };
     }
 
-    private Func<Tuple, object, bool> CompilePredicate(IReadOnlyList<Expression> parts, Declaration own) =>
-        cache.Get(string.Join(" & ", parts.Select(KeyOf)), () =>
+    private Func<Tuple, object, bool> CompilePredicate(IReadOnlyList<Expression> parts, string key, Declaration own) =>
+        cache.Get(key, () =>
             Expression.Lambda<Func<Tuple, object, bool>>(parts.Select(p => Bind(p, own)).Aggregate(Expression.AndAlso), _tuple, _fact));
 
     /// <summary>Rewrites a condition part so that earlier declarations read from the tuple and the

@@ -15,16 +15,28 @@ internal sealed class ExpressionKey : ExpressionVisitor
 {
     private static readonly ConditionalWeakTable<object, StrongBox<long>> s_objectIds = new();
     private static long s_nextObjectId;
-    private readonly StringBuilder _text = new();
+    // Keys are built for every condition of every rule and are long (full type names); one
+    // builder per thread keeps the growing buffers out of the garbage, only the key is allocated.
+    [ThreadStatic]
+    private static StringBuilder? t_text;
+    private readonly StringBuilder _text;
     private readonly Func<ParameterExpression, string> _parameterName;
 
-    private ExpressionKey(Func<ParameterExpression, string> parameterName) => _parameterName = parameterName;
+    private ExpressionKey(Func<ParameterExpression, string> parameterName, StringBuilder text)
+    {
+        _parameterName = parameterName;
+        _text = text;
+    }
 
     public static string Of(Expression body, Func<ParameterExpression, string> parameterName)
     {
-        var key = new ExpressionKey(parameterName);
+        var text = t_text ?? new StringBuilder(512);
+        t_text = null; // a key built while this one is (none today) gets a builder of its own
+        var key = new ExpressionKey(parameterName, text.Clear());
         key.Visit(body);
-        return key._text.ToString();
+        var result = text.ToString();
+        t_text = text;
+        return result;
     }
 
     public override Expression? Visit(Expression? node)

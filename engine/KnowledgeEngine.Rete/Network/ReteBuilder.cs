@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using KnowledgeEngine.Rete.Compilation;
 
 namespace KnowledgeEngine.Rete.Network;
@@ -10,6 +11,7 @@ internal sealed class ReteBuilder
     private readonly Dictionary<Type, TypeNode> _typeNodes = [];
     private readonly Dictionary<string, BetaNode> _betaNodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TerminalNode> _terminals = new(StringComparer.Ordinal);
+    private readonly Dictionary<BuiltElement, BetaNode> _built = [];
     private readonly DelegateCache _delegates = new();
     private readonly DummyNode _dummy;
 
@@ -26,7 +28,19 @@ internal sealed class ReteBuilder
         BetaNode current = _dummy;
         for (var i = 0; i < rule.Elements.Count; i++)
         {
-            current = rule.Elements[i] switch
+            var element = rule.Elements[i];
+            // Callers often build several rules from one list of elements (a cause and its evidence
+            // probes); the same element object after the same node, with the same names declared,
+            // plans to the same node, so it is planned once.
+            var built = new BuiltElement(current, element, context.Signature);
+            if (_built.TryGetValue(built, out var existing))
+            {
+                context.Declare(DeclarationOf(element));
+                current = existing;
+                continue;
+            }
+
+            current = element switch
             {
                 PatternElement pattern => BuildJoin(context, i, current, pattern),
                 NotElement not => BuildQuantifier(context, i, current, not.Pattern, isNot: true),
@@ -34,6 +48,7 @@ internal sealed class ReteBuilder
                 AggregateElement aggregate => BuildAggregate(context, i, current, aggregate),
                 var other => throw new RuleDefinitionException(rule.Name, $"Unsupported element. ElementType={other.GetType().Name}"),
             };
+            _built[built] = current;
         }
 
         var terminal = Register(new TerminalNode(rule, context.Declarations));
@@ -166,10 +181,29 @@ internal sealed class ReteBuilder
         return child;
     }
 
+    private static Declaration? DeclarationOf(RuleElement element) => element switch
+    {
+        PatternElement pattern => pattern.Declaration,
+        AggregateElement aggregate => aggregate.Result,
+        _ => null,
+    };
+
     private T Register<T>(T node) where T : ReteNode
     {
         node.Id = _nodes.Count;
         _nodes.Add(node);
         return node;
     }
+}
+
+/// <summary>An element object placed after a node with a given set of declarations; elements are
+/// compared by reference because records compare their condition lists by reference anyway and
+/// structural equality of expression trees is what planning computes.</summary>
+internal readonly record struct BuiltElement(BetaNode Left, RuleElement Element, string Signature)
+{
+    public bool Equals(BuiltElement other) =>
+        ReferenceEquals(Left, other.Left) && ReferenceEquals(Element, other.Element) && string.Equals(Signature, other.Signature, StringComparison.Ordinal);
+
+    public override int GetHashCode() =>
+        HashCode.Combine(RuntimeHelpers.GetHashCode(Left), RuntimeHelpers.GetHashCode(Element), Signature);
 }

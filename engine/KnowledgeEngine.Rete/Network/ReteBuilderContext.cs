@@ -11,6 +11,9 @@ internal sealed class ReteBuilderContext(RuleDefinition rule, DelegateCache cach
     public IReadOnlyList<Declaration> Declarations =>
         _byElement.Select((d, i) => d ?? new Declaration($"${i}", typeof(object))).ToArray();
 
+    /// <summary>The names and types declared so far, in order: what planning an element depends on.</summary>
+    public string Signature { get; private set; } = "";
+
     public ConditionPlanner Planner() => new(rule.Name, _byElement.ToArray(), cache);
 
     public void Declare(Declaration? declaration)
@@ -21,5 +24,6 @@ internal sealed class ReteBuilderContext(RuleDefinition rule, DelegateCache cach
         }
 
         _byElement.Add(declaration);
+        Signature += declaration is null ? "|-" : $"|{declaration.Name}:{declaration.Type.FullName}";
     }
 }
