@@ -67,16 +67,21 @@ internal sealed class RuleSetLoader(string? root)
         var models = read.Select(r => r.Model).ToList();
         var derived = new DerivedSchema(models);
         DerivedSchema.ReportCycles(models, _bag);
-        var compiled = new List<CompiledRule>();
         var broken = _bag.Items.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Span.File).ToHashSet(StringComparer.Ordinal);
-        foreach (var (model, file) in read)
+        var healthy = read.Where(r => !broken.Contains(r.File.Path)).ToList();
+        // Rules compile independently (the schema is only read), so like reading they run on every
+        // core, each into a bag of its own, merged in file order.
+        var results = new (CompiledRule? Rule, DiagnosticBag Bag)[healthy.Count];
+        Parallel.For(0, healthy.Count, i =>
         {
-            if (broken.Contains(file.Path))
-            {
-                continue;
-            }
-
-            if (RuleCompilation.Compile(model, file, derived) is { } rule)
+            var bag = new DiagnosticBag();
+            results[i] = (RuleCompilation.Compile(healthy[i].Model, healthy[i].File.WithBag(bag), derived), bag);
+        });
+        var compiled = new List<CompiledRule>();
+        foreach (var (rule, bag) in results)
+        {
+            _bag.AddRange(bag);
+            if (rule is not null)
             {
                 compiled.Add(rule);
             }
