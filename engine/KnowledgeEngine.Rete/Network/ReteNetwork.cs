@@ -29,7 +29,9 @@ internal sealed class ReteNetwork
     /// <summary>The type nodes a fact of this runtime type enters (its type and every base type or
     /// interface some rule matches), computed once per type.</summary>
     public TypeNode[] TypeNodesFor(Type type) =>
-        _dispatch.GetOrAdd(type, t => _typeNodes.Where(n => n.FactType.IsAssignableFrom(t)).ToArray());
+        _dispatch.TryGetValue(type, out var nodes)
+            ? nodes
+            : _dispatch.GetOrAdd(type, static (t, all) => all.Where(n => n.FactType.IsAssignableFrom(t)).ToArray(), _typeNodes);
 
     /// <summary>Node counts by kind, for tests and the network summary.</summary>
     public IReadOnlyDictionary<string, int> CountByKind() =>

@@ -101,6 +101,29 @@ public sealed class RuleBehaviourTests
     }
 
     [Fact]
+    public void Run_TwoMatches_EachGetsOnlyTheEvidenceOfItsOwnFacts()
+    {
+        var rules = RuleHarness.Load(MacRule);
+
+        var run = rules.Run([
+            RuleHarness.Log("conflict on 10.0.0.7", line: 1),
+            RuleHarness.Log("conflict on 10.0.0.8", line: 2),
+            RuleHarness.Log("MAC: aa:aa", line: 3), // the old MAC of h7, so evidence only for h8
+            RuleHarness.Resource("host", """{"id":"h7","access_ip":"10.0.0.7","access_mac":"aa:aa"}"""),
+            RuleHarness.Resource("host", """{"id":"h8","access_ip":"10.0.0.8","access_mac":"bb:bb"}"""),
+        ]);
+
+        var byHost = run.Fired.ToDictionary(f => f.Values["host.id"]);
+        Assert.Equal(2, byHost.Count);
+        Assert.False(Assert.Single(byHost["h7"].Evidence).Found);
+        Assert.Equal("climc host-remove-netif h7 aa:aa then add <seen.mac>", Assert.Single(byHost["h7"].Fix));
+        var h8 = Assert.Single(byHost["h8"].Evidence);
+        Assert.True(h8.Found);
+        Assert.Equal("logs/host.log:3", Assert.Single(h8.Facts).Location);
+        Assert.Equal("climc host-remove-netif h8 bb:bb then add aa:aa", Assert.Single(byHost["h8"].Fix));
+    }
+
+    [Fact]
     public void Run_EvidenceMissing_LeavesItsPlaceholderVisible()
     {
         var rules = RuleHarness.Load(MacRule);

@@ -28,8 +28,8 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
         var fired = new List<FiredRule>();
         foreach (var rule in rules)
         {
-            var evidence = rule.Evidence.Select(e => (e, session.Activations(e.Definition.Name))).ToList();
-            var against = rule.Against.Select(a => (a, session.Activations(a.Definition.Name))).ToList();
+            var evidence = Index(rule.Evidence, session, rule.PrefixLength);
+            var against = Index(rule.Against, session, rule.PrefixLength);
             foreach (var activation in session.Activations(rule.Cause.Name))
             {
                 fired.Add(Describe(rule, activation.Match, evidence, against));
@@ -43,25 +43,42 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
         };
     }
 
-    private static FiredRule Describe(CompiledRule rule, Match match,
-        List<(ItemRule Item, IReadOnlyList<Activation> Activations)> evidence, List<(ItemRule Item, IReadOnlyList<Activation> Activations)> against)
+    /// <summary>Each evidence or against rule's matches grouped by the cause facts they extend, so that
+    /// describing a fired rule looks its items up instead of walking every item match (with every
+    /// line of a bundle firing, that walk was quadratic).</summary>
+    private static List<(ItemRule Item, Dictionary<Prefix, List<Match>> ByPrefix)> Index(
+        IReadOnlyList<ItemRule> items, ISession session, int prefixLength)
     {
-        var evidenceResults = evidence.Select(e => Item(e.Item, e.Activations, match, rule.PrefixLength)).ToList();
-        var againstResults = against.Select(a => Item(a.Item, a.Activations, match, rule.PrefixLength)).ToList();
-        // Loops rather than LINQ: this runs once per fired rule, and every line of a bundle may fire one.
-        var sources = new List<Match> { match };
-        foreach (var (_, activations) in evidence.Concat(against))
+        var indexed = new List<(ItemRule, Dictionary<Prefix, List<Match>>)>(items.Count);
+        foreach (var item in items)
         {
-            foreach (var activation in activations)
+            var byPrefix = new Dictionary<Prefix, List<Match>>();
+            foreach (var activation in session.Activations(item.Definition.Name))
             {
-                if (SamePrefix(activation.Match, match, rule.PrefixLength))
+                var key = new Prefix(activation.Match, prefixLength);
+                if (!byPrefix.TryGetValue(key, out var matches))
                 {
-                    sources.Add(activation.Match);
+                    byPrefix[key] = matches = [];
                 }
+
+                matches.Add(activation.Match);
             }
+
+            indexed.Add((item, byPrefix));
         }
 
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        return indexed;
+    }
+
+    private static FiredRule Describe(CompiledRule rule, Match match,
+        List<(ItemRule Item, Dictionary<Prefix, List<Match>> ByPrefix)> evidence, List<(ItemRule Item, Dictionary<Prefix, List<Match>> ByPrefix)> against)
+    {
+        // Loops rather than LINQ: this runs once per fired rule, and every line of a bundle may fire one.
+        var key = new Prefix(match, rule.PrefixLength);
+        var sources = new List<Match> { match };
+        var evidenceResults = Items(evidence, key, sources);
+        var againstResults = Items(against, key, sources);
+        var values = new Dictionary<string, string>(rule.Values.Count, StringComparer.Ordinal);
         foreach (var (path, reader) in rule.Values)
         {
             foreach (var source in sources)
@@ -75,38 +92,59 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
         }
 
         Func<string, string> valueOf = path => values.GetValueOrDefault(path)!;
-        return new FiredRule(rule.Model, Facts(match, match.Declarations.Count), values, evidenceResults, againstResults,
-            rule.Model.Fix.Select(f => Templates.Render(f.Value, valueOf)).ToList(),
-            rule.Model.Verify.Select(v => Templates.Render(v.Value, valueOf)).ToList());
+        return new FiredRule(rule.Model, Facts(match, match.Declarations.Count, null), values, evidenceResults, againstResults,
+            Render(rule.Model.Fix, valueOf), Render(rule.Model.Verify, valueOf));
     }
 
-    private static ItemResult Item(ItemRule item, IReadOnlyList<Activation> activations, Match cause, int prefix)
+    /// <summary>Each item's result for the cause match; the item matches found are added to <paramref name="sources"/>.</summary>
+    private static List<ItemResult> Items(List<(ItemRule Item, Dictionary<Prefix, List<Match>> ByPrefix)> items, Prefix key, List<Match> sources)
     {
-        var found = activations.Where(a => SamePrefix(a.Match, cause, prefix)).ToList();
-        var facts = found.SelectMany(a => Facts(a.Match, a.Match.Declarations.Count).Where(f => f.Name == item.Declaration)).ToList();
-        return new ItemResult(item.Item, found.Count > 0, facts);
-    }
-
-    private static bool SamePrefix(Match item, Match cause, int prefix)
-    {
-        for (var i = 0; i < prefix; i++)
+        var results = new List<ItemResult>(items.Count);
+        foreach (var (item, byPrefix) in items)
         {
-            if (!ReferenceEquals(item.Facts[i], cause.Facts[i]))
+            if (!byPrefix.TryGetValue(key, out var found))
             {
-                return false;
+                results.Add(new ItemResult(item.Item, false, []));
+                continue;
             }
+
+            var facts = new List<MatchedFact>();
+            foreach (var itemMatch in found)
+            {
+                facts.AddRange(Facts(itemMatch, itemMatch.Declarations.Count, item.Declaration));
+                sources.Add(itemMatch);
+            }
+
+            results.Add(new ItemResult(item.Item, true, facts));
         }
 
-        return true;
+        return results;
     }
 
-    /// <summary>The bound facts; a count contributes each fact it counted.</summary>
-    private static List<MatchedFact> Facts(Match match, int count)
+    private static List<string> Render(IReadOnlyList<Model.Located<Model.Template>> templates, Func<string, string> valueOf)
+    {
+        var rendered = new List<string>(templates.Count);
+        foreach (var template in templates)
+        {
+            rendered.Add(Templates.Render(template.Value, valueOf));
+        }
+
+        return rendered;
+    }
+
+    /// <summary>The bound facts (only those of <paramref name="only"/> when given); a count contributes
+    /// each fact it counted.</summary>
+    private static List<MatchedFact> Facts(Match match, int count, string? only)
     {
         var facts = new List<MatchedFact>();
         for (var i = 0; i < count; i++)
         {
             var name = match.Declarations[i].Name;
+            if (only is not null && name != only)
+            {
+                continue;
+            }
+
             switch (match.Facts[i])
             {
                 case AggregateResult aggregate:
@@ -120,4 +158,37 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
 
         return facts;
     }
+}
+
+/// <summary>The first facts of a match, compared by identity: an evidence match extends the cause
+/// match whose facts it starts with.</summary>
+internal readonly struct Prefix(Match match, int length) : IEquatable<Prefix>
+{
+    public bool Equals(Prefix other)
+    {
+        for (var i = 0; i < length; i++)
+        {
+            if (!ReferenceEquals(match.Facts[i], other.Facts(i)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public override bool Equals(object? obj) => obj is Prefix other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        for (var i = 0; i < length; i++)
+        {
+            hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(match.Facts[i]));
+        }
+
+        return hash.ToHashCode();
+    }
+
+    private object? Facts(int index) => match.Facts[index];
 }
