@@ -81,7 +81,7 @@ public class CompiledShapeTests
     [Fact]
     public void Compile_Regex_IsNonBacktrackingWithoutTimeoutAndInvariantCulture()
     {
-        var regex = (System.Text.RegularExpressions.Regex)RegexConstant(Compile("name matches 'a+b'"));
+        var regex = ((KnowledgeEngine.Facts.LazyRegex)RegexConstant(Compile("name matches 'a+b'"))).Matcher;
 
         Assert.Equal(System.Text.RegularExpressions.Regex.InfiniteMatchTimeout, regex.MatchTimeout);
         Assert.True(regex.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.NonBacktracking));
@@ -91,7 +91,7 @@ public class CompiledShapeTests
     [Fact]
     public void Compile_RegexWithBackreference_FallsBackToBacktrackingWithATimeout()
     {
-        var regex = (System.Text.RegularExpressions.Regex)RegexConstant(Compile(@"name matches '(a)\1'"));
+        var regex = ((KnowledgeEngine.Facts.LazyRegex)RegexConstant(Compile(@"name matches '(a)\1'"))).Matcher;
 
         Assert.Equal(TimeSpan.FromSeconds(1), regex.MatchTimeout);
         Assert.False(regex.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.NonBacktracking));

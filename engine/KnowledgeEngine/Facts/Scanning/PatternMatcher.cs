@@ -34,7 +34,7 @@ internal sealed class PatternMatcher(ScanPlan plan)
                 continue;
             previous = pattern;
             // A literal pattern holds once its literal was found; a regex still has to match the record.
-            if (plan.RegexOf(pattern) is { } regex && !regex.IsMatch(record))
+            if (plan.RegexOf(pattern) is { } regex && !regex.Matcher.IsMatch(record))
                 continue;
             counts[pattern]++;
             (matched ??= []).Add(plan.Patterns[pattern].Id);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using KnowledgeEngine.Rete.Text;
 
 namespace KnowledgeEngine.Facts;
@@ -9,13 +8,13 @@ namespace KnowledgeEngine.Facts;
 /// </summary>
 public sealed class ScanPlan
 {
-    private readonly Regex?[] _regexes;
+    private readonly LazyRegex?[] _regexes;
 
-    internal ScanPlan(IReadOnlyList<ScanPattern> patterns, bool keepAll, RegexOptions regexOptions = RegexOptions.None)
+    internal ScanPlan(IReadOnlyList<ScanPattern> patterns, bool keepAll)
     {
         Patterns = patterns;
         KeepsAllRecords = keepAll;
-        _regexes = patterns.Select(p => p.IsRegex ? CreateRegex(p.Text, regexOptions) : null).ToArray();
+        _regexes = patterns.Select(p => p.IsRegex ? LazyRegex.Get(p.Text) : null).ToArray();
 
         var byLiteral = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < patterns.Count; i++)
@@ -33,21 +32,6 @@ public sealed class ScanPlan
         Literals = byLiteral.Keys.ToArray();
         LiteralOwners = byLiteral.Values.Select(o => o.ToArray()).ToArray();
         Prefilter = Literals.Length > 0 ? new LiteralSearcher(Literals) : null;
-    }
-
-    /// <summary>Linear-time matching without a timeout where the pattern allows, so what is kept
-    /// never depends on machine load; backreferences and lookarounds fall back to backtracking
-    /// with a timeout against pathological input.</summary>
-    private static Regex CreateRegex(string pattern, RegexOptions options)
-    {
-        try
-        {
-            return new Regex(pattern, options | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
-        }
-        catch (NotSupportedException)
-        {
-            return new Regex(pattern, options | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        }
     }
 
     /// <summary>A plan that keeps every record: what "kb facts --json" shows.</summary>
@@ -70,5 +54,5 @@ public sealed class ScanPlan
     /// <summary>Finds the literals; its literal indices are those of <see cref="Literals"/>.</summary>
     internal LiteralSearcher? Prefilter { get; }
 
-    internal Regex? RegexOf(int pattern) => _regexes[pattern];
+    internal LazyRegex? RegexOf(int pattern) => _regexes[pattern];
 }

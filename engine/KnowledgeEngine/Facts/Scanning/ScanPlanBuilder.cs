@@ -26,7 +26,7 @@ public sealed class ScanPlanBuilder
     {
         try
         {
-            _ = new Regex(pattern, RegexOptions.CultureInvariant);
+            _ = LazyRegex.Get(pattern);
         }
         catch (ArgumentException ex)
         {

@@ -17,11 +17,11 @@ internal sealed class ConditionCompiler(RuleContext rule)
     public (RuleElement? Element, DeclarationInfo? Declaration) Compile(ConditionModel condition, string name)
     {
         var kind = condition.Kind.Value;
-        var regex = condition.Property("regex") is { } r ? RegexCache.Get(r.Value) : null;
+        var regex = condition.Property("regex") is { } r ? LazyRegex.Get(r.Value) : null;
         var own = new DeclarationInfo(condition.Count is null ? name : name + "$source", kind, FieldCatalog.ClrType(kind))
         {
             Regex = regex,
-            Captures = regex is null ? new HashSet<string>() : regex.GetGroupNames().Where(g => !int.TryParse(g, out _)).ToHashSet(),
+            Captures = regex is null ? new HashSet<string>() : regex.GroupNames.Where(g => !int.TryParse(g, out _)).ToHashSet(),
             DerivedFields = kind == FactKind.Fact && condition.Property("name") is { } fact ? rule.Derived.FieldsOf(fact.Value) : new HashSet<string>(),
         };
         var conditions = Settings(condition, own).ToList();

@@ -1,3 +1,4 @@
+using KnowledgeEngine.Facts;
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using KnowledgeEngine.Rules.Model;
@@ -15,7 +16,7 @@ internal sealed class DeclarationInfo(string name, FactKind kind, Type type)
     /// <summary>Named after the declaration: that is how the engine tells joins from own-fact reads.</summary>
     public ParameterExpression Parameter { get; } = Expression.Parameter(type, name);
 
-    public Regex? Regex { get; init; }
+    public LazyRegex? Regex { get; init; }
 
     public IReadOnlySet<string> Captures { get; init; } = new HashSet<string>();
 

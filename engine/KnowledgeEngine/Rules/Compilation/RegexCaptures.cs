@@ -11,24 +11,24 @@ namespace KnowledgeEngine.Rules.Compilation;
 /// </summary>
 internal static class RegexCaptures
 {
-    private static readonly ConditionalWeakTable<LogFact, Dictionary<Regex, Match?>> Table = new();
+    private static readonly ConditionalWeakTable<LogFact, Dictionary<LazyRegex, Match?>> Table = new();
 
-    public static bool Matches(LogFact fact, Regex regex) => Of(fact, regex) is not null;
+    public static bool Matches(LogFact fact, LazyRegex regex) => Of(fact, regex) is not null;
 
     /// <summary>A named group's value; null when the regex did not match or the group took no part.</summary>
-    public static string? Get(LogFact fact, Regex regex, string group) =>
+    public static string? Get(LogFact fact, LazyRegex regex, string group) =>
         Of(fact, regex) is { } match && match.Groups[group] is { Success: true } captured ? captured.Value : null;
 
-    private static Match? Of(LogFact fact, Regex regex)
+    private static Match? Of(LogFact fact, LazyRegex regex)
     {
-        var matches = Table.GetValue(fact, _ => new Dictionary<Regex, Match?>(1));
+        var matches = Table.GetValue(fact, _ => new Dictionary<LazyRegex, Match?>(1));
         lock (matches)
         {
             if (!matches.TryGetValue(regex, out var match))
             {
                 try
                 {
-                    var found = regex.Match(fact.Text);
+                    var found = regex.Matcher.Match(fact.Text);
                     match = found.Success ? found : null;
                 }
                 catch (RegexMatchTimeoutException)

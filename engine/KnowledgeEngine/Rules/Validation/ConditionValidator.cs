@@ -1,3 +1,4 @@
+using KnowledgeEngine.Facts;
 using FluentValidation;
 using KnowledgeEngine.Rules.Expressions;
 using KnowledgeEngine.Rules.Compilation;
@@ -46,10 +47,10 @@ internal sealed class ConditionValidator : AbstractValidator<ConditionModel>
             return;
         }
 
-        System.Text.RegularExpressions.Regex compiled;
+        LazyRegex compiled;
         try
         {
-            compiled = RegexCache.Get(regex.Value);
+            compiled = LazyRegex.Get(regex.Value);
         }
         catch (ArgumentException e)
         {
@@ -59,7 +60,7 @@ internal sealed class ConditionValidator : AbstractValidator<ConditionModel>
             return;
         }
 
-        foreach (var name in compiled.GetGroupNames().Where(n => !int.TryParse(n, out _)))
+        foreach (var name in compiled.GroupNames.Where(n => !int.TryParse(n, out _)))
         {
             if (LogFields.Names.Contains(name))
             {

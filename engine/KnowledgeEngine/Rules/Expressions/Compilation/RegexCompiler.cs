@@ -1,3 +1,4 @@
+using KnowledgeEngine.Facts;
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 
@@ -34,11 +35,11 @@ internal static class RegexCompiler
         return new Typed(call, ExprType.Bool);
     }
 
-    private static Regex? Compile(CompileContext context, LiteralNode literal, string pattern)
+    private static LazyRegex? Compile(CompileContext context, LiteralNode literal, string pattern)
     {
         try
         {
-            return RegexCache.Get(pattern);
+            return LazyRegex.Get(pattern);
         }
         catch (RegexParseException e)
         {

@@ -1,3 +1,4 @@
+using KnowledgeEngine.Facts;
 using System.Collections;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -68,7 +69,7 @@ internal static partial class ExpressionRuntime
         text is not null && suffix is not null && text.EndsWith(suffix, StringComparison.Ordinal);
 
     /// <summary>A line that makes the regex run past its time limit counts as not matching, so one bad line cannot stop a diagnosis.</summary>
-    public static bool IsMatch(Regex regex, string? text)
+    public static bool IsMatch(LazyRegex regex, string? text)
     {
         if (text is null)
         {
@@ -77,7 +78,7 @@ internal static partial class ExpressionRuntime
 
         try
         {
-            return regex.IsMatch(text);
+            return regex.Matcher.IsMatch(text);
         }
         catch (RegexMatchTimeoutException)
         {
