@@ -39,7 +39,12 @@ internal sealed class ConditionPlanner(string ruleName, IReadOnlyList<Declaratio
             }
         }
 
-        alpha.Sort((x, y) => string.CompareOrdinal(x.Key, y.Key));
+        // A canonical order, so equal conditions written in any order share their nodes; hash and substring
+        // dispatches come first because they test all sibling conditions at once, so a costly test (a regex)
+        // only sees facts that already passed the cheap ones.
+        alpha.Sort((x, y) => x.Dispatch is null != y.Dispatch is null
+            ? (x.Dispatch is null ? 1 : -1)
+            : string.CompareOrdinal(x.Key, y.Key));
         return new PatternPlan(pattern.Declaration.Type, alpha, PlanJoin(pattern.Declaration, equalities, others));
     }
 

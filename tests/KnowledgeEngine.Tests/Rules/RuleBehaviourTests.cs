@@ -124,6 +124,26 @@ public sealed class RuleBehaviourTests
     }
 
     [Fact]
+    public void Run_RegexIsTriedOnlyOnRecordsHoldingTheConditionsLiteral()
+    {
+        const string pattern = @"quota (?<used>\d+) of (?<limit>\d+) reached";
+        var rules = RuleHarness.Load($$"""
+            id: test/quota
+            title: t
+            platform: test
+            severity: high
+            when:
+              - log: { regex: '{{pattern}}', contains: 'quota-probe' }
+            cause: { summary: s, confidence: 0.7 }
+            """);
+
+        var run = rules.Run([RuleHarness.Log("quota 9 of 10 reached, without the literal")]);
+
+        Assert.Empty(run.Fired);
+        Assert.False(LazyRegex.Get(pattern).IsBuilt);
+    }
+
+    [Fact]
     public void Run_EvidenceMissing_LeavesItsPlaceholderVisible()
     {
         var rules = RuleHarness.Load(MacRule);
