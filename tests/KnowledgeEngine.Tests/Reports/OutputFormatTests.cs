@@ -15,7 +15,7 @@ public sealed class OutputFormatTests
 
         Assert.True(code == 0, stderr);
         Assert.StartsWith("# Diagnosis of fires\n", stdout);
-        Assert.Contains("1. `climc host-remove-netif <host-id> 0c:c4:7a:5e:12:3a`", stdout);
+        Assert.Contains("1. `climc host-remove-netif 5f0c2a7e-3b1d-4c8e-9a61-2d7f4b8e0c17 0c:c4:7a:5e:12:3a`", stdout);
         Assert.Matches(@"`control/logs/onecloud/default-host-x9k2p/host\.log:32`: `\[error", stdout);
         Assert.DoesNotContain("{{", stdout);
     }
@@ -33,7 +33,7 @@ public sealed class OutputFormatTests
         var html = File.ReadAllText(file);
         Assert.StartsWith("<!DOCTYPE html>", html);
         Assert.Contains("<style>", html);
-        Assert.Contains("&lt;host-id&gt; 0c:c4:7a:5e:12:3a", html);
+        Assert.Contains("host-remove-netif 5f0c2a7e-3b1d-4c8e-9a61-2d7f4b8e0c17 0c:c4:7a:5e:12:3a", html);
         Assert.DoesNotContain("<script", html);
     }
 
@@ -66,7 +66,7 @@ public sealed class OutputFormatTests
         var (code, stdout, stderr) = KbRun.Run("runbook", "cloudpods/host-mac-changed");
 
         Assert.True(code == 0, stderr);
-        Assert.Contains("1. `climc host-remove-netif <host-id> <shown.value>`", stdout);
+        Assert.Contains("1. `climc host-remove-netif <record.id> <shown.value>`", stdout);
         Assert.Contains("## Prevention\n\n- Before replacing a mainboard", stdout);
     }
 

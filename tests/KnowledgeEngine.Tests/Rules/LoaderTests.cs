@@ -39,10 +39,10 @@ public sealed class LoaderTests
     {
         var step = Rule.Fix[0].Value;
 
-        var placeholder = Assert.Single(step.Placeholders);
-        Assert.Equal("shown.value", placeholder.Path);
-        Assert.Equal("climc host-remove-netif <host-id> {{ shown.value }}", step.Text);
-        Assert.Equal((47, 43), (placeholder.Span.Line, placeholder.Span.Column));
+        Assert.Equal(["record.id", "shown.value"], step.Placeholders.Select(p => p.Path));
+        Assert.Equal("climc host-remove-netif {{ record.id }} {{ shown.value }}", step.Text);
+        Assert.Equal((47, 33), (step.Placeholders[0].Span.Line, step.Placeholders[0].Span.Column));
+        Assert.Equal((47, 49), (step.Placeholders[1].Span.Line, step.Placeholders[1].Span.Column));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class RunbookTemplateTests
         var (code, stdout, stderr) = KbRun.Run("runbook", Rule, "--template", template);
 
         Assert.True(code == 0, stderr);
-        Assert.Equal("cloudpods/host-mac-changed|climc host-remove-netif <host-id> <shown.value>|Host cannot re-register after its NIC MAC address changed\n", stdout);
+        Assert.Equal("cloudpods/host-mac-changed|climc host-remove-netif <record.id> <shown.value>|Host cannot re-register after its NIC MAC address changed\n", stdout);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class RunbookTemplateTests
         var (code, stdout, stderr) = KbRun.Run("runbook", Rule, "--bundle", KbRun.Bundle("cloudpods/host-mac-changed/fires"), "--template", template);
 
         Assert.True(code == 0, stderr);
-        Assert.Equal("1 climc host-remove-netif <host-id> 0c:c4:7a:5e:12:3a\n", stdout);
+        Assert.Equal("1 climc host-remove-netif 5f0c2a7e-3b1d-4c8e-9a61-2d7f4b8e0c17 0c:c4:7a:5e:12:3a\n", stdout);
     }
 
     [Fact]

@@ -20,6 +20,12 @@ internal static class FactJsonWriter
                 WriteOptional(writer, "level", log.Level);
                 WriteOptional(writer, "component", log.Component);
                 WriteOptional(writer, "host", log.Host);
+                if (Logs.PodLogPath.Of(log.Source) is { } pod)
+                {
+                    writer.WriteString("sourceNamespace", pod.Namespace);
+                    writer.WriteString("sourcePod", pod.Pod);
+                    writer.WriteString("sourceContainer", pod.Container);
+                }
                 writer.WriteString("message", log.Message);
                 if (log.Text != log.Message)
                     writer.WriteString("text", log.Text);

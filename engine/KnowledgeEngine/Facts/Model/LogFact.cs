@@ -32,6 +32,16 @@ public sealed record LogFact : Fact
     /// <summary>Structured fields of logfmt/JSON bodies and journal entries.</summary>
     public IReadOnlyDictionary<string, string> Fields { get; init; } = NoFields;
 
+    /// <summary>The namespace of the pod whose container log this is, read from the collector's path
+    /// (see docs/facts.md); null for other files.</summary>
+    public string? SourceNamespace => Logs.PodLogPath.Of(Source)?.Namespace;
+
+    /// <summary>The pod whose container log this is, e.g. default-host-x9k2p; null for other files.</summary>
+    public string? SourcePod => Logs.PodLogPath.Of(Source)?.Pod;
+
+    /// <summary>The container whose log this is, e.g. host; null for other files.</summary>
+    public string? SourceContainer => Logs.PodLogPath.Of(Source)?.Container;
+
     /// <summary>Ids of the scan-plan patterns this record matched; empty in keep-all mode without patterns.</summary>
     public IReadOnlyList<string> Matched { get; init; } = [];
 }

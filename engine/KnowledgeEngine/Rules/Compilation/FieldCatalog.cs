@@ -19,6 +19,8 @@ internal static class FieldCatalog
             ["level"] = (nameof(LogFact.Level), ExprType.Any), ["component"] = (nameof(LogFact.Component), ExprType.Any),
             ["host"] = (nameof(LogFact.Host), ExprType.Any), ["time"] = (nameof(LogFact.Timestamp), ExprType.Any),
             ["format"] = (nameof(LogFact.Format), ExprType.String), ["fields"] = (nameof(LogFact.Fields), ExprType.Any),
+            ["source_namespace"] = (nameof(LogFact.SourceNamespace), ExprType.Any), ["source_pod"] = (nameof(LogFact.SourcePod), ExprType.Any),
+            ["source_container"] = (nameof(LogFact.SourceContainer), ExprType.Any),
         },
         [FactKind.Resource] = new()
         {
