@@ -57,4 +57,51 @@ public sealed class BrokenRuleTests
         var error = Assert.Single(rules.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal($"{second}:1:5: error KB014: rule id 'test/same' is already used by {first}:1:5 — give every rule its own id; if both files describe one scenario, merge them", error.ToString());
     }
+
+    [Fact]
+    public void Load_FileWithAShapeErrorAndATemplateError_ReportsBothAtOnce()
+    {
+        using var folder = new TempRules();
+        var path = folder.Write("r.yaml", """
+            id: test/two-mistakes
+            title: t
+            platform: test
+            severity: high
+            when:
+              - log: { contains: 'No space left on device', regex: 'write (?<path>\S+): No space' }
+                as: full
+            cause: { summary: s, confidence: 1.7 }
+            fix:
+              - 'du -xsh {{ full.pth }}'
+            """);
+
+        var rules = RuleSet.Load(folder.Path, RepoPaths.Root);
+
+        var errors = rules.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => (d.Code, d.Span.Line)).ToList();
+        Assert.Equal([("KB013", 8), ("KB016", 10)], errors);
+        Assert.Empty(rules.Rules);
+    }
+
+    [Fact]
+    public void Load_FileWithABadRegexAndATemplateError_ReportsTheRegexWithoutAStackTrace()
+    {
+        using var folder = new TempRules();
+        folder.Write("r.yaml", """
+            id: test/bad-regex
+            title: t
+            platform: test
+            severity: high
+            when:
+              - log: { regex: 'disk (?<dev>[a-' }
+                as: disk
+            cause: { summary: s, confidence: 0.5 }
+            fix:
+              - 'check {{ disk.dev }}'
+            """);
+
+        var rules = RuleSet.Load(folder.Path, RepoPaths.Root);
+
+        var error = Assert.Single(rules.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("KB012", error.Code);
+    }
 }

@@ -67,15 +67,20 @@ internal sealed class RuleSetLoader(string? root)
         var models = read.Select(r => r.Model).ToList();
         var derived = new DerivedSchema(models);
         DerivedSchema.ReportCycles(models, _bag);
-        var broken = _bag.Items.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Span.File).ToHashSet(StringComparer.Ordinal);
-        var healthy = read.Where(r => !broken.Contains(r.File.Path)).ToList();
+        var errors = _bag.Items.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var broken = errors.Select(d => d.Span.File).ToHashSet(StringComparer.Ordinal);
         // Rules compile independently (the schema is only read), so like reading they run on every
-        // core, each into a bag of its own, merged in file order.
-        var results = new (CompiledRule? Rule, DiagnosticBag Bag)[healthy.Count];
-        Parallel.For(0, healthy.Count, i =>
+        // core, each into a bag of its own, merged in file order. A file with errors is compiled too, so
+        // that its expression and template mistakes are reported with the others at once; its rule is
+        // dropped.
+        var results = new (CompiledRule? Rule, DiagnosticBag Bag)[read.Count];
+        Parallel.For(0, read.Count, i =>
         {
+            var (model, file) = read[i];
             var bag = new DiagnosticBag();
-            results[i] = (RuleCompilation.Compile(healthy[i].Model, healthy[i].File.WithBag(bag), derived), bag);
+            results[i] = broken.Contains(file.Path)
+                ? (null, CheckBroken(model, file, derived, errors))
+                : (RuleCompilation.Compile(model, file.WithBag(bag), derived), bag);
         });
         var compiled = new List<CompiledRule>();
         foreach (var (rule, bag) in results)
@@ -88,6 +93,31 @@ internal sealed class RuleSetLoader(string? root)
         }
 
         return compiled;
+    }
+
+    /// <summary>The compile errors of a file that already has errors, except on lines an error already
+    /// names (one mistake, one message). Compiling assumes a valid rule (an invalid regex throws, for
+    /// one), so a rule too broken to compile yields only the errors found before.</summary>
+    private static DiagnosticBag CheckBroken(RuleModel model, FileContext file, DerivedSchema derived, List<Diagnostic> errors)
+    {
+        var scratch = new DiagnosticBag();
+        try
+        {
+            RuleCompilation.Compile(model, file.WithBag(scratch), derived);
+        }
+        catch (Exception e) when (e is NullReferenceException or InvalidOperationException or ArgumentException)
+        {
+            return new DiagnosticBag();
+        }
+
+        var taken = errors.Where(d => d.Span.File == file.Path).Select(d => d.Span.Line).ToHashSet();
+        var kept = new DiagnosticBag();
+        foreach (var diagnostic in scratch.Items.Where(d => d.Severity == DiagnosticSeverity.Error && !taken.Contains(d.Span.Line)))
+        {
+            kept.Add(diagnostic);
+        }
+
+        return kept;
     }
 
     private void ReportUnknownAlso(List<RuleModel> models)
