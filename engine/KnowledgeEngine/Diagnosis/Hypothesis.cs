@@ -26,7 +26,11 @@ public sealed record Hypothesis(
 
     public Severity Severity => Rule.Severity?.Value ?? Severity.Medium;
 
-    public string Summary => Rule.Cause?.Summary?.Value ?? Title;
+    /// <summary>The cause summary with this match's values filled in.</summary>
+    public string Summary => Fired.Summary ?? Rule.Cause?.Summary?.Value ?? Title;
+
+    /// <summary>The cause detail with this match's values filled in, when the rule has one.</summary>
+    public string? Detail => Fired.Detail ?? Rule.Cause?.Detail?.Value;
 
     public double Prior => Rule.Cause?.Confidence?.Value ?? 0.5;
 

@@ -1,4 +1,5 @@
 using KnowledgeEngine.Facts;
+using KnowledgeEngine.Rules;
 
 namespace KnowledgeEngine.Tests.Rules;
 
@@ -141,6 +142,46 @@ public sealed class RuleBehaviourTests
 
         Assert.Empty(run.Fired);
         Assert.False(LazyRegex.Get(pattern).IsBuilt);
+    }
+
+    [Fact]
+    public void Run_CauseSummaryAndDetail_AreFilledWithTheMatchsValues()
+    {
+        var rules = RuleHarness.Load("""
+            id: test/full
+            title: t
+            platform: test
+            severity: high
+            when:
+              - log: { regex: 'write (?<path>\S+): No space left on device' }
+                as: full
+            cause: { summary: 'The disk holding {{ full.path }} is full', detail: 'Seen at {{ full.source }}', confidence: 0.8 }
+            """);
+
+        var fired = Assert.Single(rules.Run([RuleHarness.Log("write /var/lib/etcd: No space left on device")]).Fired);
+
+        Assert.Equal("The disk holding /var/lib/etcd is full", fired.Summary);
+        Assert.Equal("Seen at logs/host.log", fired.Detail);
+    }
+
+    [Fact]
+    public void Load_CauseSummaryWithAnUnknownPlaceholder_IsAnError()
+    {
+        using var folder = new TempRules();
+        var rules = RuleSet.Load(folder.Write("r.yaml", """
+            id: test/full
+            title: t
+            platform: test
+            severity: high
+            when:
+              - log: { regex: 'write (?<path>\S+): No space' }
+                as: full
+            cause: { summary: 'The disk holding {{ full.pth }} is full', confidence: 0.8 }
+            """), RepoPaths.Root);
+
+        var error = Assert.Single(rules.Diagnostics, d => d.Severity == KnowledgeEngine.Rules.DiagnosticSeverity.Error);
+        Assert.Equal("KB016", error.Code);
+        Assert.Contains("the cause summary uses '{{ full.pth }}'", error.Message);
     }
 
     [Fact]

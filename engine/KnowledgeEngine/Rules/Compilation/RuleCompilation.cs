@@ -110,6 +110,11 @@ internal static class RuleCompilation
                 (known.Length > 0 ? $"known: {known}" : "name a condition with 'as' and read one of its fields, e.g. {{ host.name }}"));
         }
 
+        foreach (var (template, where) in new[] { (model.Cause?.SummaryTemplate, "the cause summary"), (model.Cause?.DetailTemplate, "the cause detail") })
+        {
+            template?.Value.Placeholders.ToList().ForEach(p => Add(p, false, where));
+        }
+
         foreach (var step in model.Fix.Concat(model.Verify))
         {
             step.Value.Placeholders.ToList().ForEach(p => Add(p, false, model.Fix.Contains(step) ? "fix" : "verify"));

@@ -53,7 +53,7 @@ internal static class RuleReader
             When = Conditions(map, conditions, "when", ConditionSection.When),
             Evidence = Conditions(map, conditions, "evidence", ConditionSection.Evidence),
             Against = Conditions(map, conditions, "against", ConditionSection.Against),
-            Cause = ReadCause(map),
+            Cause = ReadCause(map, templates),
             Fix = map.List("fix").Select(t => templates.Parse(ScalarItem(file, t, "a fix step"))).OfType<Located<Template>>().ToList(),
             Verify = map.List("verify").Select(t => templates.Parse(ScalarItem(file, t, "a verify step"))).OfType<Located<Template>>().ToList(),
             Derive = ReadDerive(map, templates),
@@ -77,7 +77,7 @@ internal static class RuleReader
         return items.Select(item => reader.Read(item, section)).OfType<ConditionModel>().ToList();
     }
 
-    private static CauseModel? ReadCause(MappingReader map)
+    private static CauseModel? ReadCause(MappingReader map, TemplateParser templates)
     {
         if (map.Mapping("cause", "add cause: { summary: <what is wrong>, confidence: 0.7 }") is not { } node)
         {
@@ -85,10 +85,14 @@ internal static class RuleReader
         }
 
         var cause = new MappingReader(map.File, node, "cause", ["summary", "detail", "confidence"]);
-        return new CauseModel(cause.Span,
-            cause.Text("summary", "add summary: <one sentence naming the cause>"),
-            cause.Text("detail"),
-            cause.Number("confidence", "add confidence: <prior confidence 0..1 that the cause is right when the conditions hold>, e.g. 0.7"));
+        var summary = cause.Text("summary", "add summary: <one sentence naming the cause>");
+        var detail = cause.Text("detail");
+        return new CauseModel(cause.Span, summary, detail,
+            cause.Number("confidence", "add confidence: <prior confidence 0..1 that the cause is right when the conditions hold>, e.g. 0.7"))
+        {
+            SummaryTemplate = templates.Parse(summary),
+            DetailTemplate = templates.Parse(detail),
+        };
     }
 
     private static DeriveModel? ReadDerive(MappingReader map, TemplateParser templates)

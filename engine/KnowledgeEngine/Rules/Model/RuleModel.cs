@@ -49,7 +49,14 @@ public sealed record RuleModel(SourceSpan Span)
     public override string ToString() => Name;
 }
 
-public sealed record CauseModel(SourceSpan Span, Located<string>? Summary, Located<string>? Detail, Located<double>? Confidence);
+public sealed record CauseModel(SourceSpan Span, Located<string>? Summary, Located<string>? Detail, Located<double>? Confidence)
+{
+    /// <summary>The summary with its <c>{{ name.field }}</c> placeholders, filled for each match.</summary>
+    public Located<Template>? SummaryTemplate { get; init; }
+
+    /// <summary>The detail with its placeholders.</summary>
+    public Located<Template>? DetailTemplate { get; init; }
+}
 
 /// <summary>A derived fact the rule inserts while it holds, for other rules to build on.</summary>
 public sealed record DeriveModel(SourceSpan Span, Located<string>? Fact, IReadOnlyList<DeriveField> Fields);

@@ -26,6 +26,12 @@ public sealed record FiredRule(
     IReadOnlyList<string> Verify)
 {
     public string Id => Rule.Id!.Value;
+
+    /// <summary>The cause summary with this match's values filled in.</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>The cause detail with this match's values filled in.</summary>
+    public string? Detail { get; init; }
 }
 
 /// <summary>A fact matched under a condition's name (generated names start with '_').</summary>

@@ -93,7 +93,11 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
 
         Func<string, string> valueOf = path => values.GetValueOrDefault(path)!;
         return new FiredRule(rule.Model, Facts(match, match.Declarations.Count, null), values, evidenceResults, againstResults,
-            Render(rule.Model.Fix, valueOf), Render(rule.Model.Verify, valueOf));
+            Render(rule.Model.Fix, valueOf), Render(rule.Model.Verify, valueOf))
+        {
+            Summary = rule.Model.Cause?.SummaryTemplate is { } summary ? Templates.Render(summary.Value, valueOf) : null,
+            Detail = rule.Model.Cause?.DetailTemplate is { } detail ? Templates.Render(detail.Value, valueOf) : null,
+        };
     }
 
     /// <summary>Each item's result for the cause match; the item matches found are added to <paramref name="sources"/>.</summary>
