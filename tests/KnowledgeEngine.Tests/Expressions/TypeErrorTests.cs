@@ -47,7 +47,7 @@ public class TypeErrorTests
 
     [Fact]
     public void Compile_UnknownName_ReportsKB103WithClosestNameFirst() =>
-        Assert.Equal("rules/k8s/x.yaml:12:14: error KB103: unknown name 'host.nmae' — did you mean 'host.name'? known names: host.name, host.spec, time, uptime, name, restarts, roles, labels",
+        Assert.Equal("rules/k8s/x.yaml:12:14: error KB103: unknown name 'host.nmae' — did you mean 'host.name'? known names: host.name, host.spec, name, time, uptime, restarts, roles, labels",
             Assert.Single(Errors("host.nmae == 'x'", InYaml)));
 
     [Fact]

@@ -31,7 +31,11 @@ internal sealed class ConditionScope(DeclarationInfo? own, IReadOnlyList<Declara
             return null;
         }
 
-        if (path.Count > 1 && visible.Any(d => NameSuggestions.Distance(d.Name, first) <= 2) && !FieldCatalog.Names(own.Kind).Contains(first))
+        // Only name.field can mean a condition (nic[0] cannot), and short names are close to many others:
+        // 'nic' is two edits from 'vpc' but no typo of it.
+        var limit = first.Length <= 4 ? 1 : 2;
+        if (path.Count > 1 && path[1].MemberName is not null && visible.Any(d => NameSuggestions.Distance(d.Name, first) <= limit)
+            && !FieldCatalog.Names(own.Kind).Contains(first))
         {
             _typos.Add(first);
             return null;
