@@ -46,16 +46,16 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
     /// <summary>Each evidence or against rule's matches grouped by the cause facts they extend, so that
     /// describing a fired rule looks its items up instead of walking every item match (with every
     /// line of a bundle firing, that walk was quadratic).</summary>
-    private static List<(ItemRule Item, Dictionary<Prefix, List<Match>> ByPrefix)> Index(
+    private static List<(ItemRule Item, Dictionary<MatchPrefix, List<Match>> ByPrefix)> Index(
         IReadOnlyList<ItemRule> items, ISession session, int prefixLength)
     {
-        var indexed = new List<(ItemRule, Dictionary<Prefix, List<Match>>)>(items.Count);
+        var indexed = new List<(ItemRule, Dictionary<MatchPrefix, List<Match>>)>(items.Count);
         foreach (var item in items)
         {
-            var byPrefix = new Dictionary<Prefix, List<Match>>();
+            var byPrefix = new Dictionary<MatchPrefix, List<Match>>();
             foreach (var activation in session.Activations(item.Definition.Name))
             {
-                var key = new Prefix(activation.Match, prefixLength);
+                var key = new MatchPrefix(activation.Match, prefixLength);
                 if (!byPrefix.TryGetValue(key, out var matches))
                 {
                     byPrefix[key] = matches = [];
@@ -71,10 +71,10 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
     }
 
     private static FiredRule Describe(CompiledRule rule, Match match,
-        List<(ItemRule Item, Dictionary<Prefix, List<Match>> ByPrefix)> evidence, List<(ItemRule Item, Dictionary<Prefix, List<Match>> ByPrefix)> against)
+        List<(ItemRule Item, Dictionary<MatchPrefix, List<Match>> ByPrefix)> evidence, List<(ItemRule Item, Dictionary<MatchPrefix, List<Match>> ByPrefix)> against)
     {
         // Loops rather than LINQ: this runs once per fired rule, and every line of a bundle may fire one.
-        var key = new Prefix(match, rule.PrefixLength);
+        var key = new MatchPrefix(match, rule.PrefixLength);
         var sources = new List<Match> { match };
         var evidenceResults = Items(evidence, key, sources);
         var againstResults = Items(against, key, sources);
@@ -101,7 +101,7 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
     }
 
     /// <summary>Each item's result for the cause match; the item matches found are added to <paramref name="sources"/>.</summary>
-    private static List<ItemResult> Items(List<(ItemRule Item, Dictionary<Prefix, List<Match>> ByPrefix)> items, Prefix key, List<Match> sources)
+    private static List<ItemResult> Items(List<(ItemRule Item, Dictionary<MatchPrefix, List<Match>> ByPrefix)> items, MatchPrefix key, List<Match> sources)
     {
         var results = new List<ItemResult>(items.Count);
         foreach (var (item, byPrefix) in items)
@@ -162,37 +162,4 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
 
         return facts;
     }
-}
-
-/// <summary>The first facts of a match, compared by identity: an evidence match extends the cause
-/// match whose facts it starts with.</summary>
-internal readonly struct Prefix(Match match, int length) : IEquatable<Prefix>
-{
-    public bool Equals(Prefix other)
-    {
-        for (var i = 0; i < length; i++)
-        {
-            if (!ReferenceEquals(match.Facts[i], other.Facts(i)))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    public override bool Equals(object? obj) => obj is Prefix other && Equals(other);
-
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        for (var i = 0; i < length; i++)
-        {
-            hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(match.Facts[i]));
-        }
-
-        return hash.ToHashCode();
-    }
-
-    private object? Facts(int index) => match.Facts[index];
 }
