@@ -25,7 +25,9 @@ internal static class BuiltInKnowledge
             return root;
         }
 
-        var staging = root + ".tmp-" + Environment.ProcessId;
+        // A staging folder of this call's own: two threads of one process (tests run kb in parallel)
+        // writing one folder could move it while the other is mid-write, leaving a truncated file.
+        var staging = $"{root}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
         {
             Write(staging, name[Prefix.Length..], Read(assembly, name));
