@@ -30,9 +30,11 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
         {
             var evidence = Index(rule.Evidence, session, rule.PrefixLength);
             var against = Index(rule.Against, session, rule.PrefixLength);
+            var names = new MatchValues.Names([.. rule.Values.Keys]);
+            var readers = rule.Values.Values.ToArray();
             foreach (var activation in session.Activations(rule.Cause.Name))
             {
-                fired.Add(Describe(rule, activation.Match, evidence, against));
+                fired.Add(Describe(rule, activation.Match, evidence, against, names, readers));
             }
         }
 
@@ -71,25 +73,28 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
     }
 
     private static FiredRule Describe(CompiledRule rule, Match match,
-        List<(ItemRule Item, Dictionary<MatchPrefix, List<Match>> ByPrefix)> evidence, List<(ItemRule Item, Dictionary<MatchPrefix, List<Match>> ByPrefix)> against)
+        List<(ItemRule Item, Dictionary<MatchPrefix, List<Match>> ByPrefix)> evidence, List<(ItemRule Item, Dictionary<MatchPrefix, List<Match>> ByPrefix)> against,
+        MatchValues.Names names, ValueReader[] readers)
     {
         // Loops rather than LINQ: this runs once per fired rule, and every line of a bundle may fire one.
         var key = new MatchPrefix(match, rule.PrefixLength);
         var sources = new List<Match> { match };
         var evidenceResults = Items(evidence, key, sources);
         var againstResults = Items(against, key, sources);
-        var values = new Dictionary<string, string>(rule.Values.Count, StringComparer.Ordinal);
-        foreach (var (path, reader) in rule.Values)
+        var texts = new string?[readers.Length];
+        for (var i = 0; i < readers.Length; i++)
         {
             foreach (var source in sources)
             {
-                if (reader.Read(source) is { } value)
+                if (readers[i].Read(source) is { } value)
                 {
-                    values[path] = value;
+                    texts[i] = value;
                     break;
                 }
             }
         }
+
+        var values = new MatchValues(names, texts);
 
         Func<string, string> valueOf = path => values.GetValueOrDefault(path)!;
         return new FiredRule(rule.Model, Facts(match, match.Declarations.Count, null), values, evidenceResults, againstResults,
