@@ -7,7 +7,7 @@ internal sealed class RecordHeader
     public string? Level { get; set; }
     public string? Component { get; set; }
     public string? Host { get; set; }
-    public Dictionary<string, string>? Fields { get; private set; }
+    public FieldList? Fields { get; private set; }
 
     /// <summary>Inner layers know better than outer ones (a logfmt level beats a syslog priority), so later writes win.</summary>
     public void SetLevel(string? raw)
@@ -17,5 +17,5 @@ internal sealed class RecordHeader
             Level = level;
     }
 
-    public void SetField(string key, string value) => (Fields ??= new Dictionary<string, string>(StringComparer.Ordinal))[key] = value;
+    public void SetField(string key, string value) => (Fields ??= new FieldList()).Set(key, value);
 }
