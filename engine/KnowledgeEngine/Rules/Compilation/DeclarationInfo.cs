@@ -1,6 +1,5 @@
-using KnowledgeEngine.Facts;
 using System.Linq.Expressions;
-using System.Text.RegularExpressions;
+using KnowledgeEngine.Facts;
 using KnowledgeEngine.Rules.Model;
 
 namespace KnowledgeEngine.Rules.Compilation;

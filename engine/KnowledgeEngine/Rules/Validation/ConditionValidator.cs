@@ -1,7 +1,7 @@
-using KnowledgeEngine.Facts;
 using FluentValidation;
-using KnowledgeEngine.Rules.Expressions;
+using KnowledgeEngine.Facts;
 using KnowledgeEngine.Rules.Compilation;
+using KnowledgeEngine.Rules.Expressions;
 using KnowledgeEngine.Rules.Loading;
 using KnowledgeEngine.Rules.Model;
 

@@ -1,6 +1,6 @@
-using KnowledgeEngine.Facts;
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
+using KnowledgeEngine.Facts;
 
 namespace KnowledgeEngine.Rules.Expressions;
 

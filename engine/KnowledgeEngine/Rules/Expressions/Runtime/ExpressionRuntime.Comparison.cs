@@ -1,7 +1,7 @@
-using KnowledgeEngine.Facts;
 using System.Collections;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using KnowledgeEngine.Facts;
 
 namespace KnowledgeEngine.Rules.Expressions;
 
