@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace KnowledgeEngine.Facts;
 
 /// <summary>Collects the patterns of the loaded rules; <see cref="Build"/> validates and freezes them.</summary>
