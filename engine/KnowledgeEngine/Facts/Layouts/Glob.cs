@@ -7,32 +7,13 @@ namespace KnowledgeEngine.Facts.Layouts;
 /// <summary>Path globs over bundle paths: '*' within a folder, '**' across folders, '?' one character, {a,b} alternatives.</summary>
 internal static class Glob
 {
-    private static readonly ConcurrentDictionary<string, Matcher> Cache = new(StringComparer.Ordinal);
+    // A glob is tested against the source of every fact: keeping the last answer runs the regex once per
+    // file, not per line, and for the same reason the regex is interpreted (compiling it costs more at
+    // start-up than it would save).
+    private static readonly ConcurrentDictionary<string, LastPathAnswer<bool>> Cache = new(StringComparer.Ordinal);
 
-    public static bool IsMatch(string glob, string path) => Cache.GetOrAdd(glob, static g => new Matcher(Compile(g))).IsMatch(path);
-
-    /// <summary>A glob is tested against the source of every fact, and the facts of one file come in a
-    /// row with one path: the last answer is kept, so the regex runs once per file, not per line. For the
-    /// same reason the regex is interpreted: compiling it costs more at start-up than it would save.</summary>
-    private sealed class Matcher(Regex regex)
-    {
-        private Answer? _last;
-
-        public bool IsMatch(string path)
-        {
-            var last = _last;
-            if (last is not null && string.Equals(last.Path, path, StringComparison.Ordinal))
-            {
-                return last.Result;
-            }
-
-            var result = regex.IsMatch(path);
-            _last = new Answer(path, result);
-            return result;
-        }
-
-        private sealed record Answer(string Path, bool Result);
-    }
+    public static bool IsMatch(string glob, string path) =>
+        Cache.GetOrAdd(glob, static g => new LastPathAnswer<bool>(Compile(g).IsMatch)).Of(path);
 
     private static Regex Compile(string glob)
     {

@@ -9,22 +9,9 @@ namespace KnowledgeEngine.Facts.Logs;
 /// </summary>
 internal sealed record PodLogPath(string Namespace, string Pod, string Container)
 {
-    // Every record of a file has one path and they come in a row: the last answer is kept (swapped as one
-    // object, so threads reading facts of different files never see half of another's answer).
-    private static Answer? s_last;
+    private static readonly LastPathAnswer<PodLogPath?> Last = new(source => Parse(source.Split('/')));
 
-    public static PodLogPath? Of(string source)
-    {
-        var last = s_last;
-        if (last is not null && string.Equals(last.Source, source, StringComparison.Ordinal))
-        {
-            return last.Path;
-        }
-
-        var path = Parse(source.Split('/'));
-        s_last = new Answer(source, path);
-        return path;
-    }
+    public static PodLogPath? Of(string source) => Last.Of(source);
 
     private static PodLogPath? Parse(string[] parts)
     {
@@ -57,6 +44,4 @@ internal sealed record PodLogPath(string Namespace, string Pod, string Container
             ? file[..at]
             : null;
     }
-
-    private sealed record Answer(string Source, PodLogPath? Path);
 }

@@ -20,12 +20,9 @@ internal static class FactJsonWriter
                 WriteOptional(writer, "level", log.Level);
                 WriteOptional(writer, "component", log.Component);
                 WriteOptional(writer, "host", log.Host);
-                if (Logs.PodLogPath.Of(log.Source) is { } pod)
-                {
-                    writer.WriteString("sourceNamespace", pod.Namespace);
-                    writer.WriteString("sourcePod", pod.Pod);
-                    writer.WriteString("sourceContainer", pod.Container);
-                }
+                WriteOptional(writer, "sourceNamespace", log.SourceNamespace);
+                WriteOptional(writer, "sourcePod", log.SourcePod);
+                WriteOptional(writer, "sourceContainer", log.SourceContainer);
                 writer.WriteString("message", log.Message);
                 if (log.Text != log.Message)
                     writer.WriteString("text", log.Text);
