@@ -3,39 +3,51 @@ using KnowledgeEngine.Rules;
 
 namespace KnowledgeEngine.Diagnosis;
 
-/// <summary>Ranks the causes the rules found: confidence from the cause's prior raised by each
-/// evidence item found and lowered by each against item found; ties broken by severity, then by
-/// how many conditions held. Rules without a cause (symptoms that only derive facts) are listed
-/// apart.</summary>
+/// <summary>Ranks the causes the rules found, confirmed and suspected together: confidence from the
+/// cause's prior raised by each evidence item found and lowered by each against item found and, for a
+/// suspected cause, by each when condition that did not hold; ordered by rank score (a suspected cause
+/// ranks as if <see cref="SuspectedRankPenalty"/> lower), ties broken by status, severity, then by how
+/// many conditions held. Rules without a cause (symptoms that only derive facts) are listed apart.
+/// docs/output.md ("How causes are ranked") is the reference.</summary>
 public static class Diagnoser
 {
     /// <summary>Hypotheses closer than this are reported as competing.</summary>
     public const double CompetingMargin = 0.15;
 
+    /// <summary>A suspected cause outranks a confirmed one only when its confidence is higher by more than this.</summary>
+    public const double SuspectedRankPenalty = 0.15;
+
+    /// <summary>How much a when condition whose source was never collected lowers a suspected cause:
+    /// the claim is unconfirmed, not contradicted.</summary>
+    public const double UncollectedWeight = 0.25;
+
+    /// <summary>How much a when condition whose source was collected without the fact lowers a suspected cause.</summary>
+    public const double AbsentWeight = 0.6;
+
     /// <param name="onFact">Sees each fact as the scan yields it, for a progress display; it runs
     /// on the thread that runs the rules, so it should be quick.</param>
     public static DiagnosisResult Diagnose(RuleSet rules, Bundle bundle, Action<Fact>? onFact = null)
     {
-        // Materialised once: the facts feed the ranking run and the near-miss probes.
+        // One pass: the same session finds confirmed and suspected causes and the near misses.
         var facts = bundle.Scan(rules.ScanPlan).Select(f =>
         {
             onFact?.Invoke(f);
             return f;
-        }).ToList();
-        var run = rules.Run(facts);
+        });
+        var run = rules.RunWithNearMisses(facts);
         var meta = bundle.Metadata;
-        var warnings = bundle.Diagnostics.Where(d => d.Severity != KnowledgeEngine.Facts.DiagnosticSeverity.Info).Select(d => d.Message).ToList();
-        var fired = run.Fired.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        var warnings = bundle.Diagnostics.Where(d => d.Severity != KnowledgeEngine.Facts.DiagnosticSeverity.Info).Select(d => d.Message)
+            .Concat(run.Warnings).ToList();
         return Rank(run, bundle.Name, meta.Platform, meta.Hosts, meta.CollectedAt, warnings) with
         {
-            NotConfirmed = rules.NearMisses(facts, fired),
+            NotConfirmed = run.NearMisses,
         };
     }
 
     public static DiagnosisResult Rank(RuleRun run, string bundle, string? platform, IReadOnlyList<string> hosts,
         DateTimeOffset? collectedAt, IReadOnlyList<string> warnings)
     {
-        var causes = Merge(run.Fired.Where(f => f.Rule.Cause is not null).Select(Evaluate)).ToList();
+        var causes = Merge(run.Fired.Concat(run.Suspected).Where(f => f.Rule.Cause is not null).Select(Evaluate)).ToList();
         causes.Sort(Compare);
         var symptoms = run.Fired.Where(f => f.Rule.Cause is null).ToList();
         return new DiagnosisResult(bundle, platform, hosts, collectedAt, causes, symptoms, Distinguish(causes), warnings)
@@ -50,16 +62,18 @@ public static class Diagnoser
     private static IEnumerable<Hypothesis> Merge(IEnumerable<Hypothesis> hypotheses) =>
         hypotheses.GroupBy(DiagnosisDiff.Key, StringComparer.Ordinal).Select(g =>
         {
-            var best = g.OrderByDescending(h => h.Confidence).First();
+            var best = g.OrderBy(h => h.Status).ThenByDescending(h => h.Confidence).First();
             return best with { Evidence = g.SelectMany(h => h.Evidence).DistinctBy(e => (e.Role, e.Location, e.Text)).ToList() };
         });
 
     public static Hypothesis Evaluate(FiredRule fired)
     {
         var prior = fired.Rule.Cause?.Confidence?.Value ?? 0.5;
+        var unmet = fired.Unmet.Select(u => (u.SourceCollected ? $"collected, not found: {ConditionText.Describe(u.Condition)}"
+            : $"not collected: {ConditionText.Describe(u.Condition)}", u.SourceCollected ? AbsentWeight : UncollectedWeight));
         var (confidence, steps) = Confidence.Combine(prior,
             fired.Evidence.Where(e => e.Found).Select(e => (Describe(e), e.Weight)),
-            fired.Against.Where(a => a.Found).Select(a => (Describe(a), a.Weight)));
+            unmet.Concat(fired.Against.Where(a => a.Found).Select(a => (Describe(a), a.Weight))));
         // The bundle's own metadata, joined implicitly for absent conditions and bundle.* reads, proves nothing.
         var evidence = fired.Facts.Where(f => f.Fact is not BundleFact && (!f.Name.StartsWith('_') || f.Location is not null))
             .Select(f => EvidenceQuoter.Quote("when", f))
@@ -70,11 +84,12 @@ public static class Diagnoser
         return new Hypothesis(fired, confidence, steps, evidence, missing);
     }
 
-    /// <summary>Best first: confidence, then severity, then conditions matched, then id (for a
-    /// stable order).</summary>
+    /// <summary>Best first: rank score, then confirmed before suspected, then severity, then
+    /// conditions matched, then id (for a stable order).</summary>
     public static int Compare(Hypothesis x, Hypothesis y)
     {
-        var c = y.Confidence.CompareTo(x.Confidence);
+        var c = y.RankScore.CompareTo(x.RankScore);
+        if (c == 0) c = x.Status.CompareTo(y.Status);
         if (c == 0) c = y.Severity.CompareTo(x.Severity);
         if (c == 0) c = y.MatchedConditions.CompareTo(x.MatchedConditions);
         return c != 0 ? c : string.CompareOrdinal(x.RuleId, y.RuleId);
@@ -85,14 +100,14 @@ public static class Diagnoser
         var result = new List<Distinction>();
         for (var i = 0; i < ranked.Count; i++)
         {
-            for (var j = i + 1; j < ranked.Count && ranked[i].Confidence - ranked[j].Confidence <= CompetingMargin; j++)
+            for (var j = i + 1; j < ranked.Count && ranked[i].RankScore - ranked[j].RankScore <= CompetingMargin; j++)
             {
                 if (ranked[i].RuleId == ranked[j].RuleId)
                 {
                     continue;
                 }
 
-                var decisive = ranked[i].Missing.Concat(ranked[j].Missing)
+                var decisive = ranked[i].ToConfirm.Concat(ranked[j].ToConfirm).Concat(ranked[i].Missing).Concat(ranked[j].Missing)
                     .Where(m => m.Collect is not null).DistinctBy(m => m.Collect).ToList();
                 result.Add(new Distinction(ranked[i].RuleId, ranked[j].RuleId, decisive));
             }

@@ -7,7 +7,12 @@ namespace KnowledgeEngine.Diagnosis;
 public sealed record EvidenceLine(string Role, string Name, string? Location, string Text);
 
 /// <summary>Evidence the rule expects that was not in the bundle, and how to collect it.</summary>
-public sealed record MissingEvidence(string Description, double Weight, string? Collect);
+public sealed record MissingEvidence(string Description, double Weight, string? Collect)
+{
+    /// <summary>For an unmet when condition: whether its source was in the bundle (the fact is absent)
+    /// or never collected. Null for an evidence item.</summary>
+    public bool? SourceCollected { get; init; }
+}
 
 /// <summary>One candidate root cause: a fired cause rule with its confidence, the steps that
 /// led to it, the evidence quoted, what is missing, and the fix with the real values filled in.</summary>
@@ -34,8 +39,22 @@ public sealed record Hypothesis(
 
     public double Prior => Rule.Cause?.Confidence?.Value ?? 0.5;
 
-    /// <summary>How many conditions held: the required ones plus each evidence item found.</summary>
-    public int MatchedConditions => Rule.When.Count + Fired.Evidence.Count(e => e.Found);
+    public CauseStatus Status => Fired.Status;
+
+    /// <summary>What the order uses: the confidence, less <see cref="Diagnoser.SuspectedRankPenalty"/>
+    /// for a suspected cause, so that it outranks a confirmed cause only when clearly stronger.</summary>
+    public double RankScore => Status == CauseStatus.Suspected ? Confidence - Diagnoser.SuspectedRankPenalty : Confidence;
+
+    /// <summary>A suspected cause's unmet when conditions as facts to collect: those never collected
+    /// first (collect next), then those collected without the fact.</summary>
+    public IReadOnlyList<MissingEvidence> ToConfirm => Fired.Unmet.OrderBy(u => u.SourceCollected)
+        .Select(u => new MissingEvidence(ConditionText.Describe(u.Condition), u.SourceCollected ? Diagnoser.AbsentWeight : Diagnoser.UncollectedWeight, u.Collect)
+        {
+            SourceCollected = u.SourceCollected,
+        }).ToList();
+
+    /// <summary>How many conditions held: the required ones that held plus each evidence item found.</summary>
+    public int MatchedConditions => Rule.When.Count - Fired.Unmet.Count + Fired.Evidence.Count(e => e.Found);
 }
 
 /// <summary>Two hypotheses too close to call, and the facts that would tell them apart.</summary>

@@ -17,6 +17,7 @@ public sealed class RuleSet
     private readonly ISessionFactory _factory;
     private readonly IReadOnlyList<CompiledRule> _compiled;
     private readonly RuleProber _prober;
+    private readonly Lazy<ISessionFactory> _diagnosisFactory;
 
     private RuleSet(string? root, IReadOnlyList<RuleModel> all, IReadOnlyList<CompiledRule> compiled, IReadOnlyList<Diagnostic> diagnostics)
     {
@@ -26,6 +27,8 @@ public sealed class RuleSet
         _prober = new RuleProber(compiled);
         Diagnostics = diagnostics;
         _factory = RuleCompiler.Compile(compiled.SelectMany(c => c.Definitions));
+        // Built on the first diagnosis: examples and kb test need no probes.
+        _diagnosisFactory = new(() => RuleCompiler.Compile(compiled.SelectMany(c => c.Definitions).Concat(_prober.Probes.Select(p => p.Probe))));
         ScanPlan = ScanPlanCollector.Collect(compiled.Select(c => c.Model));
     }
 
@@ -82,6 +85,10 @@ public sealed class RuleSet
     /// <summary>Runs the rules over the facts (bundle, file, log, resource and config facts) in one session.</summary>
     public RuleRun Run(IEnumerable<Fact> facts) => new RuleRunner(_factory, _compiled).Run(facts);
 
+    /// <summary>Runs the rules and the near-miss probes over the facts in one session: the run's
+    /// <see cref="RuleRun.NearMisses"/> names the rules that missed one required condition.</summary>
+    public RuleRun RunWithNearMisses(IEnumerable<Fact> facts) => new RuleRunner(_diagnosisFactory.Value, _compiled, _prober).Run(facts);
+
     /// <summary>Scans the bundle with <see cref="ScanPlan"/> and runs the rules over what it yields.</summary>
     public RuleRun Run(Bundle bundle) => Run(bundle.Scan(ScanPlan));
 
@@ -97,7 +104,7 @@ public sealed class RuleSet
 
     /// <summary>Rules that did not fire but would have with one more required condition.</summary>
     public IReadOnlyList<NearMiss> NearMisses(IReadOnlyList<Fact> facts, IReadOnlySet<string> fired) =>
-        _prober.NearMisses(facts, fired);
+        new RuleRunner(_diagnosisFactory.Value, _compiled, _prober).Run(facts).NearMisses.Where(n => !fired.Contains(n.Rule.Name)).ToList();
 
     internal IReadOnlyList<CompiledRule> Compiled => _compiled;
 

@@ -14,6 +14,13 @@ namespace KnowledgeEngine.Rules.Compilation;
 /// </summary>
 internal sealed class ConditionCompiler(RuleContext rule)
 {
+    /// <summary>Names of conditions that did not hold: <c>where</c> parts reading them are dropped
+    /// (a suspected match's view of the rule). Empty for the rule as written.</summary>
+    public IReadOnlySet<string> Unavailable { get; init; } = new HashSet<string>();
+
+    /// <summary>The <c>where</c> parts dropped so far, with the condition they belonged to.</summary>
+    public List<(Model.ConditionModel Condition, string Part)> Dropped { get; } = [];
+
     public (RuleElement? Element, DeclarationInfo? Declaration) Compile(ConditionModel condition, string name)
     {
         var kind = condition.Kind.Value;
@@ -25,7 +32,7 @@ internal sealed class ConditionCompiler(RuleContext rule)
             DerivedFields = kind == FactKind.Fact && condition.Property("name") is { } fact ? rule.Derived.FieldsOf(fact.Value) : new HashSet<string>(),
         };
         var conditions = Settings(condition, own).ToList();
-        if (condition.Where is { } where && CompileWhere(where, own) is { } body)
+        if (condition.Where is { } where && CompileWhere(condition, where, own) is { } body)
         {
             conditions.Add(Lambda(body, own));
         }
@@ -87,10 +94,17 @@ internal sealed class ConditionCompiler(RuleContext rule)
     private static MethodCallExpression GlobTest(ConstantExpression glob, Expression path) =>
         Expression.Call(typeof(Facts.Layouts.Glob), nameof(Facts.Layouts.Glob.IsMatch), null, glob, path);
 
-    private Expression? CompileWhere(Model.Located<string> where, DeclarationInfo own)
+    private Expression? CompileWhere(Model.ConditionModel condition, Model.Located<string> where, DeclarationInfo own)
     {
         var origin = Loading.YamlSpans.ContentOrigin(where.Span, rule.File.Lines);
         var node = ExpressionParser.Parse(where.Value, origin, rule.Bag);
+        if (node is not null && Unavailable.Count > 0)
+        {
+            var (kept, dropped) = JoinPruner.Prune(node, Unavailable);
+            Dropped.AddRange(dropped.Select(part => (condition, part)));
+            node = kept;
+        }
+
         return node is null ? null : ExpressionCompiler.Compile(node, rule.Scope(own), rule.Bag, origin);
     }
 

@@ -14,6 +14,7 @@ internal static class RuleCompilation
         var context = new RuleContext(file, derived);
         var compiler = new ConditionCompiler(context);
         var elements = new List<RuleElement>();
+        var when = new List<CompiledCondition>();
         for (var i = 0; i < model.When.Count; i++)
         {
             var condition = model.When[i];
@@ -22,7 +23,8 @@ internal static class RuleCompilation
                 continue;
             }
 
-            var (element, declaration) = compiler.Compile(condition, condition.Name?.Value ?? $"_when{i}");
+            var (element, declaration) = compiler.Compile(condition, WhenName(condition, i));
+            when.Add(new CompiledCondition(condition, condition.IsSignature ? ConditionRole.Signature : ConditionRole.When, WhenName(condition, i), elements.Count));
             elements.Add(element!);
             if (declaration is not null && condition.Name is not null)
             {
@@ -44,6 +46,7 @@ internal static class RuleCompilation
         {
             elements.Insert(0, new PatternElement(bundle.Declaration, []));
             everything.Add(bundle);
+            when = when.Select(c => c with { Position = c.Position + 1 }).ToList();
         }
 
         var id = model.Id!.Value;
@@ -54,10 +57,17 @@ internal static class RuleCompilation
         return new CompiledRule(model, cause,
             evidence.Select((e, i) => Item(e, "evidence", i)).ToList(),
             against.Select((a, i) => Item(a, "against", i)).ToList(),
-            values, elements.Count);
+            values, elements.Count)
+        {
+            When = when,
+            Suspect = SuspectCompilation.Compile(model, file, derived),
+        };
     }
 
-    private static List<(ConditionModel Model, RuleElement Element, DeclarationInfo? Info, string Name)> Items(
+    /// <summary>The declaration name of a when condition: its own, or one generated from its index.</summary>
+    public static string WhenName(ConditionModel condition, int index) => condition.Name?.Value ?? $"_when{index}";
+
+    public static List<(ConditionModel Model, RuleElement Element, DeclarationInfo? Info, string Name)> Items(
         IReadOnlyList<ConditionModel> items, string kind, RuleContext context, ConditionCompiler compiler, DerivedSchema derived)
     {
         var compiled = new List<(ConditionModel, RuleElement, DeclarationInfo?, string)>();
@@ -77,7 +87,7 @@ internal static class RuleCompilation
         return compiled;
     }
 
-    private static bool KnownFact(ConditionModel condition, DerivedSchema derived, DiagnosticBag bag) =>
+    public static bool KnownFact(ConditionModel condition, DerivedSchema derived, DiagnosticBag bag) =>
         condition.Kind.Value != FactKind.Fact || condition.Property("name") is not { } name || derived.Check(name, bag);
 
     /// <summary>Compiles every placeholder of fix, verify and derive and every expected capture.

@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace KnowledgeEngine.Rules.Loading;
 
 /// <summary>Reads one item of when/evidence/against: exactly one fact kind key with its
-/// settings, plus as/count and, outside when, weight/collect.</summary>
+/// settings, plus as/count/collect, in when signature and outside when weight.</summary>
 internal sealed partial class ConditionReader(FileContext file)
 {
     /// <summary>The settings each fact kind accepts, besides where.</summary>
@@ -33,7 +33,7 @@ internal sealed partial class ConditionReader(FileContext file)
         }
 
         string[] itemKeys = section == ConditionSection.When
-            ? [.. KindKeys, "as", "count"]
+            ? [.. KindKeys, "as", "count", "signature", "collect"]
             : [.. KindKeys, "as", "count", "weight", "collect"];
         var map = new MappingReader(file, node, $"a condition in {where}", itemKeys, key => Misplaced(key, section));
         var kinds = KindKeys.Where(map.Has).ToList();
@@ -82,6 +82,7 @@ internal sealed partial class ConditionReader(FileContext file)
             Count = ReadCount(map),
             Weight = map.Number("weight"),
             Collect = map.Text("collect"),
+            Signature = map.Bool("signature"),
         };
     }
 
@@ -142,8 +143,10 @@ internal sealed partial class ConditionReader(FileContext file)
 
     private static string? Misplaced(string key, ConditionSection section) => key switch
     {
-        "weight" or "collect" when section == ConditionSection.When =>
-            $"'{key}' belongs to evidence and against items; a when condition is required, so it has no weight — move the item to evidence: or remove '{key}'",
+        "weight" when section == ConditionSection.When =>
+            "'weight' belongs to evidence and against items; a when condition is required, so it has no weight — move the item to evidence: or remove 'weight'",
+        "signature" =>
+            "'signature' marks a when condition that singles the failure out; evidence and against items are optional already — move the item to when: or remove 'signature'",
         "where" or "source" or "contains" or "regex" or "kind" or "key" or "path" =>
             $"'{key}' belongs inside the fact kind's mapping, e.g. log: {{ {key}: ... }}",
         "name" => "use 'as' to name a condition; inside fact: {{ name: ... }} 'name' names the derived fact",

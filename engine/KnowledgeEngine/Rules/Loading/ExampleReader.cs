@@ -15,8 +15,8 @@ internal sealed class ExampleReader(FileContext file)
             return null;
         }
 
-        var map = new MappingReader(file, node, "an example", ["name", "expect", "files", "bundle", "captures", "also"]);
-        var expect = map.Enum<ExampleExpectation>("expect", out var expectSpan, "add expect: fires or expect: silent");
+        var map = new MappingReader(file, node, "an example", ["name", "expect", "files", "bundle", "captures", "also", "missing"]);
+        var expect = map.Enum<ExampleExpectation>("expect", out var expectSpan, "add expect: fires, expect: suspected or expect: silent");
         var example = new ExampleModel(map.Span)
         {
             Name = map.Text("name", "add name: <what the example shows>"),
@@ -25,6 +25,7 @@ internal sealed class ExampleReader(FileContext file)
             Bundle = map.Text("bundle"),
             Captures = Pairs(map, "captures"),
             Also = map.List("also").Select(a => RuleReader.ScalarItem(file, a, "a rule id in also")).OfType<Located<string>>().ToList(),
+            Missing = map.List("missing").Select(a => RuleReader.ScalarItem(file, a, "a condition name in missing")).OfType<Located<string>>().ToList(),
         };
         if (!map.Has("files") && !map.Has("bundle"))
         {

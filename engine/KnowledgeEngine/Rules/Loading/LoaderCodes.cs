@@ -40,4 +40,6 @@ internal static class LoaderCodes
     public const string NoSilentExample = "KB052";
     public const string NoCollectHint = "KB053";
     public const string NoKnowledgeLink = "KB054";
+    public const string NoSignature = "KB055";
+    public const string NoSuspectedExample = "KB056";
 }

@@ -14,7 +14,7 @@ public enum FactKind
 /// <summary>
 /// One condition: which facts of one kind it matches (<see cref="Properties"/>, the keys inside
 /// <c>log: { ... }</c>), the name later parts use for the match, and, in evidence and against
-/// lists, its weight and the hint that tells the operator how to collect the fact.
+/// lists, its weight; in every list the hint that tells the operator how to collect the fact.
 /// </summary>
 public sealed record ConditionModel(SourceSpan Span, Located<FactKind> Kind)
 {
@@ -29,6 +29,12 @@ public sealed record ConditionModel(SourceSpan Span, Located<FactKind> Kind)
     /// <summary>File and resource conditions: the rule needs no matching fact in the bundle that was
     /// read (a missing file of a known inventory, or no resource matching the settings and where).</summary>
     public Located<bool>? Absent { get; init; }
+
+    /// <summary>When conditions only: the condition singles the failure out. The signatures holding
+    /// without the other when conditions make the cause suspected instead of confirmed.</summary>
+    public Located<bool>? Signature { get; init; }
+
+    public bool IsSignature => Signature?.Value == true;
 
     public CountModel? Count { get; init; }
 

@@ -4,6 +4,9 @@ public enum ExampleExpectation
 {
     Fires,
     Silent,
+
+    /// <summary>Only the signatures hold: the rule must yield a suspected cause, ranked first.</summary>
+    Suspected,
 }
 
 /// <summary>An example shipped inside a rule: a small bundle written inline (path → content in
@@ -25,4 +28,7 @@ public sealed record ExampleModel(SourceSpan Span)
 
     /// <summary>Other rules expected to fire on this example too (not reported as overlap).</summary>
     public IReadOnlyList<Located<string>> Also { get; init; } = [];
+
+    /// <summary>Suspected examples: the names of the when conditions expected not to hold.</summary>
+    public IReadOnlyList<Located<string>> Missing { get; init; } = [];
 }

@@ -12,13 +12,16 @@ namespace KnowledgeEngine.Rules.Running;
 internal sealed class RuleProber
 {
     private readonly IReadOnlyList<CompiledRule> _rules;
-    private readonly Lazy<(ISessionFactory Factory, IReadOnlyList<(CompiledRule Rule, int Element, RuleDefinition Probe)> Probes)> _nearMissNetwork;
 
     public RuleProber(IReadOnlyList<CompiledRule> compiled)
     {
         _rules = compiled;
-        _nearMissNetwork = new(BuildNearMissNetwork);
+        Probes = BuildNearMissProbes();
     }
+
+    /// <summary>The leave-one-out probes of every rule with two or more when conditions: compiled
+    /// into the diagnosis network, so a diagnosis reads them from the session that found the causes.</summary>
+    public IReadOnlyList<(CompiledRule Rule, CompiledCondition Left, RuleDefinition Probe)> Probes { get; }
 
     public RuleProbe Why(CompiledRule target, IReadOnlyList<object> facts)
     {
@@ -26,7 +29,7 @@ internal sealed class RuleProber
         var probes = Enumerable.Range(1, elements.Count)
             .Select(k => new RuleDefinition($"{target.Cause.Name}#why{k}", 0, elements.Take(k).ToArray(), []))
             .ToList();
-        var session = Run(Compile(probes), facts);
+        var session = Run(RuleCompiler.Compile(_rules.SelectMany(r => r.Definitions).Concat(probes)), facts);
         var held = 0;
         Match? deepest = null;
         for (var k = 1; k <= elements.Count; k++)
@@ -41,58 +44,38 @@ internal sealed class RuleProber
             deepest = activations[0].Match;
         }
 
-        var offset = elements.Count - target.Model.When.Count; // an implicit bundle element may come first
-        var heldConditions = Math.Max(0, held - offset);
-        var missing = held < elements.Count ? target.Model.When[Math.Max(0, held - offset)] : null;
-        return new RuleProbe(target.Model, missing is null, heldConditions, missing, deepest is null ? [] : Bound(deepest));
+        // The first condition whose element lies beyond the elements that held (an implicit bundle element may come first).
+        var missing = target.When.FirstOrDefault(c => c.Position >= held);
+        var heldConditions = target.When.Count(c => c.Position < held);
+        return new RuleProbe(target.Model, missing is null, heldConditions, missing?.Model, deepest is null ? [] : Bound(deepest));
     }
 
-    public IReadOnlyList<NearMiss> NearMisses(IReadOnlyList<object> facts, IReadOnlySet<string> fired)
-    {
-        var (factory, probes) = _nearMissNetwork.Value;
-        if (probes.Count == 0)
-        {
-            return [];
-        }
-
-        var session = Run(factory, facts);
-        return probes
-            .Where(p => !fired.Contains(p.Rule.Cause.Name))
+    /// <summary>The rules not in <paramref name="shown"/> whose leave-one-out probe fired in the session.</summary>
+    public IReadOnlyList<NearMiss> NearMisses(ISession session, IReadOnlySet<string> shown) =>
+        Probes
+            .Where(p => !shown.Contains(p.Rule.Cause.Name))
             .Select(p => (p, Activations: session.Activations(p.Probe.Name)))
             .Where(x => x.Activations.Count > 0)
             .GroupBy(x => x.p.Rule.Cause.Name)
             .Select(g => g.First())
-            .Select(x => new NearMiss(x.p.Rule.Model,
-                x.p.Rule.Model.When[x.p.Element - (x.p.Rule.Cause.Elements.Count - x.p.Rule.Model.When.Count)],
-                Bound(x.Activations[0].Match)))
+            .Select(x => new NearMiss(x.p.Rule.Model, x.p.Left.Model, Bound(x.Activations[0].Match)))
             .ToList();
-    }
 
-    /// <summary>The leave-one-out probes of every rule, compiled once with the real rules: each
-    /// diagnosis (two for kb diff) reuses the network and only runs a session over it; which
-    /// rules fired is applied when reading the results.</summary>
-    private (ISessionFactory Factory, IReadOnlyList<(CompiledRule Rule, int Element, RuleDefinition Probe)> Probes) BuildNearMissNetwork()
+    private List<(CompiledRule Rule, CompiledCondition Left, RuleDefinition Probe)> BuildNearMissProbes()
     {
-        var probes = new List<(CompiledRule Rule, int Element, RuleDefinition Probe)>();
-        foreach (var rule in _rules.Where(r => r.Model.When.Count >= 2))
+        var probes = new List<(CompiledRule, CompiledCondition, RuleDefinition)>();
+        foreach (var rule in _rules.Where(r => r.When.Count >= 2))
         {
             var elements = rule.Cause.Elements;
-            var offset = elements.Count - rule.Model.When.Count;
-            for (var i = offset; i < elements.Count; i++)
+            foreach (var condition in rule.When.Where(c => !IsReferencedLater(elements, c.Position)))
             {
-                if (!IsReferencedLater(elements, i))
-                {
-                    var rest = elements.Where((_, j) => j != i).ToArray();
-                    probes.Add((rule, i, new RuleDefinition($"{rule.Cause.Name}#without{i}", 0, rest, [])));
-                }
+                var rest = elements.Where((_, j) => j != condition.Position).ToArray();
+                probes.Add((rule, condition, new RuleDefinition($"{rule.Cause.Name}#without{condition.Position}", 0, rest, [])));
             }
         }
 
-        return (Compile(probes.Select(p => p.Probe)), probes);
+        return probes;
     }
-
-    private ISessionFactory Compile(IEnumerable<RuleDefinition> probes) =>
-        RuleCompiler.Compile(_rules.SelectMany(r => r.Definitions).Concat(probes));
 
     private static ISession Run(ISessionFactory factory, IReadOnlyList<object> facts)
     {
@@ -105,6 +88,7 @@ internal sealed class RuleProber
         session.Fire();
         return session;
     }
+
     /// <summary>A later element that names element i's declaration in a condition depends on it,
     /// so element i cannot be left out on its own.</summary>
     private static bool IsReferencedLater(IReadOnlyList<RuleElement> elements, int index)

@@ -6,6 +6,17 @@ namespace KnowledgeEngine.Rules;
 /// entry per match, so two broken hosts give two entries) and the facts the rules derived.</summary>
 public sealed record RuleRun(IReadOnlyList<FiredRule> Fired, IReadOnlyList<DerivedFact> Derived)
 {
+    /// <summary>Matches of rules whose signatures held without all their other when conditions;
+    /// each has <see cref="CauseStatus.Suspected"/> and lists its unmet conditions.</summary>
+    public IReadOnlyList<FiredRule> Suspected { get; init; } = [];
+
+    /// <summary>Problems of the run itself (a rule stopped at the fire limit), for the operator.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Rules neither confirmed nor suspected that held all required conditions but one
+    /// (filled when the run included the near-miss probes).</summary>
+    public IReadOnlyList<NearMiss> NearMisses { get; init; } = [];
+
     /// <summary>For each derived fact, the rules whose matches inserted it (from the engine's
     /// insert events), so an explanation can say where a symptom came from.</summary>
     public IReadOnlyDictionary<DerivedFact, IReadOnlyList<string>> DerivedBy { get; init; } = new Dictionary<DerivedFact, IReadOnlyList<string>>();
@@ -26,6 +37,17 @@ public sealed record FiredRule(
     IReadOnlyList<string> Verify)
 {
     public string Id => Rule.Id!.Value;
+
+    /// <summary>Confirmed: every when condition held. Suspected: the signatures held, the
+    /// conditions in <see cref="Unmet"/> did not.</summary>
+    public CauseStatus Status { get; init; } = CauseStatus.Confirmed;
+
+    /// <summary>The when conditions that did not hold for a suspected match.</summary>
+    public IReadOnlyList<UnmetCondition> Unmet { get; init; } = [];
+
+    /// <summary>The <c>where</c> parts left out for a suspected match because they read a condition
+    /// that did not hold, e.g. "access_mac != master.mac".</summary>
+    public IReadOnlyList<string> DroppedJoins { get; init; } = [];
 
     /// <summary>The cause summary with this match's values filled in.</summary>
     public string? Summary { get; init; }
@@ -51,4 +73,19 @@ public sealed record ItemResult(ConditionModel Item, bool Found, IReadOnlyList<M
 
     /// <summary>How to obtain the fact when it is missing, as the rule says.</summary>
     public string? Collect => Item.Collect?.Value;
+}
+
+public enum CauseStatus
+{
+    Confirmed,
+    Suspected,
+}
+
+/// <summary>A when condition that did not hold for a suspected match. <see cref="SourceCollected"/>
+/// tells "its source was collected and the fact is not in it" (counts against the cause) from "its
+/// source was never collected" (neutral: collect it next); see docs/rule-language.md.</summary>
+public sealed record UnmetCondition(ConditionModel Condition, bool SourceCollected)
+{
+    /// <summary>How to obtain the fact, as the rule says.</summary>
+    public string? Collect => Condition.Collect?.Value;
 }

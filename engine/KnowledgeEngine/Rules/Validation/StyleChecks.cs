@@ -35,6 +35,25 @@ internal static class StyleChecks
                 "add knowledge: <platform>/<article>.md so the runbook has background, verification and prevention");
         }
 
+        if (rule.When.Count > 1 && !rule.When.Any(c => c.IsSignature))
+        {
+            yield return Warn(LoaderCodes.NoSignature, rule.When[0].Span, $"rule {rule.Name} has {rule.When.Count} when conditions and no signature",
+                "mark the condition that singles the failure out with signature: true, so the rule can name a suspected cause when the other conditions were not collected");
+        }
+        else if (rule.When.Any(c => c.IsSignature) && rule.When.Any(c => !c.IsSignature) && rule.Cause is not null
+            && rule.Examples.Count > 0 && rule.Examples.All(e => e.Expect?.Value != ExampleExpectation.Suspected))
+        {
+            yield return Warn(LoaderCodes.NoSuspectedExample, head, $"rule {rule.Name} has no example that holds only its signature",
+                "add an example with expect: suspected whose facts hold only the signature conditions");
+        }
+
+        // A suspected cause lists each when condition that did not hold with its collect hint.
+        foreach (var item in rule.When.Where(c => !c.IsSignature && c.Collect is null && rule.When.Any(s => s.IsSignature)))
+        {
+            yield return Warn(LoaderCodes.NoCollectHint, item.Span, "this when condition has no collect hint",
+                "add collect: <command that gathers the fact>, so a suspected cause can say how to confirm it");
+        }
+
         foreach (var item in rule.Evidence.Where(e => e.Collect is null))
         {
             yield return Warn(LoaderCodes.NoCollectHint, item.Span, "this evidence item has no collect hint",

@@ -1,0 +1,71 @@
+using KnowledgeEngine.Rete;
+using KnowledgeEngine.Rules.Model;
+
+namespace KnowledgeEngine.Rules.Compilation;
+
+/// <summary>Compiles a rule's <see cref="SuspectPlan"/>: run only after the rule itself compiled
+/// without errors, so compiling its conditions again reports nothing new.</summary>
+internal static class SuspectCompilation
+{
+    public static SuspectPlan? Compile(RuleModel model, Loading.FileContext file, DerivedSchema derived)
+    {
+        if (model.Cause is null || !model.When.Any(c => c.IsSignature) || model.When.All(c => c.IsSignature))
+        {
+            return null;
+        }
+
+        var id = model.Id!.Value;
+        var others = model.When.Where(c => !c.IsSignature).Select(c => c.Name?.Value).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var context = new RuleContext(file, derived);
+        var compiler = new ConditionCompiler(context) { Unavailable = others };
+        var signatures = new List<RuleElement>();
+        var names = new List<string>();
+        for (var i = 0; i < model.When.Count; i++)
+        {
+            var condition = model.When[i];
+            if (!condition.IsSignature)
+            {
+                continue;
+            }
+
+            var name = RuleCompilation.WhenName(condition, i);
+            var (element, declaration) = compiler.Compile(condition, name);
+            signatures.Add(element!);
+            names.Add(declaration?.Name ?? name);
+            if (declaration is not null && condition.Name is not null)
+            {
+                context.Declare(declaration);
+            }
+        }
+
+        // Each other condition is checked on top of the signatures alone; the joins it has to the
+        // remaining other conditions are dropped like the signatures' own.
+        var checks = new List<(ConditionModel Condition, RuleElement Element, string Name)>();
+        for (var i = 0; i < model.When.Count; i++)
+        {
+            var condition = model.When[i];
+            if (condition.IsSignature || !RuleCompilation.KnownFact(condition, derived, file.Bag))
+            {
+                continue;
+            }
+
+            var rest = others.Where(o => o != condition.Name?.Value).ToHashSet(StringComparer.Ordinal);
+            var name = RuleCompilation.WhenName(condition, i);
+            var (element, declaration) = new ConditionCompiler(context) { Unavailable = rest }.Compile(condition, name);
+            checks.Add((condition, element!, declaration?.Name ?? name));
+        }
+
+        var evidence = RuleCompilation.Items(model.Evidence, "evidence", context, compiler, derived);
+        var against = RuleCompilation.Items(model.Against, "against", context, compiler, derived);
+        var elements = context.Bundle is { } bundle ? [new PatternElement(bundle.Declaration, []), .. signatures] : signatures;
+        ItemRule Item(ConditionModel condition, RuleElement element, string declaration, string kind, int index) =>
+            new(condition, new RuleDefinition($"{id}#suspect-{kind}{index}", -1, [.. elements, element], []) { Tag = model }, declaration);
+        return new SuspectPlan(
+            new RuleDefinition($"{id}#suspect", -1, elements, []) { Tag = model },
+            checks.Select((c, i) => Item(c.Condition, c.Element, c.Name, "check", i)).ToList(),
+            evidence.Select((e, i) => Item(e.Model, e.Element, e.Name, "evidence", i)).ToList(),
+            against.Select((a, i) => Item(a.Model, a.Element, a.Name, "against", i)).ToList(),
+            names,
+            compiler.Dropped);
+    }
+}

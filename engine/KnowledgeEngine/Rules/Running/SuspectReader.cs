@@ -1,0 +1,72 @@
+using KnowledgeEngine.Rete;
+using KnowledgeEngine.Rules.Compilation;
+
+namespace KnowledgeEngine.Rules.Running;
+
+/// <summary>
+/// Reads a rule's suspected matches back from a session: each match of its signatures that no
+/// confirmed match covers (the same signature facts), with the other when conditions it lacks,
+/// each marked collected or not, and the evidence and against items found on top of the signatures.
+/// </summary>
+internal sealed class SuspectReader(SuspectPlan plan, CollectedSources collected)
+{
+    public IEnumerable<FiredRule> Read(ISession session, IEnumerable<Match> confirmed, MatchDescriber describer)
+    {
+        var covered = new HashSet<FactKey>(confirmed.Select(KeyOf));
+        var checks = ItemIndex.Build(plan.Checks, session, plan.PrefixLength);
+        var evidence = ItemIndex.Build(plan.Evidence, session, plan.PrefixLength);
+        var against = ItemIndex.Build(plan.Against, session, plan.PrefixLength);
+        var dropped = plan.DroppedJoins.Select(d => d.Part).Distinct().ToList();
+        foreach (var activation in session.Activations(plan.Definition.Name))
+        {
+            var match = activation.Match;
+            if (covered.Contains(KeyOf(match)))
+            {
+                continue;
+            }
+
+            var key = new MatchPrefix(match, plan.PrefixLength);
+            var sources = new List<Match> { match };
+            var held = checks.Results(key, sources);
+            var unmet = held.Where(h => !h.Found).Select(h => new UnmetCondition(h.Item, collected.Collected(h.Item))).ToList();
+            if (unmet.Count == 0)
+            {
+                // Each condition held on its own, but not for the same facts: the joins between them decide.
+                unmet = held.Where(h => h.Item.Where is not null).Select(h => new UnmetCondition(h.Item, SourceCollected: true)).ToList();
+            }
+
+            var facts = MatchDescriber.Facts(match);
+            facts.AddRange(held.Where(h => h.Found).SelectMany(h => h.Facts));
+            yield return describer.Describe(match, facts, sources, evidence.Results(key, sources), against.Results(key, sources)) with
+            {
+                Status = CauseStatus.Suspected,
+                Unmet = unmet,
+                DroppedJoins = dropped,
+            };
+        }
+    }
+
+    private FactKey KeyOf(Match match) => new(plan.SignatureNames.Select(n => match[n]).ToArray());
+
+    /// <summary>The signature facts of a match, compared by identity.</summary>
+    private sealed class FactKey(object?[] facts) : IEquatable<FactKey>
+    {
+        public bool Equals(FactKey? other) =>
+            other is not null && facts.Length == other.Facts.Length && facts.Zip(other.Facts).All(p => ReferenceEquals(p.First, p.Second));
+
+        public override bool Equals(object? obj) => Equals(obj as FactKey);
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            foreach (var fact in facts)
+            {
+                hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(fact));
+            }
+
+            return hash.ToHashCode();
+        }
+
+        private object?[] Facts => facts;
+    }
+}
