@@ -8,7 +8,7 @@ namespace KnowledgeEngine.Reports;
 /// docs/output.md). Field names and meanings only change with a new schema version.</summary>
 public static class JsonReport
 {
-    public const string Schema = "kb.diagnosis/v1";
+    public const string Schema = "kb.diagnosis/v2";
 
     public static string Render(DiagnosisResult result)
     {
@@ -84,7 +84,9 @@ public static class JsonReport
         w.WriteString("rule", h.RuleId);
         w.WriteString("title", h.Title);
         w.WriteString("severity", h.Severity.ToString().ToLowerInvariant());
+        w.WriteString("status", h.Status == KnowledgeEngine.Rules.CauseStatus.Suspected ? "suspected" : "confirmed");
         w.WriteNumber("confidence", Math.Round(h.Confidence, 4));
+        w.WriteNumber("rank_score", Math.Round(h.RankScore, 4));
         w.WriteNumber("prior", h.Prior);
         w.WriteString("summary", h.Summary);
         w.WriteString("knowledge", h.Rule.Knowledge?.Value);
@@ -111,6 +113,21 @@ public static class JsonReport
             w.WriteEndObject();
         }
 
+        w.WriteEndArray();
+        w.WriteStartArray("unmet");
+        foreach (var u in h.Fired.Unmet)
+        {
+            w.WriteStartObject();
+            w.WriteString("description", ConditionText.Describe(u.Condition));
+            w.WriteString("at", ConditionText.Location(u.Condition.Span));
+            w.WriteBoolean("source_collected", u.SourceCollected);
+            w.WriteString("collect", u.Collect);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("dropped_joins");
+        h.Fired.DroppedJoins.ToList().ForEach(w.WriteStringValue);
         w.WriteEndArray();
         w.WriteStartObject("values");
         foreach (var (key, value) in h.Fired.Values.OrderBy(v => v.Key, StringComparer.Ordinal))

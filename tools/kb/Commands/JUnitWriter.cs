@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using KnowledgeEngine.Rules.Running;
+using KnowledgeEngine.Diagnosis.Examples;
 
 namespace KnowledgeEngine.Cli.Commands;
 

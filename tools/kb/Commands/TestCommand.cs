@@ -1,7 +1,7 @@
 using System.CommandLine;
 using KnowledgeEngine.Rules;
 using KnowledgeEngine.Rules.Model;
-using KnowledgeEngine.Rules.Running;
+using KnowledgeEngine.Diagnosis.Examples;
 
 namespace KnowledgeEngine.Cli.Commands;
 

@@ -25,7 +25,7 @@ internal static class DiagnosisTable
         }
 
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("#").AddColumn(new TableColumn("confidence").RightAligned()).AddColumn("cause").AddColumn("severity").AddColumn("top evidence");
+            .AddColumn("#").AddColumn(new TableColumn("confidence").RightAligned()).AddColumn("status").AddColumn("cause").AddColumn("severity").AddColumn("top evidence");
         var rank = 0;
         foreach (var h in result.Causes)
         {
@@ -33,6 +33,7 @@ internal static class DiagnosisTable
             table.AddRow(
                 (++rank).ToString(),
                 $"{h.Confidence:P0}",
+                Status(h),
                 $"[bold]{Markup.Escape(h.Title)}[/]\n[grey]{Markup.Escape(h.RuleId)}[/]",
                 Markup.Escape(h.Severity.ToString().ToLowerInvariant()),
                 top is null ? "" : $"[grey]{Markup.Escape(Path.GetFileName(top.Location ?? ""))}[/]\n{Markup.Escape(Shorten(top.Text, 70))}");
@@ -68,14 +69,32 @@ internal static class DiagnosisTable
             ? $"derived {d} by {string.Join(", ", rules)}"
             : $"derived {fact}";
 
+    private static string Status(Hypothesis h) =>
+        h.Status == KnowledgeEngine.Rules.CauseStatus.Suspected ? "[yellow]suspected[/]" : "confirmed";
+
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static void WriteCause(IAnsiConsole console, int rank, Hypothesis h, bool explain,
         IReadOnlyDictionary<KnowledgeEngine.Rules.DerivedFact, IReadOnlyList<string>> derivedBy)
     {
         console.WriteLine();
-        console.MarkupLine($"[bold]{rank}. {Markup.Escape(h.Title)}[/] ({h.Confidence:P0}, {h.Severity.ToString().ToLowerInvariant()})");
+        console.MarkupLine($"[bold]{rank}. {Markup.Escape(h.Title)}[/] ({h.Confidence:P0}, {Status(h)}, {h.Severity.ToString().ToLowerInvariant()})");
         console.MarkupLine($"   {Markup.Escape(h.Summary)}");
+        if (h.Status == KnowledgeEngine.Rules.CauseStatus.Suspected)
+        {
+            console.MarkupLine("   [yellow]suspected[/]: its signature holds; to confirm, collect:");
+            foreach (var m in h.ToConfirm)
+            {
+                console.MarkupLine($"     {(m.SourceCollected == true ? "collected, not found" : "not collected")}: {Markup.Escape(m.Description)}" +
+                                   (m.Collect is null ? "" : $" — {Markup.Escape(m.Collect)}"));
+            }
+
+            foreach (var part in h.Fired.DroppedJoins)
+            {
+                console.MarkupLine($"     [grey]join dropped (reads a condition that did not hold): {Markup.Escape(part)}[/]");
+            }
+        }
+
         console.MarkupLine("   [bold]evidence[/]");
         foreach (var e in h.Evidence)
         {
@@ -91,13 +110,13 @@ internal static class DiagnosisTable
         if (explain)
         {
             console.MarkupLine("   [bold]conditions[/]");
-            for (var i = 0; i < h.Rule.When.Count; i++)
+            foreach (var condition in h.Fired.When)
             {
-                var condition = h.Rule.When[i];
-                var name = condition.Name?.Value ?? $"_when{i}";
-                var matched = h.Fired.Facts.Where(f => f.Name == name).Select(f => f.Location ?? Derived(f.Fact, derivedBy)).Distinct().ToList();
-                console.MarkupLine($"     {Markup.Escape(ConditionText.Describe(condition))} [grey]({Markup.Escape(ConditionText.Location(condition.Span))})[/] ← " +
-                                   Markup.Escape(matched.Count == 0 ? "(no bound fact)" : string.Join(", ", matched.Take(5)) + (matched.Count > 5 ? $" and {matched.Count - 5} more" : "")));
+                var matched = condition.Facts.Select(f => f.Location ?? Derived(f.Fact, derivedBy)).Distinct().ToList();
+                var state = condition.Unmet is { } u ? (u.SourceCollected ? "(collected, not found)" : "(not collected)")
+                    : matched.Count == 0 ? "(no bound fact)" : string.Join(", ", matched.Take(5)) + (matched.Count > 5 ? $" and {matched.Count - 5} more" : "");
+                console.MarkupLine($"     {(condition.IsSignature ? "signature " : "")}{Markup.Escape(ConditionText.Describe(condition.Condition))} " +
+                                   $"[grey]({Markup.Escape(ConditionText.Location(condition.Condition.Span))})[/] ← {Markup.Escape(state)}");
             }
 
             console.MarkupLine($"   [bold]confidence[/] prior {h.Prior:0.00}");
@@ -105,6 +124,10 @@ internal static class DiagnosisTable
             {
                 console.MarkupLine($"     {(s.Weight >= 0 ? "+" : "−")} {Markup.Escape(s.Reason)} (weight {Math.Abs(s.Weight):0.00}): {s.Before:0.00} → {s.After:0.00}");
             }
+
+            console.MarkupLine(h.Status == KnowledgeEngine.Rules.CauseStatus.Suspected
+                ? $"     rank score {h.Confidence:0.00} − {Diagnoser.SuspectedRankPenalty:0.00} (suspected) = {h.RankScore:0.00}"
+                : $"     rank score {h.RankScore:0.00} (confirmed)");
 
             foreach (var (key, value) in h.Fired.Values.OrderBy(v => v.Key, StringComparer.Ordinal))
             {

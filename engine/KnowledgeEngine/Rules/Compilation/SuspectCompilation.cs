@@ -31,8 +31,13 @@ internal static class SuspectCompilation
             var name = RuleCompilation.WhenName(condition, i);
             var (element, declaration) = compiler.Compile(condition, name);
             signatures.Add(element!);
-            names.Add(declaration?.Name ?? name);
-            if (declaration is not null && condition.Name is not null)
+            if (declaration is null)
+            {
+                continue; // an absent signature binds no fact
+            }
+
+            names.Add(declaration.Name);
+            if (condition.Name is not null)
             {
                 context.Declare(declaration);
             }

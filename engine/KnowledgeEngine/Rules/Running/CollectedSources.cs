@@ -4,17 +4,31 @@ using KnowledgeEngine.Rules.Model;
 
 namespace KnowledgeEngine.Rules.Running;
 
+/// <summary>What the bundle says about a when condition that did not hold.</summary>
+internal enum UnmetState
+{
+    /// <summary>Its source was never collected: neutral, collect it next.</summary>
+    NotCollected,
+
+    /// <summary>A log that was collected lacks the line: counts against the cause. A log is a window
+    /// (rotated, cut to the last minutes, pasted in part), so a missing line does not disprove.</summary>
+    Absent,
+
+    /// <summary>The state was collected (a resource kind, a config file, the inventory) and is not the
+    /// one the rule needs: the state disproves the cause, so no suspected cause is claimed.</summary>
+    Contradicted,
+}
+
 /// <summary>
 /// What a bundle collected, seen while its facts go into the session, so that a condition that did
-/// not hold can be told apart: its source was collected and the fact is not in it (counts against
-/// the cause), or its source was never collected (neutral; collect it next). Per fact kind:
+/// not hold can be told apart (see <see cref="UnmetState"/>). Per fact kind:
 /// a log condition's source is collected when a file matches its <c>source</c> glob (without one:
 /// when the bundle holds a text file that is not JSON or YAML); a resource condition's when a
 /// resource of its <c>kind</c> was read; a config condition's when a file matches its <c>file</c>
 /// glob (without one: when any config value was read); files and the bundle are always collected;
-/// a derived fact never counts as collected, since no file holds it.
+/// a derived fact's source is that of the when conditions of the rules that derive it.
 /// </summary>
-internal sealed class CollectedSources
+internal sealed class CollectedSources(IReadOnlyDictionary<string, List<IReadOnlyList<ConditionModel>>> derivers)
 {
     private readonly List<string> _files = [];
     private readonly HashSet<string> _resourceKinds = new(StringComparer.OrdinalIgnoreCase);
@@ -38,14 +52,36 @@ internal sealed class CollectedSources
         }
     }
 
-    public bool Collected(ConditionModel condition) => condition.Kind.Value switch
+    public UnmetState State(ConditionModel condition, int depth = 0) => condition.Kind.Value switch
     {
-        FactKind.Log => condition.Property("source") is { } glob ? AnyFile(glob.Value) : _anyLogFile,
-        FactKind.Resource => condition.Property("kind") is { } kind ? _resourceKinds.Contains(kind.Value) : _resourceKinds.Count > 0,
-        FactKind.Config => condition.Property("file") is { } glob ? AnyFile(glob.Value) : _anyConfig,
-        FactKind.Fact => false,
-        _ => true,
+        FactKind.Log => (condition.Property("source") is { } glob ? AnyFile(glob.Value) : _anyLogFile) ? UnmetState.Absent : UnmetState.NotCollected,
+        FactKind.Resource => Collected(condition.Property("kind") is { } kind ? _resourceKinds.Contains(kind.Value) : _resourceKinds.Count > 0),
+        FactKind.Config => Collected(condition.Property("file") is { } glob ? AnyFile(glob.Value) : _anyConfig),
+        FactKind.Fact => Derived(condition.Property("name")?.Value, depth),
+        _ => UnmetState.Contradicted,
     };
+
+    private static UnmetState Collected(bool collected) => collected ? UnmetState.Contradicted : UnmetState.NotCollected;
+
+    /// <summary>The strongest state over the rules deriving the fact: one whose when conditions were
+    /// all collected speaks for the fact (chains are short; the depth guard stops cycles).</summary>
+    private UnmetState Derived(string? name, int depth)
+    {
+        if (name is null || depth > 4 || !derivers.TryGetValue(name, out var rules))
+        {
+            return UnmetState.NotCollected;
+        }
+
+        var best = UnmetState.NotCollected;
+        foreach (var when in rules)
+        {
+            var states = when.Select(c => State(c, depth + 1)).ToList();
+            var state = states.Any(s => s == UnmetState.NotCollected) ? UnmetState.NotCollected : states.Min();
+            best = state > best ? state : best;
+        }
+
+        return best;
+    }
 
     private bool AnyFile(string glob) => _files.Any(f => Glob.IsMatch(glob, f));
 

@@ -70,8 +70,9 @@ internal sealed class MatchDescriber(CompiledRule rule)
 
     // Loops rather than LINQ: this runs once per match, and every line of a bundle may fire one.
     public FiredRule Describe(Match match, IReadOnlyList<MatchedFact> facts, List<Match> sources,
-        IReadOnlyList<ItemResult> evidence, IReadOnlyList<ItemResult> against)
+        IReadOnlyList<ItemResult> evidence, IReadOnlyList<ItemResult> against, IReadOnlyList<UnmetCondition>? unmet = null)
     {
+        unmet ??= [];
         var texts = new string?[_readers.Length];
         for (var i = 0; i < _readers.Length; i++)
         {
@@ -92,6 +93,10 @@ internal sealed class MatchDescriber(CompiledRule rule)
         {
             Summary = model.Cause?.SummaryTemplate is { } summary ? Templates.Render(summary.Value, valueOf) : null,
             Detail = model.Cause?.DetailTemplate is { } detail ? Templates.Render(detail.Value, valueOf) : null,
+            Status = unmet.Count > 0 ? CauseStatus.Suspected : CauseStatus.Confirmed,
+            Unmet = unmet,
+            When = rule.When.Select(c => new WhenResult(c.Model, c.Role == ConditionRole.Signature,
+                facts.Where(f => f.Name == c.Name).ToList(), unmet.FirstOrDefault(u => ReferenceEquals(u.Condition, c.Model)))).ToList(),
         };
     }
 

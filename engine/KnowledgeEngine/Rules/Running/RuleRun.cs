@@ -45,6 +45,10 @@ public sealed record FiredRule(
     /// <summary>The when conditions that did not hold for a suspected match.</summary>
     public IReadOnlyList<UnmetCondition> Unmet { get; init; } = [];
 
+    /// <summary>Each when condition of the rule, in file order, with the facts it matched (none
+    /// for an absent condition or an unmet one).</summary>
+    public IReadOnlyList<WhenResult> When { get; init; } = [];
+
     /// <summary>The <c>where</c> parts left out for a suspected match because they read a condition
     /// that did not hold, e.g. "access_mac != master.mac".</summary>
     public IReadOnlyList<string> DroppedJoins { get; init; } = [];
@@ -88,4 +92,11 @@ public sealed record UnmetCondition(ConditionModel Condition, bool SourceCollect
 {
     /// <summary>How to obtain the fact, as the rule says.</summary>
     public string? Collect => Condition.Collect?.Value;
+}
+
+/// <summary>One when condition of a match: whether it is a signature, the facts bound to it, and
+/// for a suspected match why it did not hold.</summary>
+public sealed record WhenResult(ConditionModel Condition, bool IsSignature, IReadOnlyList<MatchedFact> Facts, UnmetCondition? Unmet)
+{
+    public bool Held => Unmet is null;
 }

@@ -20,7 +20,7 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
                 rules.Add(cause.Rule.Name);
             }
         };
-        var collected = new CollectedSources();
+        var collected = new CollectedSources(Derivers());
         foreach (var fact in facts)
         {
             collected.See(fact);
@@ -62,6 +62,7 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
         }
 
         var derived = session.Query<DerivedFact>().ToList();
+
         var shown = fired.Concat(suspected).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         return new RuleRun(fired, derived)
         {
@@ -70,5 +71,21 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
             NearMisses = prober?.NearMisses(session, shown) ?? [],
             DerivedBy = derived.Where(derivedBy.ContainsKey).ToDictionary(d => d, d => (IReadOnlyList<string>)derivedBy[d].Distinct().ToList()),
         };
+    }
+
+    /// <summary>For each derived fact name, the when conditions of each rule that derives it.</summary>
+    private Dictionary<string, List<IReadOnlyList<Model.ConditionModel>>> Derivers()
+    {
+        var derivers = new Dictionary<string, List<IReadOnlyList<Model.ConditionModel>>>(StringComparer.Ordinal);
+        foreach (var rule in rules)
+        {
+            if (rule.Model.Derive?.Fact?.Value is { } name)
+            {
+                if (!derivers.TryGetValue(name, out var list)) derivers[name] = list = [];
+                list.Add(rule.Model.When);
+            }
+        }
+
+        return derivers;
     }
 }

@@ -28,7 +28,13 @@ internal sealed class SuspectReader(SuspectPlan plan, CollectedSources collected
             var key = new MatchPrefix(match, plan.PrefixLength);
             var sources = new List<Match> { match };
             var held = checks.Results(key, sources);
-            var unmet = held.Where(h => !h.Found).Select(h => new UnmetCondition(h.Item, collected.Collected(h.Item))).ToList();
+            var states = held.Where(h => !h.Found).Select(h => (h.Item, State: collected.State(h.Item))).ToList();
+            if (states.Any(s => s.State == UnmetState.Contradicted))
+            {
+                continue;
+            }
+
+            var unmet = states.Select(s => new UnmetCondition(s.Item, s.State == UnmetState.Absent)).ToList();
             if (unmet.Count == 0)
             {
                 // Each condition held on its own, but not for the same facts: the joins between them decide.
@@ -37,10 +43,8 @@ internal sealed class SuspectReader(SuspectPlan plan, CollectedSources collected
 
             var facts = MatchDescriber.Facts(match);
             facts.AddRange(held.Where(h => h.Found).SelectMany(h => h.Facts));
-            yield return describer.Describe(match, facts, sources, evidence.Results(key, sources), against.Results(key, sources)) with
+            yield return describer.Describe(match, facts, sources, evidence.Results(key, sources), against.Results(key, sources), unmet) with
             {
-                Status = CauseStatus.Suspected,
-                Unmet = unmet,
                 DroppedJoins = dropped,
             };
         }

@@ -1,3 +1,4 @@
+using KnowledgeEngine.Rules;
 using System.Globalization;
 using KnowledgeEngine.Diagnosis;
 using KnowledgeEngine.Rules.Compilation;
@@ -36,7 +37,12 @@ internal sealed class RunbookModelBuilder(ArticleLibrary articles, SiteLinks pag
         h.Missing.Select(m => new ExpectedView(m.Description, m.Weight, m.Collect)).ToList(),
         h.Fired.Values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => new ValueView(v.Key, v.Value)).ToList(),
         h.Fired.Fix,
-        h.Fired.Verify);
+        h.Fired.Verify)
+    {
+        Status = h.Status == CauseStatus.Suspected ? "suspected" : "confirmed",
+        Unmet = h.ToConfirm.Select(m => new UnmetView(m.Description, m.SourceCollected == true, m.Collect)).ToList(),
+        DroppedJoins = h.Fired.DroppedJoins,
+    };
 
     private static RuleView Rule(RuleModel rule) => new(
         rule.Name,

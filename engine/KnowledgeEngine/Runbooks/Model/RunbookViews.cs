@@ -57,7 +57,19 @@ internal sealed record CauseView(
     IReadOnlyList<ExpectedView> Missing,
     IReadOnlyList<ValueView> Values,
     IReadOnlyList<string> Fix,
-    IReadOnlyList<string> Verify);
+    IReadOnlyList<string> Verify)
+{
+    /// <summary>"confirmed" or "suspected".</summary>
+    public string Status { get; init; } = "confirmed";
+
+    /// <summary>A suspected cause's when conditions that did not hold, not collected ones first.</summary>
+    public IReadOnlyList<UnmetView> Unmet { get; init; } = [];
+
+    public IReadOnlyList<string> DroppedJoins { get; init; } = [];
+}
+
+/// <summary>A when condition that did not hold for a suspected cause, and how to collect it.</summary>
+internal sealed record UnmetView(string Description, bool SourceCollected, string? Collect);
 
 internal sealed record ConfidenceStepView(string Reason, double Weight, double Before, double After);
 

@@ -1,6 +1,6 @@
 using KnowledgeEngine.Rules.Model;
 
-namespace KnowledgeEngine.Rules.Running;
+namespace KnowledgeEngine.Diagnosis.Examples;
 
 /// <summary>The outcome of one inline example: what was expected, what happened, and every
 /// difference (expectation, captured values, other rules firing on it).</summary>

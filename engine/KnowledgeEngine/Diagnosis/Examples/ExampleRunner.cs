@@ -1,7 +1,8 @@
 using KnowledgeEngine.Facts;
+using KnowledgeEngine.Rules;
 using KnowledgeEngine.Rules.Model;
 
-namespace KnowledgeEngine.Rules.Running;
+namespace KnowledgeEngine.Diagnosis.Examples;
 
 /// <summary>
 /// Runs the examples of the loaded rules. Each example's facts (inline files written as a small
@@ -29,22 +30,57 @@ internal sealed class ExampleRunner(RuleSet rules)
         var fired = run.Fired.Select(f => f.Id).Distinct().Order(StringComparer.Ordinal).ToList();
         var problems = new List<string>();
         var own = run.Fired.Where(f => f.Id == id).ToList();
-        var expectFires = example.Expect?.Value != ExampleExpectation.Silent;
-        if (expectFires != own.Count > 0)
+        var suspected = run.Suspected.Where(f => f.Id == id).ToList();
+        var expect = example.Expect?.Value ?? ExampleExpectation.Fires;
+        var actual = own.Count > 0 ? ExampleExpectation.Fires : suspected.Count > 0 ? ExampleExpectation.Suspected : ExampleExpectation.Silent;
+        if (expect != actual)
         {
-            problems.Add($"expected: {(expectFires ? "fires" : "silent")}, actual: {(own.Count > 0 ? $"fires ({own.Count} match{(own.Count > 1 ? "es" : "")})" : "silent")}");
+            var count = actual == ExampleExpectation.Fires ? own.Count : suspected.Count;
+            problems.Add($"expected: {Word(expect)}, actual: {Word(actual)}" + (count > 0 ? $" ({count} match{(count > 1 ? "es" : "")})" : "") +
+                (actual == ExampleExpectation.Suspected ? $"; did not hold: {string.Join(", ", suspected[0].Unmet.Select(u => u.Condition.Name?.Value ?? $"line {u.Condition.Span.Line}"))}" : ""));
+        }
+        else if (expect == ExampleExpectation.Suspected)
+        {
+            problems.AddRange(SuspectedProblems(example, run, suspected));
         }
 
-        if (own.Count > 0)
+        var matched = actual == ExampleExpectation.Fires ? own : suspected;
+        if (matched.Count > 0)
         {
-            problems.AddRange(CaptureProblems(example, own));
+            problems.AddRange(CaptureProblems(example, matched));
         }
+
+        var expectFires = expect != ExampleExpectation.Silent;
 
         var also = example.Also.Select(a => a.Value).ToHashSet(StringComparer.Ordinal);
         var overlaps = expectFires ? fired.Where(f => f != id && !also.Contains(f)).ToList() : [];
         problems.AddRange(overlaps.Select(o => $"overlap: {o} fires on this example too — if that is right, add also: [{o}] to the example; otherwise tighten one of the two rules"));
         problems.AddRange(also.Where(a => !fired.Contains(a)).Select(a => $"also lists {a}, but it did not fire"));
         return new ExampleResult(rule, example, fired, problems) { Overlaps = overlaps };
+    }
+
+    private static string Word(ExampleExpectation e) => e.ToString().ToLowerInvariant();
+
+    /// <summary>A suspected example: the rule's suspected cause ranks first, and exactly the listed conditions did not hold.</summary>
+    private static IEnumerable<string> SuspectedProblems(ExampleModel example, RuleRun run, List<FiredRule> suspected)
+    {
+        var top = Diagnoser.Rank(run, "example", null, [], null, []).Causes.FirstOrDefault();
+        if (top is null || top.RuleId != suspected[0].Id || top.Status != CauseStatus.Suspected)
+        {
+            yield return $"expected the suspected cause to rank first, but {(top is null ? "no cause" : $"{top.RuleId} ({top.Status.ToString().ToLowerInvariant()})")} does";
+        }
+
+        if (example.Missing.Count == 0)
+        {
+            yield break;
+        }
+
+        var expected = example.Missing.Select(m => m.Value).Order(StringComparer.Ordinal).ToList();
+        var actual = suspected[0].Unmet.Select(u => u.Condition.Name?.Value ?? $"line {u.Condition.Span.Line}").Order(StringComparer.Ordinal).ToList();
+        if (!expected.SequenceEqual(actual))
+        {
+            yield return $"missing: expected [{string.Join(", ", expected)}], actual [{string.Join(", ", actual)}]";
+        }
     }
 
     private static IEnumerable<string> CaptureProblems(ExampleModel example, List<FiredRule> own)
