@@ -54,7 +54,7 @@ public sealed class DiagnosisSchemaTests
     public void Json_SchemaVersion_IsPinned()
     {
         var report = Report("cloudpods/host-mac-changed/silent");
-        report["schema"] = "kb.diagnosis/v2";
+        report["schema"] = "kb.diagnosis/v1";
 
         Assert.NotEmpty(Checker.Check(report));
     }

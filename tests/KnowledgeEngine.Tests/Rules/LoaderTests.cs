@@ -28,7 +28,10 @@ public sealed class LoaderTests
 
         Assert.Equal(FactKind.Log, conflict.Kind.Value);
         Assert.Equal("conflict", conflict.Name!.Value);
-        Assert.Equal(15, conflict.Name.Span.Line);
+        Assert.Equal(16, conflict.Name.Span.Line);
+        Assert.True(conflict.IsSignature);
+        Assert.False(Rule.When[1].IsSignature);
+        Assert.NotNull(Rule.When[1].Collect);
         Assert.Equal("duplicate manager_uri", conflict.Property("contains")!.Value);
         Assert.Equal([0.5, 0.5], Rule.Evidence.Select(e => e.Weight!.Value));
         Assert.Equal(0.6, Assert.Single(Rule.Against).Weight!.Value);
@@ -41,14 +44,16 @@ public sealed class LoaderTests
 
         Assert.Equal(["record.id", "shown.value"], step.Placeholders.Select(p => p.Path));
         Assert.Equal("climc host-remove-netif {{ record.id }} {{ shown.value }}", step.Text);
-        Assert.Equal((47, 33), (step.Placeholders[0].Span.Line, step.Placeholders[0].Span.Column));
-        Assert.Equal((47, 49), (step.Placeholders[1].Span.Line, step.Placeholders[1].Span.Column));
+        Assert.Equal((51, 33), (step.Placeholders[0].Span.Line, step.Placeholders[0].Span.Column));
+        Assert.Equal((51, 49), (step.Placeholders[1].Span.Line, step.Placeholders[1].Span.Column));
     }
 
     [Fact]
     public void Load_Examples_KeepFilesBundlesAndCaptures()
     {
-        Assert.Equal(4, Rule.Examples.Count);
+        Assert.Equal(6, Rule.Examples.Count);
+        Assert.Equal(ExampleExpectation.Suspected, Rule.Examples[4].Expect!.Value);
+        Assert.Equal(["master"], Rule.Examples[4].Missing.Select(m => m.Value));
         Assert.Equal("tests/bundles/cloudpods/host-mac-changed/fires", Rule.Examples[0].Bundle!.Value);
         Assert.Equal(["conflict.ip", "master.mac", "shown.value"], Rule.Examples[0].Captures.Select(c => c.Path.Value));
         Assert.Equal(2, Rule.Examples[2].Files.Count);
