@@ -55,6 +55,29 @@ public sealed class FactsCommandTests : IDisposable
         Assert.Contains("\"matched\":[\"match1\"]", log);
     }
 
+    private string CrashLoop() => _disk.Folder("loop", new()
+    {
+        ["var/log/messages"] = string.Concat(Enumerable.Range(0, 4).Select(i => $"Mar  9 10:00:0{i} n1 kubelet[10]: CrashLoopBackOff for pod web\n")),
+    });
+
+    [Fact]
+    public void Summary_counts_repeated_records_as_one_fact_and_says_how_many_they_stand_for()
+    {
+        var (_, output, _) = Run("facts", CrashLoop());
+
+        Assert.Contains("facts      bundle 1, file 1, log 1", output);
+        Assert.Contains("repeats    1 log facts stand for 4 identical records", output);
+    }
+
+    [Fact]
+    public void Json_lists_every_repeated_record()
+    {
+        var (_, output, _) = Run("facts", CrashLoop(), "--json", "--match", "CrashLoopBackOff");
+
+        Assert.Equal(4, output.Split('\n').Count(l => l.Contains("\"kind\":\"log\"", StringComparison.Ordinal)));
+        Assert.DoesNotContain("repeats", output);
+    }
+
     [Fact]
     public void Bad_bundle_exits_1_with_a_one_line_error()
     {

@@ -32,8 +32,11 @@ internal static class FactsCommand
             try
             {
                 using var bundle = Bundle.Open(path);
-                var plan = BuildPlan(literals);
-                return parseResult.GetValue(jsonOption) ? PrintJson(bundle, plan, output, error) : PrintSummary(bundle, plan, output);
+                var json = parseResult.GetValue(jsonOption);
+                // The JSON lists every record as written; the summary counts facts as kb diagnose reads them,
+                // identical records collapsed, and says how many records the repeats stand for.
+                var plan = BuildPlan(literals, collapse: !json);
+                return json ? PrintJson(bundle, plan, output, error) : PrintSummary(bundle, plan, output);
             }
             catch (BundleException ex)
             {
@@ -44,13 +47,17 @@ internal static class FactsCommand
         return command;
     }
 
-    private static ScanPlan BuildPlan(string[] literals)
+    private static ScanPlan BuildPlan(string[] literals, bool collapse)
     {
-        if (literals.Length == 0)
+        if (literals.Length == 0 && !collapse)
             return ScanPlan.KeepAll;
         var builder = ScanPlan.CreateBuilder();
         for (var i = 0; i < literals.Length; i++)
             builder.AddLiteral($"match{i + 1}", literals[i]);
+        if (literals.Length == 0)
+            builder.KeepAllRecords();
+        if (!collapse)
+            builder.KeepRepeats();
         return builder.Build();
     }
 
@@ -89,6 +96,8 @@ internal static class FactsCommand
         output.WriteLine($"files      {summary.Files} ({summary.BinaryFiles} binary), {summary.LogLines} log lines read in {summary.Elapsed.TotalSeconds:0.00} s");
         output.WriteLine($"formats    {Join(summary.Formats.OrderByDescending(f => f.Value).ThenBy(f => f.Key).Select(f => $"{f.Key} ×{f.Value}"))}");
         output.WriteLine($"facts      {Join(summary.FactsByKind.OrderBy(f => f.Key).Select(f => $"{f.Key} {f.Value}"))}");
+        if (summary.RepeatedFacts > 0)
+            output.WriteLine($"repeats    {summary.RepeatedFacts} log facts stand for {summary.RepeatedFacts + summary.CollapsedRecords} identical records (a crash loop?); --json lists every record");
         if (summary.PatternCounts.Count > 0)
             output.WriteLine($"matches    {Join(plan.Patterns.Select(p => $"'{p.Text}' {summary.PatternCounts[p.Id]}"))}");
         var diagnostics = summary.Diagnostics;

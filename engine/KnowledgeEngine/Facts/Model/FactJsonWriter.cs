@@ -40,6 +40,13 @@ internal static class FactJsonWriter
                         writer.WriteStringValue(id);
                     writer.WriteEndArray();
                 }
+                // Only a collapsed record says so, in the camelCase of the other fields.
+                if (log.Repeats > 1)
+                {
+                    writer.WriteNumber("repeats", log.Repeats);
+                    writer.WriteNumber("lastLine", log.LastLine);
+                    WriteOptional(writer, "lastTimestamp", log.LastTimestamp?.ToString("O"));
+                }
                 break;
             case ResourceFact resource:
                 writer.WriteString("resourceKind", resource.ResourceKind);

@@ -44,4 +44,25 @@ public sealed record LogFact : Fact
 
     /// <summary>Ids of the scan-plan patterns this record matched; empty in keep-all mode without patterns.</summary>
     public IReadOnlyList<string> Matched { get; init; } = [];
+
+    /// <summary>How many records of the file this fact stands for: a crash loop writes the same record thousands
+    /// of times, and the scan keeps the first (its line, text and time) with this count (docs/facts.md, "Repeats").</summary>
+    public int Repeats { get; init; } = 1;
+
+    /// <summary>Timestamp of the last repeat that had one; the fact's own timestamp when it does not repeat.</summary>
+    public DateTimeOffset? LastTimestamp
+    {
+        get => Repeats > 1 ? _lastTimestamp : Timestamp;
+        init => _lastTimestamp = value;
+    }
+
+    /// <summary>Line of the last repeat; the fact's own line when it does not repeat.</summary>
+    public int LastLine
+    {
+        get => Repeats > 1 ? _lastLine : Line;
+        init => _lastLine = value;
+    }
+
+    private readonly DateTimeOffset? _lastTimestamp;
+    private readonly int _lastLine;
 }

@@ -10,6 +10,8 @@ internal sealed class LogScanStats(int patterns)
     public long Lines;
     public long Records;
     public long Chars;
+    public long CollapsedRecords;
+    public long RepeatedFacts;
     public long[] PatternCounts { get; } = new long[patterns];
 }
 
@@ -82,6 +84,7 @@ internal sealed class LogFileScanner(ScanPlan plan, BundleLimits limits)
                 filled = carry;
             }
             stats.Lines += lineNumber - 1 + (run.LastRegionEndedMidLine ? 1 : 0);
+            run.Finish();
         }
         finally
         {
@@ -117,6 +120,15 @@ internal sealed class LogFileScanner(ScanPlan plan, BundleLimits limits)
     {
         private readonly PatternMatcher _matcher = new(plan);
         private readonly bool _everyRecord = plan.KeepsAllRecords || plan.NeedsEveryRecord || plan.Prefilter is null;
+        private readonly RepeatCollapser _repeats = new(plan, emit);
+
+        /// <summary>The end of the file: its collapsed records are written (see <see cref="RepeatCollapser"/>).</summary>
+        public void Finish()
+        {
+            _repeats.Flush();
+            stats.CollapsedRecords += _repeats.Collapsed;
+            stats.RepeatedFacts += _repeats.RepeatedFacts;
+        }
 
         public bool LastRegionEndedMidLine { get; private set; }
 
@@ -190,7 +202,7 @@ internal sealed class LogFileScanner(ScanPlan plan, BundleLimits limits)
                 return;
             var text = trimmed.Contains('\r') ? trimmed.ToString().Replace("\r\n", "\n") : trimmed.ToString();
             stats.Records++;
-            emit(format.Build(text, source, (int)Math.Min(line, int.MaxValue), host, time, matched));
+            _repeats.Add(format.Build(text, source, (int)Math.Min(line, int.MaxValue), host, time, matched));
         }
 
         /// <summary>The start of the last line in <paramref name="complete"/> that begins a record (0 when none does).</summary>

@@ -3,5 +3,7 @@ namespace KnowledgeEngine.Facts;
 /// <summary>
 /// One thing the loaded rules can match in a log record: an ordinal literal, or a regex with the literals
 /// that any of its matches must contain (empty when none is known, which forces a look at every record).
+/// <paramref name="Counted"/>: the pattern serves a <c>count:</c> condition, which needs every record and its
+/// timestamp, so records matching it are never collapsed into one fact with a repeat count.
 /// </summary>
-public sealed record ScanPattern(string Id, string Text, bool IsRegex, IReadOnlyList<string> Prefilter);
+public sealed record ScanPattern(string Id, string Text, bool IsRegex, IReadOnlyList<string> Prefilter, bool Counted = false);

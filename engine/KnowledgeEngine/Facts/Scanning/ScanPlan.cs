@@ -10,10 +10,12 @@ public sealed class ScanPlan
 {
     private readonly LazyRegex?[] _regexes;
 
-    internal ScanPlan(IReadOnlyList<ScanPattern> patterns, bool keepAll)
+    internal ScanPlan(IReadOnlyList<ScanPattern> patterns, bool keepAll, bool collapseRepeats)
     {
         Patterns = patterns;
         KeepsAllRecords = keepAll;
+        CollapsesRepeats = collapseRepeats;
+        CountedIds = patterns.Where(p => p.Counted).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         _regexes = patterns.Select(p => p.IsRegex ? LazyRegex.Get(p.Text) : null).ToArray();
 
         var byLiteral = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -34,14 +36,24 @@ public sealed class ScanPlan
         Prefilter = Literals.Length > 0 ? new LiteralSearcher(Literals) : null;
     }
 
-    /// <summary>A plan that keeps every record: what "kb facts --json" shows.</summary>
-    public static ScanPlan KeepAll { get; } = new([], keepAll: true);
+    /// <summary>A plan that keeps every record, repeats included: what "kb facts --json" shows.</summary>
+    public static ScanPlan KeepAll { get; } = new([], keepAll: true, collapseRepeats: false);
 
     public static ScanPlanBuilder CreateBuilder() => new();
 
     public IReadOnlyList<ScanPattern> Patterns { get; }
 
     public bool KeepsAllRecords { get; }
+
+    /// <summary>
+    /// Identical records of one file become one log fact with a repeat count (see docs/facts.md, "Repeats"):
+    /// a crash loop writes the same lines thousands of times, and every join between two of its patterns
+    /// would otherwise pair every repeat with every other. False for <see cref="KeepAll"/>.
+    /// </summary>
+    public bool CollapsesRepeats { get; }
+
+    /// <summary>Ids of the patterns that serve count conditions; a record matching one is never collapsed.</summary>
+    internal IReadOnlySet<string> CountedIds { get; }
 
     /// <summary>Some regex has no literal to prefilter on, so every record must be tried.</summary>
     internal bool NeedsEveryRecord { get; }

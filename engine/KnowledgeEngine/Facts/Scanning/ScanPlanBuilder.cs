@@ -6,13 +6,15 @@ public sealed class ScanPlanBuilder
     private readonly List<ScanPattern> _patterns = [];
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private bool _keepAll;
+    private bool _keepRepeats;
 
-    /// <summary>A case-sensitive literal, matched anywhere in a record.</summary>
-    public ScanPlanBuilder AddLiteral(string id, string literal)
+    /// <summary>A case-sensitive literal, matched anywhere in a record. <paramref name="counted"/>: a count
+    /// condition reads it, so its records are kept one by one instead of collapsed (see <see cref="ScanPattern"/>).</summary>
+    public ScanPlanBuilder AddLiteral(string id, string literal, bool counted = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(literal);
         Claim(id);
-        _patterns.Add(new ScanPattern(id, literal, IsRegex: false, [literal]));
+        _patterns.Add(new ScanPattern(id, literal, IsRegex: false, [literal], counted));
         return this;
     }
 
@@ -20,7 +22,10 @@ public sealed class ScanPlanBuilder
     /// A regex; <paramref name="prefilter"/> lists literals one of which every match contains. When none is given,
     /// a required literal is taken from the pattern itself if it has one; otherwise every record is tried.
     /// </summary>
-    public ScanPlanBuilder AddRegex(string id, string pattern, params string[] prefilter)
+    public ScanPlanBuilder AddRegex(string id, string pattern, params string[] prefilter) => AddRegex(id, pattern, false, prefilter);
+
+    /// <summary>A regex as above; <paramref name="counted"/> as in <see cref="AddLiteral"/>.</summary>
+    public ScanPlanBuilder AddRegex(string id, string pattern, bool counted, params string[] prefilter)
     {
         try
         {
@@ -34,7 +39,7 @@ public sealed class ScanPlanBuilder
         IReadOnlyList<string> literals = prefilter.Length > 0
             ? prefilter
             : RequiredLiteral.From(pattern) is { } required ? [required] : [];
-        _patterns.Add(new ScanPattern(id, pattern, IsRegex: true, literals));
+        _patterns.Add(new ScanPattern(id, pattern, IsRegex: true, literals, counted));
         return this;
     }
 
@@ -45,7 +50,15 @@ public sealed class ScanPlanBuilder
         return this;
     }
 
-    public ScanPlan Build() => new(_patterns.ToArray(), _keepAll);
+    /// <summary>Keep repeated records one by one: for showing a file as it is (<c>kb facts --json</c>), or when a
+    /// count condition may read any record.</summary>
+    public ScanPlanBuilder KeepRepeats()
+    {
+        _keepRepeats = true;
+        return this;
+    }
+
+    public ScanPlan Build() => new(_patterns.ToArray(), _keepAll, collapseRepeats: !_keepRepeats);
 
     private void Claim(string id)
     {

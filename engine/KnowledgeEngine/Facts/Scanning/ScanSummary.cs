@@ -24,6 +24,12 @@ public sealed class ScanSummary
     public int BinaryFiles { get; internal set; }
     public long LogLines { get; private set; }
     public long TextChars { get; private set; }
+
+    /// <summary>Log facts that stand for several identical records (<see cref="LogFact.Repeats"/> &gt; 1).</summary>
+    public long RepeatedFacts { get; private set; }
+
+    /// <summary>Records folded into an earlier identical one: kept records minus the log facts they became.</summary>
+    public long CollapsedRecords { get; private set; }
     public TimeSpan Elapsed { get; internal set; }
     public bool Completed { get; internal set; }
 
@@ -73,6 +79,8 @@ public sealed class ScanSummary
         {
             LogLines += stats.Lines;
             TextChars += stats.Chars;
+            RepeatedFacts += stats.RepeatedFacts;
+            CollapsedRecords += stats.CollapsedRecords;
             for (var i = 0; i < _patternCounts.Length; i++)
                 _patternCounts[i] += stats.PatternCounts[i];
         }

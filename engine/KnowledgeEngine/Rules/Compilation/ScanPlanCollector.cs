@@ -4,41 +4,60 @@ using KnowledgeEngine.Rules.Model;
 namespace KnowledgeEngine.Rules.Compilation;
 
 /// <summary>What the scanner must keep for the loaded rules: each distinct literal, and each
-/// regex of a log condition without a literal. A log condition with neither keeps every record.</summary>
+/// regex of a log condition without a literal. A log condition with neither keeps every record.
+/// A pattern that serves a <c>count:</c> condition is marked counted, so its records are not collapsed
+/// into one fact with a repeat count: the count needs every record and its timestamp.</summary>
 internal static class ScanPlanCollector
 {
     public static ScanPlan Collect(IEnumerable<RuleModel> rules)
     {
-        var builder = ScanPlan.CreateBuilder();
-        var literals = new HashSet<string>(StringComparer.Ordinal);
-        var regexes = new HashSet<string>(StringComparer.Ordinal);
+        // Value → counted, in order of first use; a literal shared by a counted and an uncounted
+        // condition is counted, since one pattern serves both.
+        var literals = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var regexes = new Dictionary<string, bool>(StringComparer.Ordinal);
         var keepAll = false;
+        var keepRepeats = false;
         foreach (var condition in rules.SelectMany(r => r.When.Concat(r.Evidence).Concat(r.Against)).Where(c => c.Kind.Value == FactKind.Log))
         {
+            var counted = condition.Count is not null;
             if (condition.Property("contains") is { } literal)
             {
                 // The record must hold the literal anyway; the regex is tested by the rule itself.
-                if (literals.Add(literal.Value))
-                {
-                    builder.AddLiteral($"literal{literals.Count}", literal.Value);
-                }
+                literals[literal.Value] = literals.GetValueOrDefault(literal.Value) || counted;
             }
             else if (condition.Property("regex") is { } regex)
             {
-                if (regexes.Add(regex.Value))
-                {
-                    builder.AddRegex($"regex{regexes.Count}", regex.Value);
-                }
+                regexes[regex.Value] = regexes.GetValueOrDefault(regex.Value) || counted;
             }
             else
             {
                 keepAll = true;
+                // Any record may serve this count, so no record may be collapsed.
+                keepRepeats |= counted;
             }
+        }
+
+        var builder = ScanPlan.CreateBuilder();
+        var index = 0;
+        foreach (var (literal, counted) in literals)
+        {
+            builder.AddLiteral($"literal{++index}", literal, counted);
+        }
+
+        index = 0;
+        foreach (var (regex, counted) in regexes)
+        {
+            builder.AddRegex($"regex{++index}", regex, counted);
         }
 
         if (keepAll)
         {
             builder.KeepAllRecords();
+        }
+
+        if (keepRepeats)
+        {
+            builder.KeepRepeats();
         }
 
         return builder.Build();
