@@ -63,7 +63,13 @@ public static class Diagnoser
         hypotheses.GroupBy(DiagnosisDiff.Key, StringComparer.Ordinal).Select(g =>
         {
             var best = g.OrderBy(h => h.Status).ThenByDescending(h => h.Confidence).First();
-            return best with { Evidence = g.SelectMany(h => h.Evidence).DistinctBy(e => (e.Role, e.Location, e.Text)).ToList() };
+            return best with
+            {
+                Evidence = g.SelectMany(h => h.Evidence).DistinctBy(e => (e.Role, e.Location, e.Text)).ToList(),
+                Repeats = g.Sum(h => h.Repeats),
+                FirstSeen = g.Min(h => h.FirstSeen),
+                LastSeen = g.Max(h => h.LastSeen),
+            };
         });
 
     public static Hypothesis Evaluate(FiredRule fired)
@@ -81,7 +87,13 @@ public static class Diagnoser
             .Concat(fired.Against.Where(a => a.Found).SelectMany(a => a.Facts.Select(f => EvidenceQuoter.Quote("against", f))))
             .ToList();
         var missing = fired.Evidence.Where(e => !e.Found).Select(e => new MissingEvidence(Describe(e), e.Weight, e.Collect)).ToList();
-        return new Hypothesis(fired, confidence, steps, evidence, missing);
+        var logs = fired.When.SelectMany(w => w.Facts).Select(f => f.Fact).OfType<LogFact>().ToList();
+        return new Hypothesis(fired, confidence, steps, evidence, missing)
+        {
+            Repeats = logs.Count == 0 ? 1 : logs.Max(l => l.Repeats),
+            FirstSeen = logs.Min(l => l.Timestamp),
+            LastSeen = logs.Max(l => l.LastTimestamp),
+        };
     }
 
     /// <summary>Best first: rank score, then confirmed before suspected, then severity, then

@@ -41,6 +41,15 @@ public sealed record Hypothesis(
 
     public CauseStatus Status => Fired.Status;
 
+    /// <summary>How many times the failure was logged: the largest repeat count among the match's
+    /// when log records, summed over the matches merged into this cause (1 without log facts).</summary>
+    public int Repeats { get; init; } = 1;
+
+    /// <summary>When the failure was first and last logged, when the records carry timestamps.</summary>
+    public DateTimeOffset? FirstSeen { get; init; }
+
+    public DateTimeOffset? LastSeen { get; init; }
+
     /// <summary>What the order uses: the confidence, less <see cref="Diagnoser.SuspectedRankPenalty"/>
     /// for a suspected cause, so that it outranks a confirmed cause only when clearly stronger.</summary>
     public double RankScore => Status == CauseStatus.Suspected ? Confidence - Diagnoser.SuspectedRankPenalty : Confidence;

@@ -87,6 +87,11 @@ public static class JsonReport
         w.WriteString("status", h.Status == KnowledgeEngine.Rules.CauseStatus.Suspected ? "suspected" : "confirmed");
         w.WriteNumber("confidence", Math.Round(h.Confidence, 4));
         w.WriteNumber("rank_score", Math.Round(h.RankScore, 4));
+        w.WriteNumber("repeats", h.Repeats);
+        if (h.FirstSeen is { } first) w.WriteString("first_seen", first);
+        else w.WriteNull("first_seen");
+        if (h.LastSeen is { } last) w.WriteString("last_seen", last);
+        else w.WriteNull("last_seen");
         w.WriteNumber("prior", h.Prior);
         w.WriteString("summary", h.Summary);
         w.WriteString("knowledge", h.Rule.Knowledge?.Value);

@@ -80,6 +80,12 @@ internal static class DiagnosisTable
         console.WriteLine();
         console.MarkupLine($"[bold]{rank}. {Markup.Escape(h.Title)}[/] ({h.Confidence:P0}, {Status(h)}, {h.Severity.ToString().ToLowerInvariant()})");
         console.MarkupLine($"   {Markup.Escape(h.Summary)}");
+        if (h.Repeats > 1)
+        {
+            console.MarkupLine($"   [bold]repeated[/] {h.Repeats} times" +
+                               (h.FirstSeen is { } first && h.LastSeen is { } last ? $", first {first:yyyy-MM-dd HH:mm:ss}, last {last:yyyy-MM-dd HH:mm:ss}" : ""));
+        }
+
         if (h.Status == KnowledgeEngine.Rules.CauseStatus.Suspected)
         {
             console.MarkupLine("   [yellow]suspected[/]: its signature holds; to confirm, collect:");

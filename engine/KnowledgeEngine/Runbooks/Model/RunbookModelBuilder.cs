@@ -42,6 +42,9 @@ internal sealed class RunbookModelBuilder(ArticleLibrary articles, SiteLinks pag
         Status = h.Status == CauseStatus.Suspected ? "suspected" : "confirmed",
         Unmet = h.ToConfirm.Select(m => new UnmetView(m.Description, m.SourceCollected == true, m.Collect)).ToList(),
         DroppedJoins = h.Fired.DroppedJoins,
+        Repeats = h.Repeats,
+        FirstSeen = h.FirstSeen?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture),
+        LastSeen = h.LastSeen?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture),
     };
 
     private static RuleView Rule(RuleModel rule) => new(

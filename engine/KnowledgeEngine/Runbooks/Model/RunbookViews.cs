@@ -66,6 +66,13 @@ internal sealed record CauseView(
     public IReadOnlyList<UnmetView> Unmet { get; init; } = [];
 
     public IReadOnlyList<string> DroppedJoins { get; init; } = [];
+
+    /// <summary>How many times the failure was logged, and when first and last (UTC text, or null).</summary>
+    public int Repeats { get; init; } = 1;
+
+    public string? FirstSeen { get; init; }
+
+    public string? LastSeen { get; init; }
 }
 
 /// <summary>A when condition that did not hold for a suspected cause, and how to collect it.</summary>
