@@ -19,7 +19,7 @@ public static partial class CrashLoopBundle
 
     /// <summary>Copies the example bundle from <paramref name="repository"/> to <paramref name="target"/> and writes
     /// the host log; returns the host log's size in bytes. <paramref name="fullBody"/>: the 409 line as the example
-    /// has it (2 KB: the whole request echoed back); otherwise the short body of the rule's inline example
+    /// has it (1.1 KB: region echoes the request back); otherwise the short body of the rule's inline example
     /// (`register failed: {"details":"duplicate manager_uri https://ip:port"}`), about 250 bytes a pair.</summary>
     public static long Write(string repository, string target, int repeats, bool fullBody)
     {

@@ -5,11 +5,12 @@ using System.Text.Json;
 namespace KnowledgeEngine.Bench.CrashLoop;
 
 /// <summary>
-/// `bench crashloop [--repeats N] [--full-body] [--kb DIR] [--runs R]`: the published kb diagnosing a Cloudpods
+/// `bench crashloop [--repeats N] [--full-body] [--kb DIR] [--runs R] [--keep DIR]`: the published kb diagnosing a Cloudpods
 /// crash loop. Writes the example bundle with 1 and with N repeats of the host log's `Master MAC` / 409 pair
 /// (<see cref="CrashLoopBundle"/>) into a temporary folder, publishes tools/kb (or takes the kb in DIR, e.g. one
 /// built from an older commit), runs `kb diagnose BUNDLE --format json` under /usr/bin/time -v and prints wall
-/// time, peak RSS, the first cause and the repeat count the report gives for it.
+/// time, peak RSS, the first cause and the repeat count the report gives for it. --keep writes the bundles into
+/// DIR and leaves them there (to profile or to run an older kb on by hand).
 /// </summary>
 public static class CrashLoopWorkload
 {
@@ -19,6 +20,7 @@ public static class CrashLoopWorkload
         var runs = 3;
         var fullBody = false;
         string? kb = null;
+        string? keep = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -32,11 +34,14 @@ public static class CrashLoopWorkload
                 case "--kb" when i + 1 < args.Length:
                     kb = Path.GetFullPath(args[++i]);
                     break;
+                case "--keep" when i + 1 < args.Length:
+                    keep = Path.GetFullPath(args[++i]);
+                    break;
                 case "--full-body":
                     fullBody = true;
                     break;
                 default:
-                    Console.Error.WriteLine($"'{args[i]}': usage: bench crashloop [--repeats N] [--full-body] [--kb DIR] [--runs R]");
+                    Console.Error.WriteLine($"'{args[i]}': usage: bench crashloop [--repeats N] [--full-body] [--kb DIR] [--runs R] [--keep DIR]");
                     return 2;
             }
         }
@@ -49,12 +54,12 @@ public static class CrashLoopWorkload
             if (kb is null)
                 return 1;
             Console.WriteLine(Machine());
-            Console.WriteLine($"kb: {kb}; {(fullBody ? "the example's full 409 line (2 KB)" : "the short 409 body of the rule's inline example")}; {runs} runs each, one process per run");
+            Console.WriteLine($"kb: {kb}; {(fullBody ? "the example's full 409 line (1.1 KB)" : "the short 409 body of the rule's inline example")}; {runs} runs each, one process per run");
             Console.WriteLine("| repeats | host log MB | wall s (median; all runs) | peak RSS MB (max) | exit | first cause | repeats reported |");
             Console.WriteLine("|---:|---:|---:|---:|---:|---|---:|");
             foreach (var count in repeats == 1 ? [1] : new[] { 1, repeats })
             {
-                var bundle = Path.Combine(root.FullName, $"bundle-{count}");
+                var bundle = Path.Combine(keep ?? root.FullName, $"bundle-{count}");
                 var bytes = CrashLoopBundle.Write(repository, bundle, count, fullBody);
                 var results = Enumerable.Range(0, runs).Select(_ => Diagnose(kb, bundle)).ToList();
                 var walls = results.Select(r => r.Wall).ToList();
