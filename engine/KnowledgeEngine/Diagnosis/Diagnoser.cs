@@ -74,7 +74,7 @@ public static class Diagnoser
 
     public static Hypothesis Evaluate(FiredRule fired)
     {
-        var prior = fired.Rule.Cause?.Confidence?.Value ?? 0.5;
+        var prior = fired.Rule.Prior;
         var unmet = fired.Unmet.Select(u => (u.SourceCollected ? $"collected, not found: {ConditionText.Describe(u.Condition)}"
             : $"not collected: {ConditionText.Describe(u.Condition)}", u.SourceCollected ? AbsentWeight : UncollectedWeight));
         var (confidence, steps) = Confidence.Combine(prior,

@@ -29,7 +29,7 @@ public sealed record Hypothesis(
 
     public string Title => Rule.Title?.Value ?? RuleId;
 
-    public Severity Severity => Rule.Severity?.Value ?? Severity.Medium;
+    public Severity Severity => Rule.EffectiveSeverity;
 
     /// <summary>The cause summary with this match's values filled in.</summary>
     public string Summary => Fired.Summary ?? Rule.Cause?.Summary?.Value ?? Title;
@@ -37,7 +37,7 @@ public sealed record Hypothesis(
     /// <summary>The cause detail with this match's values filled in, when the rule has one.</summary>
     public string? Detail => Fired.Detail ?? Rule.Cause?.Detail?.Value;
 
-    public double Prior => Rule.Cause?.Confidence?.Value ?? 0.5;
+    public double Prior => Rule.Prior;
 
     public CauseStatus Status => Fired.Status;
 

@@ -47,7 +47,7 @@ public static class RunbookSite
             .Select(p => new PlatformView(p.Key, p
                 .GroupBy(r => Component(r, articles), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(c => new ComponentView(c.Key, c.Select(r => new IndexEntryView(r.Name, r.Title?.Value ?? r.Name,
-                    (r.Severity?.Value ?? Severity.Medium).ToString().ToLowerInvariant(), index.Href(SiteLinks.RunbookPath(r.Name)))).ToList()))
+                    r.EffectiveSeverity.ToString().ToLowerInvariant(), index.Href(SiteLinks.RunbookPath(r.Name)))).ToList()))
                 .ToList()))
             .ToList();
         var all = articles.Articles.OrderBy(a => a.RelativePath, StringComparer.Ordinal)

@@ -60,8 +60,7 @@ internal static class WhyCommand
         {
             var condition = probe.Rule.When[i];
             var state = i < probe.HeldConditions ? "held   " : i == probe.HeldConditions ? "MISSING" : "not reached";
-            var name = condition.Name?.Value ?? $"_when{i}";
-            var matched = probe.Matched.Where(m => m.Name == name).Select(m => m.Location ?? m.Fact.ToString()).ToList();
+            var matched = (i < probe.MatchedBy.Count ? probe.MatchedBy[i] : []).Select(m => m.Location ?? m.Fact.ToString()).ToList();
             Console.WriteLine($"  {state} {ConditionText.Describe(condition)} ({ConditionText.Location(condition.Span)})" +
                               (matched.Count > 0 ? $" ← {string.Join(", ", matched)}" : ""));
         }

@@ -43,6 +43,15 @@ public sealed record RuleModel(SourceSpan Span)
 
     public IReadOnlyList<ExampleModel> Examples { get; init; } = [];
 
+    /// <summary>The prior a cause starts from when the rule states none (only a rule with errors lacks one).</summary>
+    public const double DefaultPrior = 0.5;
+
+    /// <summary>The cause's prior confidence: the one place its default is applied.</summary>
+    public double Prior => Cause?.Confidence?.Value ?? DefaultPrior;
+
+    /// <summary>The severity, medium when the rule states none: the one place its default is applied.</summary>
+    public Severity EffectiveSeverity => Severity?.Value ?? Model.Severity.Medium;
+
     /// <summary>The id, or the file name while the id is missing (for messages only).</summary>
     public string Name => Id?.Value ?? System.IO.Path.GetFileNameWithoutExtension(Span.File);
 

@@ -47,7 +47,11 @@ internal sealed class RuleProber
         // The first condition whose element lies beyond the elements that held (an implicit bundle element may come first).
         var missing = target.When.FirstOrDefault(c => c.Position >= held);
         var heldConditions = target.When.Count(c => c.Position < held);
-        return new RuleProbe(target.Model, missing is null, heldConditions, missing?.Model, deepest is null ? [] : Bound(deepest));
+        var bound = deepest is null ? [] : Bound(deepest);
+        return new RuleProbe(target.Model, missing is null, heldConditions, missing?.Model, bound)
+        {
+            MatchedBy = target.When.Select(c => (IReadOnlyList<MatchedFact>)bound.Where(m => m.Name == c.Name).ToList()).ToList(),
+        };
     }
 
     /// <summary>The rules not in <paramref name="shown"/> whose leave-one-out probe fired in the session.</summary>
