@@ -18,6 +18,7 @@ public sealed class RuleSet
     private readonly IReadOnlyList<CompiledRule> _compiled;
     private readonly RuleProber _prober;
     private readonly Lazy<ISessionFactory> _diagnosisFactory;
+    private readonly IReadOnlyDictionary<string, List<IReadOnlyList<ConditionModel>>> _derivers;
 
     private RuleSet(string? root, IReadOnlyList<RuleModel> all, IReadOnlyList<CompiledRule> compiled, IReadOnlyList<Diagnostic> diagnostics)
     {
@@ -25,6 +26,7 @@ public sealed class RuleSet
         AllRules = all;
         _compiled = compiled;
         _prober = new RuleProber(compiled);
+        _derivers = RuleRunner.Derivers(compiled);
         Diagnostics = diagnostics;
         _factory = RuleCompiler.Compile(compiled.SelectMany(c => c.Definitions));
         // Built on the first diagnosis: examples and kb test need no probes.
@@ -83,11 +85,11 @@ public sealed class RuleSet
     public static RuleSet Load(string path, string? root = null) => Load([path], root);
 
     /// <summary>Runs the rules over the facts (bundle, file, log, resource and config facts) in one session.</summary>
-    public RuleRun Run(IEnumerable<Fact> facts) => new RuleRunner(_factory, _compiled).Run(facts);
+    public RuleRun Run(IEnumerable<Fact> facts) => new RuleRunner(_factory, _compiled, _derivers).Run(facts);
 
     /// <summary>Runs the rules and the near-miss probes over the facts in one session: the run's
     /// <see cref="RuleRun.NearMisses"/> names the rules that missed one required condition.</summary>
-    public RuleRun RunWithNearMisses(IEnumerable<Fact> facts) => new RuleRunner(_diagnosisFactory.Value, _compiled, _prober).Run(facts);
+    public RuleRun RunWithNearMisses(IEnumerable<Fact> facts) => new RuleRunner(_diagnosisFactory.Value, _compiled, _derivers, _prober).Run(facts);
 
     /// <summary>Scans the bundle with <see cref="ScanPlan"/> and runs the rules over what it yields.</summary>
     public RuleRun Run(Bundle bundle) => Run(bundle.Scan(ScanPlan));
@@ -104,7 +106,7 @@ public sealed class RuleSet
 
     /// <summary>Rules that did not fire but would have with one more required condition.</summary>
     public IReadOnlyList<NearMiss> NearMisses(IReadOnlyList<Fact> facts, IReadOnlySet<string> fired) =>
-        new RuleRunner(_diagnosisFactory.Value, _compiled, _prober).Run(facts).NearMisses.Where(n => !fired.Contains(n.Rule.Name)).ToList();
+        new RuleRunner(_diagnosisFactory.Value, _compiled, _derivers, _prober).Run(facts).NearMisses.Where(n => !fired.Contains(n.Rule.Name)).ToList();
 
     internal IReadOnlyList<CompiledRule> Compiled => _compiled;
 

@@ -6,7 +6,8 @@ namespace KnowledgeEngine.Rules.Running;
 /// <summary>Runs one session over a fact stream and reads back, per cause rule, its confirmed
 /// matches (with the evidence and against items that hold for the same match), its suspected
 /// matches, and, when the network holds them, the near-miss probes: the facts are consumed once.</summary>
-internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<CompiledRule> rules, RuleProber? prober = null)
+internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<CompiledRule> rules,
+    IReadOnlyDictionary<string, List<IReadOnlyList<Model.ConditionModel>>> derivers, RuleProber? prober = null)
 {
     public RuleRun Run(IEnumerable<object> facts)
     {
@@ -20,7 +21,7 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
                 rules.Add(cause.Rule.Name);
             }
         };
-        var collected = new CollectedSources(Derivers());
+        var collected = new CollectedSources(derivers);
         foreach (var fact in facts)
         {
             collected.See(fact);
@@ -73,8 +74,9 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
         };
     }
 
-    /// <summary>For each derived fact name, the when conditions of each rule that derives it.</summary>
-    private Dictionary<string, List<IReadOnlyList<Model.ConditionModel>>> Derivers()
+    /// <summary>For each derived fact name, the when conditions of each rule that derives it; built
+    /// once per rule set, not per run.</summary>
+    public static Dictionary<string, List<IReadOnlyList<Model.ConditionModel>>> Derivers(IReadOnlyList<CompiledRule> rules)
     {
         var derivers = new Dictionary<string, List<IReadOnlyList<Model.ConditionModel>>>(StringComparer.Ordinal);
         foreach (var rule in rules)
