@@ -21,7 +21,7 @@ internal static class LogReading
         var format = FormatDetector.Detect(sample, time);
         var facts = new List<LogFact>();
         var found = new List<string>();
-        new LogFileScanner(plan, limits ?? BundleLimits.Default).Scan(new MemoryStream(bytes), format, time, "test.log", null,
+        new LogFileScanner(plan.For("test.log"), limits ?? BundleLimits.Default).Scan(new MemoryStream(bytes), format, time, "test.log", null,
             facts.Add, new LogScanStats(plan.Patterns.Count), found.Add);
         warnings = found;
         return facts;

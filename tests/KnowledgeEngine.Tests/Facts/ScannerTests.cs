@@ -75,7 +75,7 @@ public sealed class ScannerTests
         var fact = Assert.Single(LogReading.Read(Syslog, plan));
 
         Assert.Equal(3, fact.LineNumber);
-        Assert.Equal(["Back-off restarting failed "], plan.Patterns[0].Prefilter);
+        Assert.Equal(["Back-off restarting failed container", "Back-off restarting failed pod"], plan.Patterns[0].Prefilter);
     }
 
     [Fact]
@@ -88,17 +88,6 @@ public sealed class ScannerTests
         Assert.Empty(plan.Patterns[0].Prefilter);
         Assert.Equal([1, 3], facts.Select(f => f.LineNumber));
     }
-
-    [Fact]
-    public void Regex_literal_extraction_skips_optional_atoms()
-    {
-        Assert.Equal("x509: certificate has expired", RequiredLiteralOf(@"x509: certificate has expired or is not yet valid?"[..29]));
-        Assert.Equal("Entering ", RequiredLiteralOf(@"Entering (MASTER|BACKUP) STATE"));
-        Assert.Null(RequiredLiteralOf(@"foo|bar baz"));
-        Assert.Equal("timeout after ", RequiredLiteralOf(@"timeout after \d+s?"));
-    }
-
-    private static string? RequiredLiteralOf(string pattern) => KnowledgeEngine.Facts.RequiredLiteral.From(pattern);
 
     [Fact]
     public void Duplicate_pattern_ids_are_refused()

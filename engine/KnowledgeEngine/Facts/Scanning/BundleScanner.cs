@@ -74,8 +74,10 @@ internal sealed class BundleScanner(Bundle bundle, ScanPlan plan, int parallelis
                     foreach (var fact in batch)
                         yield return Counted(fact);
                 }
+                // Not disposed: the worker's CompleteAdding may still be waking waiters after this loop
+                // saw the queue complete, and disposing then made it throw (seen on a loaded machine). A
+                // queue holds no kernel handle unless one is asked for, so the collector reclaims it.
                 queues.TryRemove(index, out _);
-                queue.Dispose();
             }
             Task.WaitAll(workers);
             PublishCount();

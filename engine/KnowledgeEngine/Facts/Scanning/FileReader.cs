@@ -74,7 +74,7 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
         var stats = new LogScanStats(plan.Patterns.Count);
         using var stream = Open(entry);
         var host = bundle.Layout.HostOf(entry.Path, bundle.Metadata.Hosts);
-        new LogFileScanner(plan, bundle.Limits).Scan(stream, format, _time, entry.Path, host, emit, stats,
+        new LogFileScanner(plan.For(entry.Path), bundle.Limits).Scan(stream, format, _time, entry.Path, host, emit, stats,
             warning => summary.AddDiagnostic(new BundleDiagnostic(DiagnosticSeverity.Warning, entry.Path, warning)));
         summary.AddLogStats(stats);
     }

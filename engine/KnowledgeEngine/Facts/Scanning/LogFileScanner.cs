@@ -21,14 +21,14 @@ internal sealed class LogScanStats(int patterns)
 /// A chunk is processed up to the last record start it holds; the rest is carried into the next chunk,
 /// so every record is whole when it is parsed and memory stays at one chunk plus one record.
 /// </summary>
-internal sealed class LogFileScanner(ScanPlan plan, BundleLimits limits)
+internal sealed class LogFileScanner(FilePlan file, BundleLimits limits)
 {
     internal const int ChunkBytes = 1 << 20;
 
     public void Scan(Stream input, LogFormat format, TimeContext time, string source, string? host,
         Action<LogFact> emit, LogScanStats stats, Action<string> warn)
     {
-        var run = new Run(plan, limits, format, time, source, host, emit, stats);
+        var run = new Run(file, limits, format, time, source, host, emit, stats);
         var decoder = new UTF8Encoding(false, false).GetDecoder();
         var capacity = ChunkBytes + limits.MaxLineLength + 16;
         var bytes = ArrayPool<byte>.Shared.Rent(ChunkBytes);
@@ -115,12 +115,13 @@ internal sealed class LogFileScanner(ScanPlan plan, BundleLimits limits)
     }
 
     /// <summary>The state of one file's pass: format, matcher, counters and the sink.</summary>
-    private sealed class Run(ScanPlan plan, BundleLimits limits, LogFormat format, TimeContext time, string source, string? host,
+    private sealed class Run(FilePlan file, BundleLimits limits, LogFormat format, TimeContext time, string source, string? host,
         Action<LogFact> emit, LogScanStats stats)
     {
-        private readonly PatternMatcher _matcher = new(plan);
-        private readonly bool _everyRecord = plan.KeepsAllRecords || plan.NeedsEveryRecord || plan.Prefilter is null;
-        private readonly RepeatCollapser _repeats = new(plan, emit);
+        private readonly ScanPlan _plan = file.Plan;
+        private readonly PatternMatcher _matcher = new(file);
+        private readonly bool _everyRecord = file.Plan.KeepsAllRecords || file.NeedsEveryRecord || (file.Prefilter is null && file.PatternCount > 0);
+        private readonly RepeatCollapser _repeats = new(file.Plan, emit);
 
         /// <summary>The end of the file: its collapsed records are written (see <see cref="RepeatCollapser"/>).</summary>
         public void Finish()
@@ -137,14 +138,14 @@ internal sealed class LogFileScanner(ScanPlan plan, BundleLimits limits)
             LastRegionEndedMidLine = endsMidLine && region.Length > 0 && region[^1] != '\n';
             if (_everyRecord)
                 return EveryRecord(region, lineNumber);
-            if (plan.Patterns.Count == 0)
+            if (file.PatternCount == 0)
                 return lineNumber + region.Count('\n');
             return Prefiltered(region, lineNumber);
         }
 
         private long Prefiltered(ReadOnlySpan<char> region, long lineNumber)
         {
-            var prefilter = plan.Prefilter!;
+            var prefilter = file.Prefilter!;
             var position = 0;
             while (position < region.Length)
             {
@@ -197,8 +198,8 @@ internal sealed class LogFileScanner(ScanPlan plan, BundleLimits limits)
             var trimmed = record.TrimEnd("\r\n");
             if (trimmed.IsWhiteSpace())
                 return;
-            var matched = plan.Patterns.Count == 0 ? [] : _matcher.Match(trimmed, stats.PatternCounts);
-            if (matched.Count == 0 && !plan.KeepsAllRecords)
+            var matched = file.PatternCount == 0 ? [] : _matcher.Match(trimmed, stats.PatternCounts);
+            if (matched.Count == 0 && !_plan.KeepsAllRecords)
                 return;
             var text = trimmed.Contains('\r') ? trimmed.ToString().Replace("\r\n", "\n") : trimmed.ToString();
             stats.Records++;

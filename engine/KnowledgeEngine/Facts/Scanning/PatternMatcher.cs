@@ -5,12 +5,11 @@ namespace KnowledgeEngine.Facts.Scanning;
 /// follows the literals found in the record, not the size of the plan (a plan of 500 rules is common and
 /// every record may match).
 /// </summary>
-internal sealed class PatternMatcher(ScanPlan plan)
+internal sealed class PatternMatcher(FilePlan file)
 {
     private readonly List<int> _literals = [];
     private readonly List<int> _candidates = [];
-    private readonly int[] _unfilteredRegexes = Enumerable.Range(0, plan.Patterns.Count)
-        .Where(p => plan.RegexOf(p) is not null && plan.Patterns[p].Prefilter.Count == 0).ToArray();
+    private readonly ScanPlan _plan = file.Plan;
 
     /// <summary>Ids of the matched patterns in plan order, or an empty list; increments <paramref name="counts"/>
     /// once per pattern and record.</summary>
@@ -18,10 +17,10 @@ internal sealed class PatternMatcher(ScanPlan plan)
     {
         _literals.Clear();
         _candidates.Clear();
-        plan.Prefilter?.FindAll(record, _literals);
+        file.Prefilter?.FindAll(record, _literals);
         foreach (var literal in _literals)
-            _candidates.AddRange(plan.LiteralOwners[literal]);
-        _candidates.AddRange(_unfilteredRegexes);
+            _candidates.AddRange(file.LiteralOwners[literal]);
+        _candidates.AddRange(file.UnfilteredRegexes);
         if (_candidates.Count == 0)
             return [];
         _candidates.Sort();
@@ -34,10 +33,10 @@ internal sealed class PatternMatcher(ScanPlan plan)
                 continue;
             previous = pattern;
             // A literal pattern holds once its literal was found; a regex still has to match the record.
-            if (plan.RegexOf(pattern) is { } regex && !regex.Matcher.IsMatch(record))
+            if (_plan.RegexOf(pattern) is { } regex && !regex.Matcher.IsMatch(record))
                 continue;
             counts[pattern]++;
-            (matched ??= []).Add(plan.Patterns[pattern].Id);
+            (matched ??= []).Add(_plan.Patterns[pattern].Id);
         }
         return matched is null ? [] : matched;
     }

@@ -6,4 +6,8 @@ namespace KnowledgeEngine.Facts;
 /// <paramref name="Counted"/>: the pattern serves a <c>count:</c> condition, which needs every record and its
 /// timestamp, so records matching it are never collapsed into one fact with a repeat count.
 /// </summary>
-public sealed record ScanPattern(string Id, string Text, bool IsRegex, IReadOnlyList<string> Prefilter, bool Counted = false);
+public sealed record ScanPattern(string Id, string Text, bool IsRegex, IReadOnlyList<string> Prefilter, bool Counted = false)
+{
+    /// <summary>Path globs of the files the pattern is looked for in; empty: every log file.</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+}

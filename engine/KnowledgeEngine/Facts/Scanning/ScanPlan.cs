@@ -1,5 +1,3 @@
-using KnowledgeEngine.Rete.Text;
-
 namespace KnowledgeEngine.Facts;
 
 /// <summary>
@@ -9,6 +7,9 @@ namespace KnowledgeEngine.Facts;
 public sealed class ScanPlan
 {
     private readonly LazyRegex?[] _regexes;
+    private readonly (string Glob, int[] Patterns)[] _scoped;
+    private readonly int[] _everywhere;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, FilePlan> _byPatterns = new(StringComparer.Ordinal);
 
     internal ScanPlan(IReadOnlyList<ScanPattern> patterns, bool keepAll, bool collapseRepeats)
     {
@@ -17,23 +18,10 @@ public sealed class ScanPlan
         CollapsesRepeats = collapseRepeats;
         CountedIds = patterns.Where(p => p.Counted).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         _regexes = patterns.Select(p => p.IsRegex ? LazyRegex.Get(p.Text) : null).ToArray();
-
-        var byLiteral = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < patterns.Count; i++)
-        {
-            var literals = patterns[i].IsRegex ? patterns[i].Prefilter : [patterns[i].Text];
-            if (literals.Count == 0)
-                NeedsEveryRecord = true;
-            foreach (var literal in literals)
-            {
-                if (!byLiteral.TryGetValue(literal, out var owners))
-                    byLiteral[literal] = owners = [];
-                owners.Add(i);
-            }
-        }
-        Literals = byLiteral.Keys.ToArray();
-        LiteralOwners = byLiteral.Values.Select(o => o.ToArray()).ToArray();
-        Prefilter = Literals.Length > 0 ? new LiteralSearcher(Literals) : null;
+        _everywhere = Enumerable.Range(0, patterns.Count).Where(i => patterns[i].Sources.Count == 0).ToArray();
+        _scoped = Enumerable.Range(0, patterns.Count).SelectMany(i => patterns[i].Sources.Select(glob => (glob, i)))
+            .GroupBy(x => x.glob, StringComparer.Ordinal).Select(g => (g.Key, g.Select(x => x.i).ToArray())).ToArray();
+        NeedsEveryRecord = patterns.Any(p => p.IsRegex && p.Prefilter.Count == 0);
     }
 
     /// <summary>A plan that keeps every record, repeats included: what "kb facts --json" shows.</summary>
@@ -55,16 +43,22 @@ public sealed class ScanPlan
     /// <summary>Ids of the patterns that serve count conditions; a record matching one is never collapsed.</summary>
     internal IReadOnlySet<string> CountedIds { get; }
 
-    /// <summary>Some regex has no literal to prefilter on, so every record must be tried.</summary>
+    /// <summary>Some regex has no literal to prefilter on, so every record of the files it applies to must be tried.</summary>
     internal bool NeedsEveryRecord { get; }
 
-    internal string[] Literals { get; }
-
-    /// <summary>For each literal, the patterns it serves (several rules may share one literal).</summary>
-    internal int[][] LiteralOwners { get; }
-
-    /// <summary>Finds the literals; its literal indices are those of <see cref="Literals"/>.</summary>
-    internal LiteralSearcher? Prefilter { get; }
+    /// <summary>The patterns that apply to the file at <paramref name="path"/> (those without source globs and
+    /// those whose glob matches), shared by every file with the same set.</summary>
+    internal FilePlan For(string path)
+    {
+        var applicable = _everywhere.ToList();
+        foreach (var (glob, patterns) in _scoped)
+        {
+            if (Layouts.Glob.IsMatch(glob, path))
+                applicable.AddRange(patterns);
+        }
+        var set = applicable.Distinct().Order().ToArray();
+        return _byPatterns.GetOrAdd(string.Join(',', set), _ => new FilePlan(this, set));
+    }
 
     internal LazyRegex? RegexOf(int pattern) => _regexes[pattern];
 }

@@ -38,8 +38,19 @@ public sealed class ScanPlanBuilder
         Claim(id);
         IReadOnlyList<string> literals = prefilter.Length > 0
             ? prefilter
-            : RequiredLiteral.From(pattern) is { } required ? [required] : [];
+            : RegexLiterals.From(pattern);
         _patterns.Add(new ScanPattern(id, pattern, IsRegex: true, literals, counted));
+        return this;
+    }
+
+    /// <summary>Looks for the pattern added last only in files whose bundle path matches one of
+    /// <paramref name="globs"/> (the rules' <c>source</c> globs); without a call, in every log file.</summary>
+    public ScanPlanBuilder InFiles(params string[] globs)
+    {
+        if (_patterns.Count == 0)
+            throw new InvalidOperationException("InFiles scopes the pattern added last; add one first.");
+        if (globs.Length > 0)
+            _patterns[^1] = _patterns[^1] with { Sources = globs.Distinct(StringComparer.Ordinal).ToArray() };
         return this;
     }
 

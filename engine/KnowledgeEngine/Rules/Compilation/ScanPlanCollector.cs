@@ -11,23 +11,24 @@ internal static class ScanPlanCollector
 {
     public static ScanPlan Collect(IEnumerable<RuleModel> rules)
     {
-        // Value → counted, in order of first use; a literal shared by a counted and an uncounted
-        // condition is counted, since one pattern serves both.
-        var literals = new Dictionary<string, bool>(StringComparer.Ordinal);
-        var regexes = new Dictionary<string, bool>(StringComparer.Ordinal);
+        // Value → what serves it, in order of first use; a literal shared by a counted and an uncounted
+        // condition is counted, since one pattern serves both, and is looked for in the files of both.
+        var literals = new Dictionary<string, Use>(StringComparer.Ordinal);
+        var regexes = new Dictionary<string, Use>(StringComparer.Ordinal);
         var keepAll = false;
         var keepRepeats = false;
         foreach (var condition in rules.SelectMany(r => r.When.Concat(r.Evidence).Concat(r.Against)).Where(c => c.Kind.Value == FactKind.Log))
         {
             var counted = condition.Count is not null;
+            var source = condition.Property("source")?.Value;
             if (condition.Property("contains") is { } literal)
             {
                 // The record must hold the literal anyway; the regex is tested by the rule itself.
-                literals[literal.Value] = literals.GetValueOrDefault(literal.Value) || counted;
+                literals[literal.Value] = literals.GetValueOrDefault(literal.Value).With(counted, source);
             }
             else if (condition.Property("regex") is { } regex)
             {
-                regexes[regex.Value] = regexes.GetValueOrDefault(regex.Value) || counted;
+                regexes[regex.Value] = regexes.GetValueOrDefault(regex.Value).With(counted, source);
             }
             else
             {
@@ -39,15 +40,15 @@ internal static class ScanPlanCollector
 
         var builder = ScanPlan.CreateBuilder();
         var index = 0;
-        foreach (var (literal, counted) in literals)
+        foreach (var (literal, use) in literals)
         {
-            builder.AddLiteral($"literal{++index}", literal, counted);
+            builder.AddLiteral($"literal{++index}", literal, use.Counted).InFiles(use.Globs);
         }
 
         index = 0;
-        foreach (var (regex, counted) in regexes)
+        foreach (var (regex, use) in regexes)
         {
-            builder.AddRegex($"regex{++index}", regex, counted);
+            builder.AddRegex($"regex{++index}", regex, use.Counted).InFiles(use.Globs);
         }
 
         if (keepAll)
@@ -61,5 +62,15 @@ internal static class ScanPlanCollector
         }
 
         return builder.Build();
+    }
+
+    /// <summary>How the conditions of one literal or regex use it: counted by any, and the source globs of
+    /// all (none when one of them has no source: then it is looked for in every log file).</summary>
+    private readonly record struct Use(bool Counted, string[]? Sources, bool Everywhere)
+    {
+        public string[] Globs => Everywhere || Sources is null ? [] : Sources;
+
+        public Use With(bool counted, string? source) =>
+            new(Counted || counted, source is null ? Sources : [.. Sources ?? [], source], Everywhere || source is null);
     }
 }

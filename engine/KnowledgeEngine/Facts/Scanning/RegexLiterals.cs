@@ -1,0 +1,412 @@
+using System.Text;
+
+namespace KnowledgeEngine.Facts;
+
+/// <summary>
+/// Finds literals one of which every match of a regex contains, so the regex can ride on the literal
+/// prefilter instead of running on every record. Walks the pattern's syntax: a run of plain characters
+/// is a literal; an alternation gives the union of its branches' literals (<c>megaraid_sas|mpt3sas</c>);
+/// a group is looked into, and small alternations combine with the text around them
+/// (<c>Entering (?:MASTER|BACKUP)</c> gives two literals); a case-insensitive part gives its case
+/// variants. Conservative: anything it does not understand breaks a run, and a pattern it cannot
+/// analyse gives no literal (every record is then tried, never a record missed).
+/// </summary>
+internal static class RegexLiterals
+{
+    /// <summary>The prefilter's window is 4 characters and its stride shrinks with the shortest literal:
+    /// a literal of 3 is the shortest worth filtering on.</summary>
+    public const int MinimumLength = 3;
+
+    /// <summary>Bounds the cross product of alternations and the case variants (a literal set is one
+    /// entry per string in the prefilter; hundreds would cost more than they save).</summary>
+    private const int MaxAlternatives = 32;
+
+    private const int MaxFoldedLetters = 5;
+
+    /// <summary>Literals one of which every match contains; empty when none is known.</summary>
+    public static IReadOnlyList<string> From(string pattern)
+    {
+        try
+        {
+            var parser = new Parser(pattern);
+            var info = parser.Alternation(ignoreCase: false);
+            if (parser.AtEnd && info.Required is { } required && Expand(required) is { } literals)
+                return literals;
+        }
+        catch (Exception e) when (e is GiveUp or IndexOutOfRangeException or ArgumentOutOfRangeException or FormatException or OverflowException)
+        {
+            // Not understood (a conditional, free spacing, a construct this walker does not know).
+        }
+        return [];
+    }
+
+    /// <summary>The literals as searched: case-insensitive ones as all their case variants, each cut to
+    /// its part with the fewest letters when the variants would be too many.</summary>
+    private static List<string>? Expand(IReadOnlyList<Lit> set)
+    {
+        var result = new List<string>();
+        foreach (var lit in set)
+        {
+            if (!lit.Fold)
+            {
+                result.Add(lit.Text);
+                continue;
+            }
+            var part = FewestLetters(lit.Text);
+            if (part is null)
+                return null;
+            var variants = new List<string> { "" };
+            foreach (var c in part)
+                variants = variants.SelectMany(v => Cases(c).Select(x => v + x)).ToList();
+            result.AddRange(variants);
+        }
+        return result.Count is > 0 and <= MaxAlternatives * 4 ? result.Distinct(StringComparer.Ordinal).ToList() : null;
+    }
+
+    /// <summary>The characters a case-insensitive match of <paramref name="c"/> accepts: both cases, and for
+    /// k and s the Kelvin sign and the long s, which .NET's case equivalence tables also accept.</summary>
+    private static IEnumerable<char> Cases(char c)
+    {
+        var lower = char.ToLowerInvariant(c);
+        IEnumerable<char> cases = [lower, char.ToUpperInvariant(c)];
+        return (lower switch { 'k' => cases.Append('\u212A'), 's' => cases.Append('\u017F'), _ => cases }).Distinct();
+    }
+
+    /// <summary>The longest substring (of at least <see cref="MinimumLength"/>) with at most <see cref="MaxFoldedLetters"/> letters.</summary>
+    private static string? FewestLetters(string text)
+    {
+        string? best = null;
+        for (var start = 0; start < text.Length; start++)
+        {
+            var letters = 0;
+            var end = start;
+            while (end < text.Length && letters + (char.IsLetter(text[end]) ? 1 : 0) <= MaxFoldedLetters)
+                letters += char.IsLetter(text[end++]) ? 1 : 0;
+            if (end - start >= MinimumLength && (best is null || end - start > best.Length))
+                best = text[start..end];
+        }
+        return best;
+    }
+
+    /// <summary>A literal: its text, and whether it matches case-insensitively.</summary>
+    internal readonly record struct Lit(string Text, bool Fold);
+
+    /// <summary>What a part of a pattern tells: <see cref="Exact"/>, the finite set of strings it matches
+    /// (null when unknown or too many); <see cref="Required"/>, literals one of which each match contains.</summary>
+    internal sealed record Info(IReadOnlyList<Lit>? Exact, IReadOnlyList<Lit>? Required);
+
+    private sealed class GiveUp : Exception;
+
+    private sealed class Parser(string pattern)
+    {
+        private int _at;
+
+        public bool AtEnd => _at >= pattern.Length;
+
+        public Info Alternation(bool ignoreCase)
+        {
+            var branches = new List<Info> { Sequence(ref ignoreCase) };
+            while (!AtEnd && pattern[_at] == '|')
+            {
+                _at++;
+                branches.Add(Sequence(ref ignoreCase));
+            }
+            if (branches.Count == 1)
+                return branches[0];
+            var exact = branches.All(b => b.Exact is not null) ? Cap(branches.SelectMany(b => b.Exact!)) : null;
+            var required = branches.All(b => b.Required is not null) ? Cap(branches.SelectMany(b => b.Required!)) : null;
+            return new Info(exact, required);
+        }
+
+        private Info Sequence(ref bool ignoreCase)
+        {
+            var run = new List<Lit> { new("", false) };
+            IReadOnlyList<Lit>? best = null;
+            var whole = true;
+            void Close()
+            {
+                best = Better(best, run);
+                run = [new("", false)];
+            }
+
+            while (!AtEnd && pattern[_at] is not ('|' or ')'))
+            {
+                var atom = Atom(ref ignoreCase);
+                if (atom is null)
+                    continue; // an inline option or a comment: matches nothing
+                var (min, max) = Quantifier();
+                if (min == 0)
+                {
+                    Close();
+                    whole = false;
+                    continue;
+                }
+                best = Better(best, atom.Required);
+                if (atom.Exact is { } exact && Cross(run, exact) is { } joined)
+                {
+                    if (max == 1)
+                    {
+                        run = joined;
+                        continue;
+                    }
+                    // Repeated: the first repetition follows the run, the last one precedes what comes next.
+                    best = Better(best, joined);
+                    run = exact.ToList();
+                    whole = false;
+                    continue;
+                }
+                Close();
+                whole = false;
+                if (atom.Exact is { } alone && max == 1)
+                    run = alone.ToList(); // too many to join with the run before: a run of its own
+            }
+            best = Better(best, run);
+            return new Info(whole ? run : null, best);
+        }
+
+        /// <summary>One atom; null for a part that matches nothing (inline options, comments).</summary>
+        private Info? Atom(ref bool ignoreCase)
+        {
+            var c = pattern[_at++];
+            switch (c)
+            {
+                case '(':
+                    return Group(ref ignoreCase);
+                case '[':
+                    SkipClass();
+                    return Unknown;
+                case '\\':
+                    return Escape(ignoreCase);
+                case '.' or '^' or '$':
+                    return Unknown;
+                case '*' or '+' or '?' or '{' when c != '{' || IsQuantifier(_at - 1):
+                    throw new GiveUp(); // a quantifier with nothing before it
+                default:
+                    return Char(c, ignoreCase);
+            }
+        }
+
+        private Info? Group(ref bool ignoreCase)
+        {
+            var inner = ignoreCase;
+            if (Next('?'))
+            {
+                if (Next(':') || Next('>'))
+                {
+                }
+                else if (Next('#'))
+                {
+                    while (!AtEnd && pattern[_at++] != ')')
+                    {
+                    }
+                    return null;
+                }
+                else if (At("=") || At("!") || At("<=") || At("<!"))
+                {
+                    _at += pattern[_at] == '<' ? 2 : 1;
+                    Alternation(inner);
+                    Expect(')');
+                    return Unknown; // a lookaround: zero-width, it tells nothing about the text matched
+                }
+                else if (Next('<') || Next('\'') || (Next('P') && Next('<')))
+                {
+                    while (!AtEnd && pattern[_at] is not ('>' or '\''))
+                        _at++;
+                    Expect(pattern[_at] is var close and ('>' or '\'') ? close : '>');
+                }
+                else if (Options(ref inner) is var scoped && Next(')'))
+                {
+                    ignoreCase = inner; // (?i): applies to the rest of the enclosing group
+                    return null;
+                }
+                else if (!scoped || !Next(':'))
+                {
+                    throw new GiveUp(); // conditionals and other constructs
+                }
+            }
+            var info = Alternation(inner);
+            Expect(')');
+            return info;
+        }
+
+        /// <summary>Reads option letters (<c>i</c>, <c>-i</c>, <c>m</c>, <c>s</c>, <c>n</c>); false when none.
+        /// <c>x</c> (free spacing) makes whitespace meaningless: not analysed.</summary>
+        private bool Options(ref bool ignoreCase)
+        {
+            var on = true;
+            var any = false;
+            while (!AtEnd && pattern[_at] is 'i' or 'm' or 's' or 'n' or 'x' or '-')
+            {
+                var option = pattern[_at++];
+                any = true;
+                if (option == '-')
+                    on = false;
+                else if (option == 'i')
+                    ignoreCase = on;
+                else if (option == 'x' && on)
+                    throw new GiveUp();
+            }
+            return any;
+        }
+
+        private Info Escape(bool ignoreCase)
+        {
+            if (AtEnd)
+                throw new GiveUp();
+            var c = pattern[_at++];
+            return c switch
+            {
+                'n' => Char('\n', false),
+                't' => Char('\t', false),
+                'r' => Char('\r', false),
+                'f' => Char('\f', false),
+                'e' => Char('\u001b', false),
+                'a' => Char('\a', false),
+                'x' when Hex(2) is { } x => Char(x, ignoreCase),
+                'u' when Hex(4) is { } u => Char(u, ignoreCase),
+                'p' or 'P' or 'k' => SkipBraced(),
+                'c' => Skip(1),
+                _ when char.IsAsciiLetterOrDigit(c) => Unknown, // classes, anchors, backreferences
+                _ => Char(c, ignoreCase),
+            };
+        }
+
+        private Info Skip(int count)
+        {
+            _at += count;
+            return Unknown;
+        }
+
+        private Info SkipBraced()
+        {
+            if (!AtEnd && pattern[_at] is '{' or '<' or '\'')
+            {
+                var close = pattern[_at] switch { '{' => '}', '<' => '>', _ => '\'' };
+                var end = pattern.IndexOf(close, _at);
+                _at = end < 0 ? throw new GiveUp() : end + 1;
+            }
+            return Unknown;
+        }
+
+        private char? Hex(int digits)
+        {
+            if (_at + digits > pattern.Length || !int.TryParse(pattern.AsSpan(_at, digits), System.Globalization.NumberStyles.HexNumber, null, out var value))
+                return null;
+            _at += digits;
+            return (char)value;
+        }
+
+        private (int Min, int Max) Quantifier()
+        {
+            if (AtEnd)
+                return (1, 1);
+            (int, int)? quantifier = pattern[_at] switch
+            {
+                '*' => (0, -1),
+                '+' => (1, -1),
+                '?' => (0, 1),
+                _ => null,
+            };
+            if (quantifier is not null)
+                _at++;
+            else if (pattern[_at] == '{' && IsQuantifier(_at))
+                quantifier = Braces();
+            if (quantifier is not { } q)
+                return (1, 1);
+            if (!AtEnd && pattern[_at] is '?' or '+')
+                _at++; // lazy or possessive: the same strings
+            return q;
+        }
+
+        private (int, int) Braces()
+        {
+            var end = pattern.IndexOf('}', _at);
+            var parts = pattern[(_at + 1)..end].Split(',');
+            _at = end + 1;
+            var min = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+            var max = parts.Length == 1 ? min : parts[1].Length == 0 ? -1 : int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+            return (min, max);
+        }
+
+        private bool IsQuantifier(int at)
+        {
+            var end = pattern.IndexOf('}', at);
+            return end > at + 1 && pattern[(at + 1)..end] is var body && body.All(ch => char.IsAsciiDigit(ch) || ch == ',')
+                   && char.IsAsciiDigit(body[0]) && body.Count(ch => ch == ',') <= 1;
+        }
+
+        private void SkipClass()
+        {
+            if (Next('^'))
+            {
+            }
+            if (Next(']'))
+            {
+            }
+            while (!AtEnd)
+            {
+                var c = pattern[_at++];
+                if (c == '\\')
+                    _at++;
+                else if (c == '[' && Next(':'))
+                    _at = pattern.IndexOf(":]", _at, StringComparison.Ordinal) is var end and >= 0 ? end + 2 : throw new GiveUp();
+                else if (c == ']')
+                    return;
+            }
+            throw new GiveUp();
+        }
+
+        private static Info Char(char c, bool ignoreCase)
+        {
+            var fold = ignoreCase && char.ToUpperInvariant(c) != char.ToLowerInvariant(c);
+            return new Info([new Lit(fold ? char.ToLowerInvariant(c).ToString() : c.ToString(), fold)], null);
+        }
+
+        private static readonly Info Unknown = new(null, null);
+
+        private bool Next(char c)
+        {
+            if (AtEnd || pattern[_at] != c)
+                return false;
+            _at++;
+            return true;
+        }
+
+        private bool At(string text) => string.CompareOrdinal(pattern, _at, text, 0, text.Length) == 0;
+
+        private void Expect(char c)
+        {
+            if (!Next(c))
+                throw new GiveUp();
+        }
+    }
+
+    /// <summary>Every string of <paramref name="left"/> followed by every one of <paramref name="right"/>; null when too many.</summary>
+    private static List<Lit>? Cross(List<Lit> left, IReadOnlyList<Lit> right)
+    {
+        if (left.Count * right.Count > MaxAlternatives)
+            return null;
+        return left.SelectMany(l => right.Select(r => new Lit(l.Text + r.Text, l.Fold || r.Fold))).ToList();
+    }
+
+    private static List<Lit>? Cap(IEnumerable<Lit> lits)
+    {
+        var list = lits.Distinct().ToList();
+        return list.Count <= MaxAlternatives ? list : null;
+    }
+
+    /// <summary>The set whose shortest literal is longer (fewer literals on a tie); a set with a literal
+    /// under <see cref="MinimumLength"/> does not count.</summary>
+    private static IReadOnlyList<Lit>? Better(IReadOnlyList<Lit>? best, IReadOnlyList<Lit>? candidate)
+    {
+        if (candidate is null || candidate.Count == 0 || candidate.Min(l => l.Text.Length) < MinimumLength)
+            return best;
+        if (best is null)
+            return candidate;
+        var (b, c) = (best.Min(l => Score(l)), candidate.Min(l => Score(l)));
+        return c > b || (c == b && candidate.Count < best.Count) ? candidate : best;
+    }
+
+    /// <summary>A case-insensitive literal is searched as its variants of few letters: worth less.</summary>
+    private static int Score(Lit lit) => lit.Fold ? Math.Min(lit.Text.Length, MinimumLength + 1) : lit.Text.Length;
+}

@@ -1,0 +1,62 @@
+using KnowledgeEngine.Facts;
+
+namespace KnowledgeEngine.Tests.Facts.Scanning;
+
+/// <summary>Which literals the scanner's prefilter takes from a regex: one of them must occur in every
+/// match, and the longer they are, the fewer records the regex runs on.</summary>
+public class RegexLiteralsTests
+{
+    public static TheoryData<string, string[]> Cases => new()
+    {
+        // A top-level run of plain characters; the longest run wins.
+        { @"timeout after \d+s?", ["timeout after "] },
+        { @"x509: certificate has expired", ["x509: certificate has expired"] },
+        { @"IP (?<ip>\d+\.\d+\.\d+\.\d+)/(?<bridge>[^/\s]+)/(?<nic>\S+)", ["IP "] },
+        // The atom before an optional quantifier may be absent.
+        { @"not yet valid?", ["not yet vali"] },
+        // Alternations: any branch may be the one that matched.
+        { @"megaraid_sas|mpt3sas|mpi3mr", ["megaraid_sas", "mpt3sas", "mpi3mr"] },
+        { @"(?<raid_driver>megaraid_sas|mpt3sas|smartpqi|hpsa) [0-9a-f]{4}:", ["megaraid_sas ", "mpt3sas ", "smartpqi ", "hpsa "] },
+        // A small alternation joins the text around it.
+        { @"Entering (MASTER|BACKUP) STATE", ["Entering MASTER STATE", "Entering BACKUP STATE"] },
+        { @"\(\w+\) Entering (?:MASTER|PRIMARY|BACKUP) STATE", [") Entering MASTER STATE", ") Entering PRIMARY STATE", ") Entering BACKUP STATE"] },
+        // A required factor inside a group.
+        { @"register failed: [^\n]*(?<error>Fail to get network info: no networks|find_matched == false)", ["Fail to get network info: no networks", "find_matched == false"] },
+        { @"(?:Buffer I/O error on dev|I/O error, dev|critical medium error, dev) (?<dev>\w+)", ["Buffer I/O error on dev ", "I/O error, dev ", "critical medium error, dev "] },
+        // A group repeated at least once holds its literal; an optional one does not.
+        { @"(?:ab|cd)(?:failed to mount)+", ["abfailed to mount", "cdfailed to mount"] },
+        { @"\d(?:failed to mount)+", ["failed to mount"] },
+        { @"(?:failed to mount)?\d+", [] },
+        // A branch without a literal leaves the alternation without one.
+        { @"foo|bar baz|\d+", [] },
+        { @"(?:error|x)\s+at", [] },
+        // Case-insensitive parts give their case variants, cut to few letters.
+        { @"(?i)ncat", ["ncat", "Ncat", "nCat", "NCat", "ncAt", "NcAt", "nCAt", "NCAt", "ncaT", "NcaT", "nCaT", "NCaT", "ncAT", "NcAT", "nCAT", "NCAT"] },
+        // Character classes, dots, anchors and lookarounds break runs.
+        { @"^(?<pod>default-host-[a-z0-9]{5})\s+(?<ready>\d+/\d+)\s+Running\s", ["default-host-"] },
+        { @"a.b[cd]ef", [] },
+        { @"(?=abc)xyz", ["xyz"] },
+        // Short literals are not worth filtering on.
+        { @"(?:sd|vd)[a-z]+: ", [] },
+        // Escaped punctuation is a literal; escaped letters are classes or anchors.
+        { @"openvswitch/db\.sock: database", ["openvswitch/db.sock: database"] },
+        { @"\bpanic: \w", ["panic: "] },
+        // Constructs not understood give no literal.
+        { @"(?x) free spacing", [] },
+        { @"(?(1)yes|no)", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Literals_of(string pattern, string[] expected) =>
+        Assert.Equal(expected.Order(StringComparer.Ordinal), RegexLiterals.From(pattern).Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void A_case_insensitive_k_also_accepts_the_kelvin_sign()
+    {
+        var literals = RegexLiterals.From("(?i)kub");
+
+        Assert.Contains("\u212Aub", literals);
+        Assert.Matches("(?i)kub", "\u212Aub");
+    }
+}
