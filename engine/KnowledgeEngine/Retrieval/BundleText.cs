@@ -1,0 +1,40 @@
+using System.Text;
+using KnowledgeEngine.Facts;
+
+namespace KnowledgeEngine.Retrieval;
+
+/// <summary>
+/// A bundle as one query text for retrieval: every distinct log message (warnings and errors first, so a
+/// large bundle keeps its failures within the cap), every configuration setting and every API object, as
+/// read by the ordinary scan with nothing filtered out.
+/// </summary>
+public static class BundleText
+{
+    /// <summary>How many characters of a bundle a query takes; past it the quieter records are dropped.</summary>
+    public const int MaxChars = 2_000_000;
+
+    public static string Read(Bundle bundle)
+    {
+        var loud = new StringBuilder();
+        var rest = new StringBuilder();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var fact in bundle.Scan(ScanPlan.KeepAll))
+        {
+            var (text, isLoud) = fact switch
+            {
+                LogFact log => (log.Message, log.Level is "warning" or "error" or "fatal"),
+                ConfigFact config => ($"{config.Key} {config.Value}", false),
+                ResourceFact resource => ($"{resource.ResourceKind} {resource.Object.GetRawText()}", false),
+                _ => (null, false),
+            };
+            var target = isLoud ? loud : rest;
+            if (text is not null && target.Length < MaxChars && seen.Add(text))
+            {
+                target.Append(text).Append('\n');
+            }
+        }
+
+        var all = loud.Append(rest);
+        return all.Length > MaxChars ? all.ToString(0, MaxChars) : all.ToString();
+    }
+}
