@@ -1,7 +1,7 @@
 namespace KnowledgeEngine.Retrieval;
 
-/// <summary>A document the index ranks: an id (an article's path), its title and its text.</summary>
-public sealed record RetrievalDocument(string Id, string Title, string Text);
+/// <summary>A document the index ranks: an id (an article's path), its title, its text and the platform it is about (null: any).</summary>
+public sealed record RetrievalDocument(string Id, string Title, string Text, string? Platform = null);
 
 /// <summary>A document's BM25 score for one query.</summary>
 public sealed record RetrievalHit(RetrievalDocument Document, double Score);
@@ -39,11 +39,13 @@ public sealed class Bm25Index
 
     public int Count => _documents.Count;
 
-    /// <summary>The documents sharing at least one term with the query, best first (ties by id).</summary>
-    public IReadOnlyList<RetrievalHit> Search(string query, int top)
+    /// <summary>The documents sharing at least one term with the query, best first (ties by id); with a
+    /// platform some document is about, only those about it or about no platform in particular.</summary>
+    public IReadOnlyList<RetrievalHit> Search(string query, int top, string? platform = null)
     {
         var terms = Tokenizer.Terms(query).Where(_documentFrequency.ContainsKey).ToHashSet(StringComparer.Ordinal);
-        return _documents.Select(d => new RetrievalHit(d.Document, terms.Sum(t => Score(t, d.Counts, d.Length))))
+        var scoped = platform is not null && _documents.Any(d => d.Document.Platform == platform);
+        return _documents.Where(d => !scoped || d.Document.Platform is null || d.Document.Platform == platform).Select(d => new RetrievalHit(d.Document, terms.Sum(t => Score(t, d.Counts, d.Length))))
             .Where(h => h.Score > 0)
             .OrderByDescending(h => h.Score).ThenBy(h => h.Document.Id, StringComparer.Ordinal)
             .Take(top).ToList();

@@ -6,7 +6,8 @@ namespace KnowledgeEngine.Retrieval;
 public sealed record RelatedArticle(string Path, string Title, double Score);
 
 /// <summary>The short "related articles (not diagnosed)" list: the best few articles by BM25 against the
-/// bundle's text, those scoring at least <see cref="MinScore"/>.</summary>
+/// bundle's text, those scoring at least <see cref="MinScore"/>, among the articles of the bundle's platform
+/// when it is known (an operator of one platform has no use for another's articles).</summary>
 public static class RelatedArticles
 {
     public const int Top = 3;
@@ -15,8 +16,8 @@ public static class RelatedArticles
     /// docs/accuracy.md shows how the baseline fares with it.</summary>
     public const double MinScore = 3.0;
 
-    public static IReadOnlyList<RelatedArticle> Find(Bm25Index index, Bundle bundle) => Find(index, BundleText.Read(bundle));
+    public static IReadOnlyList<RelatedArticle> Find(Bm25Index index, Bundle bundle) => Find(index, BundleText.Read(bundle), bundle.Metadata.Platform);
 
-    public static IReadOnlyList<RelatedArticle> Find(Bm25Index index, string query) =>
-        index.Search(query, Top).Where(h => h.Score >= MinScore).Select(h => new RelatedArticle(h.Document.Id, h.Document.Title, Math.Round(h.Score, 2))).ToList();
+    public static IReadOnlyList<RelatedArticle> Find(Bm25Index index, string query, string? platform = null) =>
+        index.Search(query, Top, platform).Where(h => h.Score >= MinScore).Select(h => new RelatedArticle(h.Document.Id, h.Document.Title, Math.Round(h.Score, 2))).ToList();
 }

@@ -1,3 +1,5 @@
+using KnowledgeEngine.Diagnosis;
+using KnowledgeEngine.Facts;
 using KnowledgeEngine.Retrieval;
 using KnowledgeEngine.Runbooks;
 
@@ -11,7 +13,12 @@ internal sealed record ArticleSearch(Bm25Index Index, IReadOnlyDictionary<string
     {
         var ordered = articles.Articles.OrderBy(a => a.RelativePath, StringComparer.Ordinal).ToList();
         var index = new Bm25Index(ordered.Select(a =>
-            new RetrievalDocument(a.RelativePath, a.Title, string.Join("\n", a.Sections.Select(s => s.Heading + "\n" + s.Markdown)))));
+            new RetrievalDocument(a.RelativePath, a.Title, string.Join("\n", a.Sections.Select(s => s.Heading + "\n" + s.Markdown)), a.Platform)));
         return new ArticleSearch(index, ordered.ToDictionary(a => a.RelativePath, a => a.Rules, StringComparer.Ordinal));
     }
+
+    /// <summary>The diagnosis with its related articles when it found no cause (the bundle is read again,
+    /// whole, only then); unchanged when it found one.</summary>
+    public DiagnosisResult AddRelated(DiagnosisResult result, Bundle bundle) =>
+        result.Causes.Count > 0 ? result : result with { Related = RelatedArticles.Find(Index, bundle) };
 }
