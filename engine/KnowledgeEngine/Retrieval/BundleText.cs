@@ -6,7 +6,7 @@ namespace KnowledgeEngine.Retrieval;
 /// <summary>
 /// A bundle as one query text for retrieval: every distinct log message (warnings and errors first, so a
 /// large bundle keeps its failures within the cap), every configuration setting and every API object, as
-/// read by the ordinary scan with nothing filtered out.
+/// read by the ordinary scan with nothing filtered out but the bundle.yaml manifest.
 /// </summary>
 public static class BundleText
 {
@@ -18,7 +18,8 @@ public static class BundleText
         var loud = new StringBuilder();
         var rest = new StringBuilder();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var fact in bundle.Scan(ScanPlan.KeepAll))
+        // bundle.yaml says what the collector did not record (the platform's name among it): not what the system said.
+        foreach (var fact in bundle.Scan(ScanPlan.KeepAll).Where(f => f.Source != Facts.Layouts.BundleManifest.FileName))
         {
             var (text, isLoud) = fact switch
             {
