@@ -33,6 +33,10 @@ public static class BundleText
             {
                 target.Append(text).Append('\n');
             }
+            else if (loud.Length >= MaxChars)
+            {
+                break; // the query is full of failures already; the rest of the bundle cannot get in
+            }
         }
 
         var all = loud.Append(rest);

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using KnowledgeEngine.Tests.Reports;
+using KnowledgeEngine.Tests.Rules;
 
 namespace KnowledgeEngine.Tests.Evaluation;
 
@@ -43,6 +45,18 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Contains(root.GetProperty("cases").EnumerateArray(), c => c.GetProperty("id").GetString() == "fixture-claimed"
             && c.GetProperty("rules").GetString() == "false_claim" && c.GetProperty("causes")[0].GetProperty("status").GetString() == "confirmed");
         Assert.Equal(3, root.GetProperty("confusion").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("tests/KnowledgeEngine.Tests/Evaluation/Cases")]
+    [InlineData("tests/real-cases")]
+    public void Eval_Json_MatchesTheSchema(string folder)
+    {
+        var (code, stdout, stderr) = KbRun.Run("eval", Path.Combine(RepositoryPaths.Root, folder), "--format", "json");
+        var checker = new SchemaChecker(JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "eval.schema.json")))!);
+
+        Assert.True(code == 0, stderr);
+        Assert.Empty(checker.Check(JsonNode.Parse(stdout)));
     }
 
     [Fact]

@@ -27,12 +27,6 @@ internal static class EvalJUnitWriter
             new XAttribute("tests", report.Results.Count),
             new XAttribute("failures", report.Results.Count(Failed)),
             suites));
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        document.Save(path);
+        JUnitFile.Save(path, document);
     }
 }
