@@ -17,8 +17,8 @@ internal sealed record ArticleSearch(Bm25Index Index, IReadOnlyDictionary<string
         return new ArticleSearch(index, ordered.ToDictionary(a => a.RelativePath, a => a.Rules, StringComparer.Ordinal));
     }
 
-    /// <summary>The diagnosis with its related articles when it found no cause (the bundle is read again,
-    /// whole, only then); unchanged when it found one.</summary>
-    public DiagnosisResult AddRelated(DiagnosisResult result, Bundle bundle) =>
-        result.Causes.Count > 0 ? result : result with { Related = RelatedArticles.Find(Index, bundle) };
+    /// <summary>The diagnosis with its related articles when it found no cause (the articles are indexed and
+    /// the bundle is read again, whole, only then); unchanged when it found one.</summary>
+    public static DiagnosisResult AddRelated(DiagnosisResult result, Bundle bundle, ArticleLibrary articles) =>
+        result.Causes.Count > 0 ? result : result with { Related = RelatedArticles.Find(Build(articles).Index, bundle) };
 }
