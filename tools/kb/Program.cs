@@ -18,6 +18,7 @@ internal static class Program
         root.Subcommands.Add(FactsCommand.Create());
         root.Subcommands.Add(LintCommand.Create());
         root.Subcommands.Add(TestCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(RunbookCommand.Create());
         return root;
     }

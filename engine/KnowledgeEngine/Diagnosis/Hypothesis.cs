@@ -1,3 +1,4 @@
+using KnowledgeEngine.Retrieval;
 using KnowledgeEngine.Rules;
 using KnowledgeEngine.Rules.Model;
 
@@ -85,4 +86,8 @@ public sealed record DiagnosisResult(
 
     /// <summary>The rules that derived each derived fact a cause used.</summary>
     public IReadOnlyDictionary<DerivedFact, IReadOnlyList<string>> DerivedBy { get; init; } = new Dictionary<DerivedFact, IReadOnlyList<string>>();
+
+    /// <summary>When no cause was found: the articles that read most like the bundle, a place to start,
+    /// never a cause (Retrieval/RelatedArticles). Empty when a cause was found.</summary>
+    public IReadOnlyList<RelatedArticle> Related { get; init; } = [];
 }

@@ -68,6 +68,17 @@ public static class JsonReport
             }
 
             w.WriteEndArray();
+            w.WriteStartArray("related_articles");
+            foreach (var a in result.Related)
+            {
+                w.WriteStartObject();
+                w.WriteString("article", a.Path);
+                w.WriteString("title", a.Title);
+                w.WriteNumber("score", a.Score);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteStartArray("warnings");
             result.Warnings.ToList().ForEach(w.WriteStringValue);
             w.WriteEndArray();

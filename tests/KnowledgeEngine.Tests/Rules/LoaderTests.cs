@@ -49,9 +49,10 @@ public sealed class LoaderTests
     }
 
     [Fact]
-    public void Load_Examples_KeepFilesBundlesAndCaptures()
+    public void Load_Examples_KeepFilesBundlesCasesAndCaptures()
     {
-        Assert.Equal(6, Rule.Examples.Count);
+        Assert.Equal(7, Rule.Examples.Count);
+        Assert.Equal("tests/real-cases/cloudpods-17586-bond-mac-changed-duplicate-manager-uri.yaml", Rule.Examples[6].Case!.Value);
         Assert.Equal(ExampleExpectation.Suspected, Rule.Examples[4].Expect!.Value);
         Assert.Equal(["master"], Rule.Examples[4].Missing.Select(m => m.Value));
         Assert.Equal("tests/bundles/cloudpods/host-mac-changed/fires", Rule.Examples[0].Bundle!.Value);

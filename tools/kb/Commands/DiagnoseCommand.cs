@@ -61,6 +61,7 @@ internal static class DiagnoseCommand
                 result = ScanProgress.Wanted(chosen, target is not null)
                     ? ScanProgress.Run(onFact => Diagnoser.Diagnose(knowledge.Rules, opened, onFact))
                     : Diagnoser.Diagnose(knowledge.Rules, opened);
+                result = ArticleSearch.AddRelated(result, opened, knowledge.Articles);
                 report = chosen switch
                 {
                     "json" => JsonReport.Render(result),

@@ -25,12 +25,6 @@ internal static class JUnitWriter
             new XAttribute("tests", results.Count),
             new XAttribute("failures", results.Count(r => !r.Passed)),
             suites));
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        document.Save(path);
+        JUnitFile.Save(path, document);
     }
 }

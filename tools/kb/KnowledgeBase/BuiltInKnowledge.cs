@@ -20,26 +20,37 @@ internal static class BuiltInKnowledge
     {
         var assembly = typeof(BuiltInKnowledge).Assembly;
         var root = Path.Combine(Path.GetTempPath(), "kb-knowledge-" + Hash(assembly.ManifestModule.ModuleVersionId, userRules));
+        var expected = Expected(assembly, userRules);
         if (Directory.Exists(root))
         {
+            if (Holds(root, expected))
+            {
+                return root;
+            }
+
+            // The shared copy holds other files than this build's (something added or removed some): read
+            // a private copy instead, so a diagnosis never uses rules or articles this kb does not ship.
+            root = $"{root}.private-{Environment.ProcessId}-{Guid.NewGuid():N}";
+            Fill(root, assembly, userRules);
+            var copy = root;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                try
+                {
+                    Directory.Delete(copy, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // left in the temp folder; nothing reads a private copy again
+                }
+            };
             return root;
         }
 
         // A staging folder of this call's own: two threads of one process (tests run kb in parallel)
         // writing one folder could move it while the other is mid-write, leaving a truncated file.
         var staging = $"{root}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
-        {
-            Write(staging, name[Prefix.Length..], Read(assembly, name));
-        }
-
-        if (userRules is not null)
-        {
-            foreach (var file in Directory.EnumerateFiles(userRules, "*.y*ml", SearchOption.AllDirectories))
-            {
-                Write(staging, Path.Combine("rules", Path.GetRelativePath(userRules, file)), File.ReadAllBytes(file));
-            }
-        }
+        Fill(staging, assembly, userRules);
 
         try
         {
@@ -51,6 +62,42 @@ internal static class BuiltInKnowledge
         }
 
         return root;
+    }
+
+    private static void Fill(string root, Assembly assembly, string? userRules)
+    {
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
+        {
+            Write(root, name[Prefix.Length..], Read(assembly, name));
+        }
+
+        if (userRules is not null)
+        {
+            foreach (var file in Directory.EnumerateFiles(userRules, "*.y*ml", SearchOption.AllDirectories))
+            {
+                Write(root, Path.Combine("rules", Path.GetRelativePath(userRules, file)), File.ReadAllBytes(file));
+            }
+        }
+    }
+
+    /// <summary>The relative paths (with '/') a copy of this build holds: the embedded files and the user's rule files.</summary>
+    private static HashSet<string> Expected(Assembly assembly, string? userRules)
+    {
+        var names = assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Select(n => n[Prefix.Length..]);
+        if (userRules is not null)
+        {
+            names = names.Concat(Directory.EnumerateFiles(userRules, "*.y*ml", SearchOption.AllDirectories)
+                .Select(f => "rules/" + Path.GetRelativePath(userRules, f).Replace('\\', '/')));
+        }
+
+        return names.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Does the folder hold exactly those files? Names only: a run that finds its copy reads no content.</summary>
+    private static bool Holds(string root, HashSet<string> expected)
+    {
+        var found = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'));
+        return expected.SetEquals(found);
     }
 
     private static void Write(string root, string relative, byte[] bytes)

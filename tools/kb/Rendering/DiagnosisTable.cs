@@ -21,6 +21,7 @@ internal static class DiagnosisTable
             console.MarkupLine("No known cause matched this bundle." + (result.Symptoms.Count > 0
                 ? $" Symptoms seen: {Markup.Escape(string.Join(", ", result.Symptoms.Select(s => s.Id)))}."
                 : ""));
+            WriteRelated(console, result);
             return;
         }
 
@@ -146,6 +147,22 @@ internal static class DiagnosisTable
         foreach (var f in h.Fired.Fix)
         {
             console.MarkupLine($"     {++step}. {Markup.Escape(f)}");
+        }
+    }
+
+    /// <summary>Articles that read like the bundle, apart from causes: somewhere to start when nothing was diagnosed.</summary>
+    private static void WriteRelated(IAnsiConsole console, DiagnosisResult result)
+    {
+        if (result.Related.Count == 0)
+        {
+            return;
+        }
+
+        console.WriteLine();
+        console.MarkupLine("[bold]related articles[/] (not diagnosed: they read like the bundle; no rule confirmed a cause)");
+        foreach (var a in result.Related)
+        {
+            console.MarkupLine($"   knowledge/{Markup.Escape(a.Path)}  [grey]{Markup.Escape(a.Title)}[/]");
         }
     }
 }

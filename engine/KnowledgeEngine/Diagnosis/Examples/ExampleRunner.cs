@@ -1,4 +1,5 @@
 using KnowledgeEngine.Facts;
+using KnowledgeEngine.Facts.Cases;
 using KnowledgeEngine.Rules;
 using KnowledgeEngine.Rules.Model;
 
@@ -6,7 +7,7 @@ namespace KnowledgeEngine.Diagnosis.Examples;
 
 /// <summary>
 /// Runs the examples of the loaded rules. Each example's facts (inline files written as a small
-/// bundle, or a bundle path) go through the real bundle reader and scanner, then through every
+/// bundle, a bundle path, or a real case's files) go through the real bundle reader and scanner, then through every
 /// loaded rule at once, so a rule that also fires on another rule's example shows up as overlap.
 /// </summary>
 internal sealed class ExampleRunner(RuleSet rules)
@@ -24,6 +25,10 @@ internal sealed class ExampleRunner(RuleSet rules)
         catch (BundleException e)
         {
             return new ExampleResult(rule, example, [], [$"the example's facts cannot be read: {e.Message}"]);
+        }
+        catch (CaseFileException e)
+        {
+            return new ExampleResult(rule, example, [], [$"the example's case cannot be read: {e.Message}"]);
         }
 
         var id = rule.Id;
@@ -98,6 +103,12 @@ internal sealed class ExampleRunner(RuleSet rules)
 
     private RuleRun Execute(ExampleModel example)
     {
+        if (example.Case is { } casePath)
+        {
+            using var opened = CaseBundle.Open(RealCaseReader.Read(Path.Combine(rules.Root ?? ".", casePath.Value)));
+            return rules.Run(opened.Bundle);
+        }
+
         if (example.Bundle is { } path)
         {
             using var bundle = Bundle.Open(Path.Combine(rules.Root ?? ".", path.Value));

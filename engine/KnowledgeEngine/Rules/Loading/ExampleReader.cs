@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace KnowledgeEngine.Rules.Loading;
 
-/// <summary>Reads one item of examples: name, expect, and the facts as inline files or a bundle path.</summary>
+/// <summary>Reads one item of examples: name, expect, and the facts as inline files, a bundle path or a real case.</summary>
 internal sealed class ExampleReader(FileContext file)
 {
     public ExampleModel? Read(YamlNode item)
@@ -15,7 +15,7 @@ internal sealed class ExampleReader(FileContext file)
             return null;
         }
 
-        var map = new MappingReader(file, node, "an example", ["name", "expect", "files", "bundle", "captures", "also", "missing"]);
+        var map = new MappingReader(file, node, "an example", ["name", "expect", "files", "bundle", "case", "captures", "also", "missing"]);
         var expect = map.Enum<ExampleExpectation>("expect", out var expectSpan, "add expect: fires, expect: suspected or expect: silent");
         var example = new ExampleModel(map.Span)
         {
@@ -23,18 +23,20 @@ internal sealed class ExampleReader(FileContext file)
             Expect = expect is { } e ? new Located<ExampleExpectation>(e, expectSpan) : null,
             Files = Pairs(map, "files"),
             Bundle = map.Text("bundle"),
+            Case = map.Text("case"),
             Captures = Pairs(map, "captures"),
             Also = map.List("also").Select(a => RuleReader.ScalarItem(file, a, "a rule id in also")).OfType<Located<string>>().ToList(),
             Missing = map.List("missing").Select(a => RuleReader.ScalarItem(file, a, "a condition name in missing")).OfType<Located<string>>().ToList(),
         };
-        if (!map.Has("files") && !map.Has("bundle"))
+        var sources = new[] { "files", "bundle", "case" }.Where(map.Has).ToList();
+        if (sources.Count == 0)
         {
-            map.Missing("files", "give the facts as files: { path/in/bundle.log: | <lines> } or point at a bundle with bundle: tests/bundles/...");
+            map.Missing("files", "give the facts as files: { path/in/bundle.log: | <lines> }, point at a bundle with bundle: tests/bundles/... or at a real case with case: tests/real-cases/<id>.yaml");
         }
-        else if (map.Has("files") && map.Has("bundle"))
+        else if (sources.Count > 1)
         {
-            file.Error(LoaderCodes.ExampleFacts, map.KeySpan("bundle"), "an example has both files and bundle",
-                "keep one: inline files for a small example, or a bundle path for a collected one");
+            file.Error(LoaderCodes.ExampleFacts, map.KeySpan(sources[1]), $"an example has both {sources[0]} and {sources[1]}",
+                "keep one: inline files for a small example, a bundle path for a collected one, or a real case");
         }
 
         return example;

@@ -23,6 +23,9 @@ public sealed record ExampleModel(SourceSpan Span)
     /// <summary>A bundle folder or archive, relative to the knowledge base root.</summary>
     public Located<string>? Bundle { get; init; }
 
+    /// <summary>A real case file (tests/real-cases/README.md), relative to the knowledge base root: its files are the facts.</summary>
+    public Located<string>? Case { get; init; }
+
     /// <summary>Values the firing match must have, by placeholder path ("mac.old" → "b4:...").</summary>
     public IReadOnlyList<(Located<string> Path, Located<string> Value)> Captures { get; init; } = [];
 

@@ -17,6 +17,10 @@ internal sealed class ExampleValidator : AbstractValidator<ExampleModel>
             .When(e => e.Bundle is not null && baseDirectory is not null)
             .Report(LoaderCodes.ExampleBundle, (_, b) => b!.Span, (_, b) => $"example bundle '{b!.Value}' does not exist",
                 (_, _) => "write the bundle's path relative to the knowledge base root (the folder that holds rules/ and knowledge/), e.g. tests/bundles/cloudpods/host-mac-changed/fires");
+        RuleFor(e => e.Case).Must(c => File.Exists(Path.Combine(baseDirectory!, c!.Value)))
+            .When(e => e.Case is not null && baseDirectory is not null)
+            .Report(LoaderCodes.ExampleBundle, (_, c) => c!.Span, (_, c) => $"example case '{c!.Value}' does not exist",
+                (_, _) => "write the case file's path relative to the knowledge base root, e.g. tests/real-cases/talos-6736-kubelet-serving-cert-csr-not-approved.yaml");
         RuleFor(e => e.Captures).Must((e, c) => e.Expect?.Value != ExampleExpectation.Silent)
             .When(e => e.Captures.Count > 0)
             .Report(LoaderCodes.ExampleCaptures, (e, _) => e.Expect!.Span, (_, _) => "a silent example lists captures, but a rule that does not fire captures nothing",

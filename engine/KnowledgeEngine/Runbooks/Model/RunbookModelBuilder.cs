@@ -23,7 +23,10 @@ internal sealed class RunbookModelBuilder(ArticleLibrary articles, SiteLinks pag
             result.CollectedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture), result.Warnings);
         var distinctions = result.Distinctions.Where(d => causes.Any(c => c.Rule.Id == d.First || c.Rule.Id == d.Second))
             .Select(d => new DistinctionView(d.First, d.Second, d.Decisive.Select(m => m.Collect!).ToList())).ToList();
-        return new DiagnosisRunbookModel(bundle, causes, distinctions, result.Symptoms.Select(s => s.Id).Distinct().ToList());
+        return new DiagnosisRunbookModel(bundle, causes, distinctions, result.Symptoms.Select(s => s.Id).Distinct().ToList())
+        {
+            Related = result.Related.Select(a => new RelatedArticleView(a.Title, a.Path)).ToList(),
+        };
     }
 
     private CauseView Cause(Hypothesis h, int rank) => new(

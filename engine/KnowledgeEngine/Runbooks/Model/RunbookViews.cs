@@ -13,7 +13,14 @@ internal sealed record DiagnosisRunbookModel(
     BundleView Bundle,
     IReadOnlyList<CauseView> Causes,
     IReadOnlyList<DistinctionView> Distinctions,
-    IReadOnlyList<string> Symptoms);
+    IReadOnlyList<string> Symptoms)
+{
+    /// <summary>When no cause was found: articles that read like the bundle, never causes.</summary>
+    public IReadOnlyList<RelatedArticleView> Related { get; init; } = [];
+}
+
+/// <summary>An article offered when nothing was diagnosed: its title and its path under knowledge/.</summary>
+internal sealed record RelatedArticleView(string Title, string Path);
 
 /// <summary>The model of index.md.sbn: every rule of the knowledge base by platform and component.</summary>
 internal sealed record IndexModel(int RuleCount, IReadOnlyList<PlatformView> Platforms, IReadOnlyList<ArticleEntryView> Articles);
