@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using KnowledgeEngine.Facts.Bundles;
 using KnowledgeEngine.Facts.Configs;
+using KnowledgeEngine.Facts.Documents;
 using KnowledgeEngine.Facts.Layouts;
 using KnowledgeEngine.Facts.Logs;
 using KnowledgeEngine.Facts.Resources;
@@ -25,25 +26,10 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
             switch (role)
             {
                 case FileRole.Resource when entry.Size <= MaxDocumentBytes:
-                    var text = ReadAll(entry);
-                    var resources = ResourceReader.Read(entry.Path, text);
-                    if (resources is not null)
-                    {
-                        summary.AddFormat("resource");
-                        resources.ForEach(emit);
-                    }
-                    else
-                    {
-                        EmitConfig(entry.Path, text, emit);
-                        if (ResourceReader.ReadClimcShow(entry.Path, text) is { } shown)
-                        {
-                            summary.AddFormat("resource");
-                            emit(shown);
-                        }
-                    }
+                    ReadDocument(entry, ReadAll(entry), emit, resources: true);
                     break;
                 case FileRole.Config when entry.Size <= MaxDocumentBytes:
-                    EmitConfig(entry.Path, ReadAll(entry), emit);
+                    ReadDocument(entry, ReadAll(entry), emit, resources: false);
                     break;
                 case FileRole.InventoryOnly:
                     break;
@@ -60,11 +46,51 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
         }
     }
 
-    private void EmitConfig(string path, string text, Action<Fact> emit)
+    /// <summary>
+    /// The reader boundary for documents: the parsers repair what they can and note it; whatever they
+    /// still throw on (a reader bug, an input nobody foresaw) costs this file's document facts, never the
+    /// run: the file is then scanned as log lines and the warning says so. Facts reach
+    /// <paramref name="emit"/> only once the whole document was read, so nothing is emitted twice.
+    /// </summary>
+    private void ReadDocument(BundleEntry entry, string text, Action<Fact> emit, bool resources)
     {
+        var notes = new ReadNotes(entry.Path);
+        List<Fact> facts;
+        try
+        {
+            facts = DocumentFacts(entry.Path, text, notes, resources);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            foreach (var note in notes.Items)
+                summary.AddDiagnostic(note);
+            summary.AddDiagnostic(new BundleDiagnostic(DiagnosticSeverity.Warning, entry.Path,
+                $"{entry.Path}: could not be read as a document ({ex.GetType().Name}: {ex.Message.TrimEnd('.')}); it was read as log lines instead."));
+            ScanLog(entry, emit);
+            return;
+        }
+        foreach (var note in notes.Items)
+            summary.AddDiagnostic(note);
+        facts.ForEach(emit);
+    }
+
+    private List<Fact> DocumentFacts(string path, string text, ReadNotes notes, bool resources)
+    {
+        var facts = new List<Fact>();
+        if (resources && ResourceReader.Read(path, text, notes) is { } found)
+        {
+            summary.AddFormat("resource");
+            facts.AddRange(found);
+            return facts;
+        }
         summary.AddFormat("config");
-        foreach (var fact in ConfigReader.Read(path, text))
-            emit(fact);
+        facts.AddRange(ConfigReader.Read(path, text, notes));
+        if (resources && ResourceReader.ReadClimcShow(path, text) is { } shown)
+        {
+            summary.AddFormat("resource");
+            facts.Add(shown);
+        }
+        return facts;
     }
 
     private void ScanLog(BundleEntry entry, Action<Fact> emit)
