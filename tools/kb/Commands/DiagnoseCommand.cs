@@ -17,7 +17,7 @@ internal static class DiagnoseCommand
 {
     public static Command Create()
     {
-        var bundle = CommonOptions.Bundle();
+        var bundle = CommonOptions.Inputs();
         var rules = CommonOptions.Rules();
         var format = new Option<string>("--format") { Description = "table, json, markdown (a runbook), html (the runbook as one self-contained page)", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "markdown", "html");
@@ -57,7 +57,7 @@ internal static class DiagnoseCommand
             try
             {
                 var runbook = parseResult.GetValue(template) is { } file ? RunbookTemplate.FromFile(file) : null;
-                using var opened = Bundle.Open(bundlePath);
+                using var opened = Bundle.Open(bundlePath, standardInput: CommonOptions.StandardInput);
                 result = ScanProgress.Wanted(chosen, target is not null)
                     ? ScanProgress.Run(onFact => Diagnoser.Diagnose(knowledge.Rules, opened, onFact))
                     : Diagnoser.Diagnose(knowledge.Rules, opened);

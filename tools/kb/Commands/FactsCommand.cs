@@ -12,7 +12,7 @@ internal static class FactsCommand
 {
     public static Command Create()
     {
-        var bundleArgument = new Argument<string>("bundle") { Description = "A bundle folder, an archive (.zip, .tar, .tar.gz, .tar.xz) or a single log file." };
+        var bundleArgument = CommonOptions.Inputs();
         var jsonOption = new Option<bool>("--json") { Description = "Print the facts themselves, one JSON object per line (see docs/facts.md)." };
         var matchOption = new Option<string[]>("--match")
         {
@@ -31,7 +31,7 @@ internal static class FactsCommand
             var error = parseResult.InvocationConfiguration.Error;
             try
             {
-                using var bundle = Bundle.Open(path);
+                using var bundle = Bundle.Open(path, standardInput: CommonOptions.StandardInput);
                 var json = parseResult.GetValue(jsonOption);
                 // The JSON lists every record as written; the summary counts facts as kb diagnose reads them,
                 // identical records collapsed, and says how many records the repeats stand for.

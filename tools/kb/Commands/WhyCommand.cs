@@ -13,7 +13,7 @@ internal static class WhyCommand
     public static Command Create()
     {
         var rule = new Argument<string>("rule") { Description = "The rule id, e.g. cloudpods/host-mac-changed" };
-        var bundle = CommonOptions.Bundle();
+        var bundle = CommonOptions.Inputs();
         var rules = CommonOptions.Rules();
         var command = new Command("why", "Explain why a rule did or did not fire on a bundle, condition by condition.");
         command.Arguments.Add(rule);
@@ -36,7 +36,7 @@ internal static class WhyCommand
 
             try
             {
-                using var opened = Bundle.Open(parseResult.GetValue(bundle)!);
+                using var opened = Bundle.Open(parseResult.GetValue(bundle)!, standardInput: CommonOptions.StandardInput);
                 // Every record is kept so that lines the rule just missed can be shown as candidates.
                 var facts = opened.Scan(ScanPlan.KeepAll).ToList();
                 Write(ruleSet.Why(id, facts), facts);
