@@ -6,6 +6,7 @@ using KnowledgeEngine.Facts.Documents;
 using KnowledgeEngine.Facts.Layouts;
 using KnowledgeEngine.Facts.Logs;
 using KnowledgeEngine.Facts.Resources;
+using KnowledgeEngine.Facts.Tables;
 using SharpCompress.Compressors.Xz;
 
 namespace KnowledgeEngine.Facts.Scanning;
@@ -15,6 +16,10 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
 {
     /// <summary>Documents are parsed whole; past this size they are scanned as text instead.</summary>
     private const long MaxDocumentBytes = 256L << 20;
+
+    /// <summary>Logs up to this size are also searched for command-output tables (a kubectl get pasted
+    /// into a log); larger ones are machine-written logs, which hold none, and are read once only.</summary>
+    private const long MaxTableSearchBytes = 8L << 20;
 
     private readonly TimeContext _time = new(bundle.Metadata.CollectedAt, bundle.Metadata.TimeZone);
 
@@ -103,6 +108,29 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
         new LogFileScanner(plan, bundle.Limits).Scan(stream, format, _time, entry.Path, host, emit, stats,
             warning => summary.AddDiagnostic(new BundleDiagnostic(DiagnosticSeverity.Warning, entry.Path, warning)));
         summary.AddLogStats(stats);
+        if (entry.Size <= MaxTableSearchBytes)
+            EmitTables(entry, emit);
+    }
+
+    private void EmitTables(BundleEntry entry, Action<Fact> emit)
+    {
+        var notes = new ReadNotes(entry.Path);
+        List<ResourceFact> rows;
+        try
+        {
+            rows = TableReader.Read(entry.Path, ReadAll(entry));
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or IOException))
+        {
+            notes.Warn(null, $"its tables could not be read ({ex.GetType().Name}: {ex.Message.TrimEnd('.')}); its log lines were read.");
+            rows = [];
+        }
+        foreach (var note in notes.Items)
+            summary.AddDiagnostic(note);
+        if (rows.Count == 0)
+            return;
+        summary.AddFormat("table");
+        rows.ForEach(emit);
     }
 
     private static List<string> Sample(BundleEntry entry)
