@@ -53,7 +53,7 @@ internal static class InputSpooler
         var head = ContentSniffer.ReadDecoded(physical, EntryEncoding.Plain, 4096);
         if (ArchiveSniffer.Detect(head) != ArchiveKind.None)
             return "";
-        var text = System.Text.Encoding.UTF8.GetString(head);
+        var text = System.Text.Encoding.UTF8.GetString(head).TrimStart('\uFEFF');
         foreach (var raw in text.Split('\n'))
         {
             var line = raw.Trim();

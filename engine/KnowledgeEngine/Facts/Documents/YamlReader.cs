@@ -33,6 +33,8 @@ internal static class YamlReader
                 continue;
             failed = true;
             var errorLine = Math.Min(error.Value.Line, Math.Max(end, 1));
+            while (errorLine > start + 1 && lines[errorLine - 1].Trim().Length == 0)
+                errorLine--; // "unexpected end of stream" points past the last line
             var salvaged = Salvage(lines, documentStart, Math.Min(errorLine, end + 1), withSettings, notes);
             var kept = salvaged is null ? "nothing of this document was kept" : $"the document was read up to line {salvaged.Value.Cut}";
             var resumes = end < lines.Length ? $", reading resumed at the next '---' (line {end + 1})" : "";

@@ -68,7 +68,7 @@ internal static class ResourceReader
         }
         if (facts.Count == 0)
             return null;
-        if (documents.Count == 1 && facts.Count > 1)
+        if (documents.Count == 1 && (facts.Count > 1 || documents[0].Root is JsonArray || documents[0].Root?["items"] is JsonArray))
             AssignYamlItemLines(text, facts, documents[0].Root is JsonArray);
         return facts;
     }
@@ -95,7 +95,8 @@ internal static class ResourceReader
                 starts.Add(lineNumber);
             }
         }
-        if (starts.Count != facts.Count)
+        // A list cut mid-item keeps fewer items than it starts: the kept ones are the first.
+        if (starts.Count < facts.Count)
             return;
         for (var i = 0; i < facts.Count; i++)
             facts[i] = facts[i] with { Line = starts[i] };
