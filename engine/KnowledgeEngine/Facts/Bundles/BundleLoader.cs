@@ -157,6 +157,7 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
         {
             ArchiveKind.Gzip when !ContentSniffer.WrapsTar(item.PhysicalPath, kind) => EntryEncoding.Gzip,
             ArchiveKind.Xz when !ContentSniffer.WrapsTar(item.PhysicalPath, kind) => EntryEncoding.Xz,
+            ArchiveKind.None when item.Size > 0 => ContentSniffer.Utf16(ContentSniffer.ReadDecoded(item.PhysicalPath, EntryEncoding.Plain, 512)) ?? EntryEncoding.Plain,
             _ => EntryEncoding.Plain,
         };
         var binary = kind is ArchiveKind.Zip or ArchiveKind.Tar or ArchiveKind.Bzip2 or ArchiveKind.Zstd or ArchiveKind.Age

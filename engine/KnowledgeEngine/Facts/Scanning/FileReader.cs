@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using KnowledgeEngine.Facts.Bundles;
 using KnowledgeEngine.Facts.Configs;
@@ -7,7 +6,6 @@ using KnowledgeEngine.Facts.Layouts;
 using KnowledgeEngine.Facts.Logs;
 using KnowledgeEngine.Facts.Resources;
 using KnowledgeEngine.Facts.Tables;
-using SharpCompress.Compressors.Xz;
 
 namespace KnowledgeEngine.Facts.Scanning;
 
@@ -77,6 +75,17 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
         foreach (var note in notes.Items)
             summary.AddDiagnostic(note);
         facts.ForEach(emit);
+        EmitValues(facts, emit);
+    }
+
+    private void EmitValues(IEnumerable<Fact> facts, Action<Fact> emit)
+    {
+        if (!plan.ScansValues)
+            return;
+        var stats = new LogScanStats(plan.Patterns.Count);
+        var values = new ValueScanner(plan).Scan(facts, stats);
+        summary.AddLogStats(stats);
+        values.ForEach(emit);
     }
 
     private List<Fact> DocumentFacts(string path, string text, ReadNotes notes, bool resources)
@@ -131,12 +140,15 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
             return;
         summary.AddFormat("table");
         rows.ForEach(emit);
+        EmitValues(rows, emit);
     }
 
     private static List<string> Sample(BundleEntry entry)
     {
         var head = ContentSniffer.ReadDecoded(entry.PhysicalPath, entry.Encoding, 64 * 1024);
-        var text = Encoding.UTF8.GetString(head);
+        using var normalised = new PastedTextStream(new MemoryStream(head));
+        using var reader = new StreamReader(normalised, new UTF8Encoding(false, false));
+        var text = reader.ReadToEnd();
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         if (lines.Count > 1 && head.Length == 64 * 1024)
             lines.RemoveAt(lines.Count - 1);
@@ -146,12 +158,7 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
     internal static Stream Open(BundleEntry entry)
     {
         var raw = new FileStream(entry.PhysicalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        return entry.Encoding switch
-        {
-            EntryEncoding.Gzip => new GZipStream(raw, CompressionMode.Decompress),
-            EntryEncoding.Xz => new XZStream(raw),
-            _ => raw,
-        };
+        return new PastedTextStream(ContentSniffer.Decode(raw, entry.Encoding));
     }
 
     private static string ReadAll(BundleEntry entry)

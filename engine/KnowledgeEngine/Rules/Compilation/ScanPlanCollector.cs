@@ -17,9 +17,11 @@ internal static class ScanPlanCollector
         var regexes = new Dictionary<string, bool>(StringComparer.Ordinal);
         var keepAll = false;
         var keepRepeats = false;
+        var values = false;
         foreach (var condition in rules.SelectMany(r => r.When.Concat(r.Evidence).Concat(r.Against)).Where(c => c.Kind.Value == FactKind.Log))
         {
             var counted = condition.Count is not null;
+            values |= condition.Property("anywhere")?.Value == "true";
             if (condition.Property("contains") is { } literal)
             {
                 // The record must hold the literal anyway; the regex is tested by the rule itself.
@@ -58,6 +60,11 @@ internal static class ScanPlanCollector
         if (keepRepeats)
         {
             builder.KeepRepeats();
+        }
+
+        if (values)
+        {
+            builder.ScanValues();
         }
 
         return builder.Build();
