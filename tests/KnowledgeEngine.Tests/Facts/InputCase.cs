@@ -4,8 +4,8 @@ namespace KnowledgeEngine.Tests.Facts;
 
 /// <summary>
 /// One fixture of the input corpus (Inputs/*.case): a header of expectations, then the inputs, each
-/// after a "=== name" line ("=== -" is standard input; "=== name (utf-16le)" writes the text in that
-/// encoding). Header lines:
+/// after a "=== name" line ("=== -" is standard input, "=== -:logs/host.log" standard input named so, as
+/// kb's --stdin-as does; "=== name (utf-16le)" writes the text in that encoding). Header lines:
 /// <list type="bullet">
 /// <item><c># fact: KIND path=value path~=part ...</c>: some fact of that kind whose kb facts --json form
 /// has these values (<c>~=</c>: contains); paths are dotted (<c>object.status</c>).</item>

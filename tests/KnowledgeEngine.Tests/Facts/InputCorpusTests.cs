@@ -43,10 +43,10 @@ public sealed class InputCorpusTests
         MemoryStream? standardInput = null;
         foreach (var (input, content) in fixture.Inputs)
         {
-            if (input == "-")
+            if (input == "-" || input.StartsWith("-:", StringComparison.Ordinal))
             {
                 standardInput = new MemoryStream(content);
-                paths.Add("-");
+                paths.Add(input);
             }
             else
             {

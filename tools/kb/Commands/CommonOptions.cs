@@ -17,6 +17,14 @@ internal static class CommonOptions
             Arity = ArgumentArity.OneOrMore,
         };
 
+    /// <summary>The path standard input stands for, so rules reading "**/host*.log" and the platform guess see it as that file.</summary>
+    public static Option<string?> StdinAs() =>
+        new("--stdin-as") { Description = "Name standard input (-) as if collected at this path, e.g. logs/host.log (default: stdin.log, .yaml or .json by its content)" };
+
+    /// <summary>The inputs as Bundle.Open takes them: "-" named by --stdin-as becomes "-:path".</summary>
+    public static string[] Paths(string[] inputs, string? stdinAs) =>
+        inputs.Select(p => p == "-" && !string.IsNullOrEmpty(stdinAs) ? "-:" + stdinAs : p).ToArray();
+
     /// <summary>Standard input for '-', refused when it is a terminal: kb would wait for typing nobody means to do.</summary>
     public static Stream StandardInput() =>
         Console.IsInputRedirected

@@ -41,22 +41,35 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
         return entries;
     }
 
+    /// <summary>"-:logs/host.log": standard input under the path a collector would have given it, so rules
+    /// that read "**/host*.log" and the platform guessed from file names see it as that file.</summary>
+    private static string? StandardInputAs(string path)
+    {
+        if (!path.StartsWith("-:", StringComparison.Ordinal) || path.Length == 2)
+            return null;
+        var name = path[2..].Replace('\\', '/').TrimStart('/');
+        return name.Split('/').Any(part => part is "" or "." or "..")
+            ? throw new BundleException($"'{path}': the name given to standard input must be a relative path without '.' or '..' parts, e.g. -:logs/host.log.")
+            : name;
+    }
+
     /// <summary>The name an input goes by: its file name; "stdin" for "-"; "pipe" for a process
     /// substitution's /dev/fd/63, whose number means nothing.</summary>
     public static string InputName(string path) =>
         path == "-" ? StandardInputName
+        : StandardInputAs(path) is { } named ? named
         : path.StartsWith("/dev/fd/", StringComparison.Ordinal) || path.StartsWith("/proc/self/fd/", StringComparison.Ordinal) ? "pipe"
         : Path.GetFileName(Path.TrimEndingDirectorySeparator(path)) is { Length: > 0 } name ? name : path;
 
     public List<BundleEntry> Load(string path, Func<Stream>? standardInput = null)
     {
         var displayName = InputName(path);
-        if (path == "-")
+        if (path == "-" || StandardInputAs(path) is not null)
         {
             if (standardInput is null)
                 throw new BundleException("'-' stands for standard input, which this command cannot read here. Give the path of a file or folder.");
             using var input = standardInput();
-            return LoadSpooled(InputSpooler.Spool(input, StandardInputName, "standard input", workspace, _budget));
+            return LoadSpooled(InputSpooler.Spool(input, displayName, "standard input", workspace, _budget));
         }
         if (Directory.Exists(path))
             return Expand(StripSingleFolder(FolderWalker.Walk(path, displayName, diagnostics)), "", 0);
