@@ -47,20 +47,30 @@ internal sealed class PastedTextStream(Stream inner) : Stream
             var written = 0;
             while (i < total)
             {
-                var b = _work[i];
-                if (b is 0xEF or 0xE3)
+                // Bulk-copy up to the next byte that can start a sequence (vectorised search): almost all
+                // text has none, so the stream costs one memory copy.
+                var rest = _work.AsSpan(i, total - i);
+                var next = rest.IndexOfAny((byte)0xEF, (byte)0xE3);
+                if (next < 0)
                 {
-                    if (i + 2 >= total && !_ended)
-                    {
-                        Stash(i, total); // a three-byte sequence may continue in the next read
-                        break;
-                    }
-                    if (i + 2 < total && Ascii(b, _work[i + 1], _work[i + 2]) is { } ascii)
-                    {
-                        buffer[written++] = ascii;
-                        i += 3;
-                        continue;
-                    }
+                    rest.CopyTo(buffer[written..]);
+                    written += rest.Length;
+                    break;
+                }
+                rest[..next].CopyTo(buffer[written..]);
+                written += next;
+                i += next;
+                var b = _work[i];
+                if (i + 2 >= total && !_ended)
+                {
+                    Stash(i, total); // a three-byte sequence may continue in the next read
+                    break;
+                }
+                if (i + 2 < total && Ascii(b, _work[i + 1], _work[i + 2]) is { } ascii)
+                {
+                    buffer[written++] = ascii;
+                    i += 3;
+                    continue;
                 }
                 buffer[written++] = b;
                 i++;
