@@ -29,15 +29,18 @@ public static class Diagnoser
     public static DiagnosisResult Diagnose(RuleSet rules, Bundle bundle, Action<Fact>? onFact = null)
     {
         // One pass: the same session finds confirmed and suspected causes and the near misses.
-        var facts = bundle.Scan(rules.ScanPlan).Select(f =>
+        var stream = bundle.Scan(rules.ScanPlan);
+        var facts = stream.Select(f =>
         {
             onFact?.Invoke(f);
             return f;
         });
         var run = rules.RunWithNearMisses(facts);
         var meta = bundle.Metadata;
-        var warnings = bundle.Diagnostics.Where(d => d.Severity != KnowledgeEngine.Facts.DiagnosticSeverity.Info).Select(d => d.Message)
-            .Concat(run.Warnings).ToList();
+        // The summary holds what opening the bundle noted and what reading each file noted (a line cut,
+        // a damaged document repaired): every warning of the facts layer reaches every report format.
+        var warnings = stream.Summary.Diagnostics.Where(d => d.Severity != KnowledgeEngine.Facts.DiagnosticSeverity.Info).Select(d => d.Message)
+            .Concat(run.Warnings).Distinct(StringComparer.Ordinal).ToList();
         return Rank(run, bundle.Name, meta.Platform, meta.Hosts, meta.CollectedAt, warnings) with
         {
             NotConfirmed = run.NearMisses,

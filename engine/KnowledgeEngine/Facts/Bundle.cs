@@ -29,15 +29,24 @@ public sealed class Bundle : IDisposable
 
     /// <summary>Opens a folder, an archive (zip, tar, tar.gz, tar.xz, nested) or a single file.</summary>
     /// <exception cref="BundleException">The bundle cannot be read; the message is meant for the operator.</exception>
-    public static Bundle Open(string path, BundleLimits? limits = null)
+    public static Bundle Open(string path, BundleLimits? limits = null) => Open([path], limits);
+
+    /// <summary>
+    /// Opens several inputs as one bundle (files, folders, archives; see docs/facts.md, "Loose inputs").
+    /// "-" is standard input, read from <paramref name="standardInput"/>; a pipe or FIFO is read exactly once.
+    /// </summary>
+    /// <exception cref="BundleException">An input cannot be read; the message is meant for the operator.</exception>
+    public static Bundle Open(IReadOnlyList<string> paths, BundleLimits? limits = null, Func<Stream>? standardInput = null)
     {
+        if (paths.Count == 0)
+            throw new BundleException("no bundle given: name a folder, an archive or a file, or '-' for standard input.");
         limits ??= BundleLimits.Default;
-        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(path));
+        var name = string.Join(" + ", paths.Select(BundleLoader.InputName));
         var workspace = new Workspace();
         var diagnostics = new List<BundleDiagnostic>();
         try
         {
-            var entries = new BundleLoader(limits, workspace, diagnostics).Load(path);
+            var entries = new BundleLoader(limits, workspace, diagnostics).LoadAll(paths, standardInput);
             if (entries.Count == 0)
                 throw new BundleException($"{name}: the bundle holds no files. Point kb at the folder or archive that holds the collected files.");
             foreach (var entry in entries)

@@ -53,5 +53,5 @@ public sealed class RealCorpusTests
     }
 
     private static readonly Lazy<HashSet<string>> BuiltInRuleIds = new(() =>
-        RuleSet.Load(Path.Combine(RepositoryPaths.Root, "rules"), RepositoryPaths.Root).Rules.Select(r => r.Name).ToHashSet(StringComparer.Ordinal));
+        RuleSet.Load(Path.Combine(RepositoryPaths.Root, "rules"), RepositoryPaths.Root).Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal));
 }

@@ -90,4 +90,19 @@ public sealed class FactsCommandTests : IDisposable
         Assert.StartsWith("kb facts: support.zip.age: this is an age-encrypted archive", error);
         Assert.Single(error.TrimEnd().Split('\n'));
     }
+
+    [Fact]
+    public void Several_inputs_are_one_bundle_named_after_them()
+    {
+        var log = _disk.Path("host.log");
+        File.WriteAllText(log, "[E 240301 10:00:00 hostinfo.go:1012] register failed\n");
+        var table = _disk.Path("nodes.txt");
+        File.WriteAllText(table, "NAME   STATUS   ROLES    AGE   VERSION\nn1     Ready    <none>   3d    v1.28.5\n");
+
+        var (exit, output, error) = Run("facts", log, table);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("bundle     host.log + nodes.txt", output);
+        Assert.Contains("facts      bundle 1, file 2, log 3, resource 1", output);
+    }
 }

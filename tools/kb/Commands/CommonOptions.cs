@@ -9,6 +9,26 @@ internal static class CommonOptions
     public static Option<string?> Rules() =>
         new("--rules") { Description = "A folder of extra rule files; a file with the same relative path as a built-in one replaces it" };
 
-    public static Argument<string> Bundle(string name = "bundle", string description = "The collected bundle: a folder or an archive (.zip, .tar, .tar.gz, .tar.xz)") =>
-        new(name) { Description = description };
+    /// <summary>One or more inputs read as one bundle (docs/facts.md, "Loose inputs").</summary>
+    public static Argument<string[]> Inputs() =>
+        new("bundle")
+        {
+            Description = "What was collected: folders, archives (.zip, .tar, .tar.gz, .tar.xz) and files, read together as one bundle; - reads standard input",
+            Arity = ArgumentArity.OneOrMore,
+        };
+
+    /// <summary>The path standard input stands for, so rules reading "**/host*.log" and the platform guess see it as that file.</summary>
+    public static Option<string?> StdinAs() =>
+        new("--stdin-as") { Description = "Name standard input (-) as if collected at this path, e.g. logs/host.log (default: stdin.log, .yaml or .json by its content)" };
+
+    /// <summary>The inputs as Bundle.Open takes them: "-" named by --stdin-as becomes "-:path".</summary>
+    public static string[] Paths(string[] inputs, string? stdinAs) =>
+        inputs.Select(p => p == "-" && !string.IsNullOrEmpty(stdinAs) ? "-:" + stdinAs : p).ToArray();
+
+    /// <summary>Standard input for '-', refused when it is a terminal: kb would wait for typing nobody means to do.</summary>
+    public static Stream StandardInput() =>
+        Console.IsInputRedirected
+            ? Console.OpenStandardInput()
+            : throw new Facts.BundleException("'-' reads standard input, but nothing is piped into kb. Pipe the input in, " +
+                                              "e.g. 'kubectl logs ds/default-host -c host | kb diagnose -', or give a path.");
 }

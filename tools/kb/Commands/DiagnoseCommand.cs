@@ -17,8 +17,9 @@ internal static class DiagnoseCommand
 {
     public static Command Create()
     {
-        var bundle = CommonOptions.Bundle();
+        var bundle = CommonOptions.Inputs();
         var rules = CommonOptions.Rules();
+        var stdinAs = CommonOptions.StdinAs();
         var format = new Option<string>("--format") { Description = "table, json, markdown (a runbook), html (the runbook as one self-contained page)", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "markdown", "html");
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of the terminal" };
@@ -29,6 +30,7 @@ internal static class DiagnoseCommand
         var command = new Command("diagnose", "Find the likely root causes in a collected bundle, best first, with evidence and fixes.");
         command.Arguments.Add(bundle);
         command.Options.Add(rules);
+        command.Options.Add(stdinAs);
         command.Options.Add(format);
         command.Options.Add(explain);
         command.Options.Add(failOn);
@@ -43,7 +45,7 @@ internal static class DiagnoseCommand
         });
         command.SetAction(parseResult =>
         {
-            var bundlePath = parseResult.GetValue(bundle)!;
+            var bundlePath = CommonOptions.Paths(parseResult.GetValue(bundle)!, parseResult.GetValue(stdinAs));
             var chosen = parseResult.GetValue(format)!;
             var target = parseResult.GetValue(output);
             var knowledge = LoadedKnowledge.Load("diagnose", parseResult.GetValue(rules), Console.Error);
@@ -57,7 +59,7 @@ internal static class DiagnoseCommand
             try
             {
                 var runbook = parseResult.GetValue(template) is { } file ? RunbookTemplate.FromFile(file) : null;
-                using var opened = Bundle.Open(bundlePath);
+                using var opened = Bundle.Open(bundlePath, standardInput: CommonOptions.StandardInput);
                 result = ScanProgress.Wanted(chosen, target is not null)
                     ? ScanProgress.Run(onFact => Diagnoser.Diagnose(knowledge.Rules, opened, onFact))
                     : Diagnoser.Diagnose(knowledge.Rules, opened);

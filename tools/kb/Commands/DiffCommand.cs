@@ -12,8 +12,8 @@ internal static class DiffCommand
 {
     public static Command Create()
     {
-        var before = new Argument<string>("before") { Description = "The bundle collected before the fix" };
-        var after = new Argument<string>("after") { Description = "The bundle collected after the fix" };
+        var before = new Argument<string>("before") { Description = "The bundle collected before the fix (- for standard input)" };
+        var after = new Argument<string>("after") { Description = "The bundle collected after the fix (- for standard input)" };
         var rules = CommonOptions.Rules();
         var command = new Command("diff", "Compare the diagnoses of a bundle before and after a fix: cleared, remaining, new causes.");
         command.Arguments.Add(before);
@@ -31,7 +31,7 @@ internal static class DiffCommand
             {
                 DiagnosisResult Diagnose(string path)
                 {
-                    using var bundle = Bundle.Open(path);
+                    using var bundle = Bundle.Open([path], standardInput: CommonOptions.StandardInput);
                     return Diagnoser.Diagnose(ruleSet, bundle);
                 }
 

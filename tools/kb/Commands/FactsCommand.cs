@@ -12,7 +12,8 @@ internal static class FactsCommand
 {
     public static Command Create()
     {
-        var bundleArgument = new Argument<string>("bundle") { Description = "A bundle folder, an archive (.zip, .tar, .tar.gz, .tar.xz) or a single log file." };
+        var bundleArgument = CommonOptions.Inputs();
+        var stdinAs = CommonOptions.StdinAs();
         var jsonOption = new Option<bool>("--json") { Description = "Print the facts themselves, one JSON object per line (see docs/facts.md)." };
         var matchOption = new Option<string[]>("--match")
         {
@@ -22,16 +23,17 @@ internal static class FactsCommand
         var command = new Command("facts", "Show what kb recognises in a bundle: layout, files, log formats and facts.");
         command.Arguments.Add(bundleArgument);
         command.Options.Add(jsonOption);
+        command.Options.Add(stdinAs);
         command.Options.Add(matchOption);
         command.SetAction(parseResult =>
         {
-            var path = parseResult.GetValue(bundleArgument)!;
+            var path = CommonOptions.Paths(parseResult.GetValue(bundleArgument)!, parseResult.GetValue(stdinAs));
             var literals = parseResult.GetValue(matchOption) ?? [];
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
             try
             {
-                using var bundle = Bundle.Open(path);
+                using var bundle = Bundle.Open(path, standardInput: CommonOptions.StandardInput);
                 var json = parseResult.GetValue(jsonOption);
                 // The JSON lists every record as written; the summary counts facts as kb diagnose reads them,
                 // identical records collapsed, and says how many records the repeats stand for.

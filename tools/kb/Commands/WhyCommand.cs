@@ -13,12 +13,14 @@ internal static class WhyCommand
     public static Command Create()
     {
         var rule = new Argument<string>("rule") { Description = "The rule id, e.g. cloudpods/host-mac-changed" };
-        var bundle = CommonOptions.Bundle();
+        var bundle = CommonOptions.Inputs();
         var rules = CommonOptions.Rules();
+        var stdinAs = CommonOptions.StdinAs();
         var command = new Command("why", "Explain why a rule did or did not fire on a bundle, condition by condition.");
         command.Arguments.Add(rule);
         command.Arguments.Add(bundle);
         command.Options.Add(rules);
+        command.Options.Add(stdinAs);
         command.SetAction(parseResult =>
         {
             var ruleSet = LoadedKnowledge.Load("why", parseResult.GetValue(rules), Console.Error)?.Rules;
@@ -36,7 +38,7 @@ internal static class WhyCommand
 
             try
             {
-                using var opened = Bundle.Open(parseResult.GetValue(bundle)!);
+                using var opened = Bundle.Open(CommonOptions.Paths(parseResult.GetValue(bundle)!, parseResult.GetValue(stdinAs)), standardInput: CommonOptions.StandardInput);
                 // Every record is kept so that lines the rule just missed can be shown as candidates.
                 var facts = opened.Scan(ScanPlan.KeepAll).ToList();
                 Write(ruleSet.Why(id, facts), facts);

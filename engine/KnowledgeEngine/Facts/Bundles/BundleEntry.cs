@@ -6,6 +6,10 @@ internal enum EntryEncoding
     Plain,
     Gzip,
     Xz,
+
+    /// <summary>UTF-16 text (Windows tools, PowerShell redirections), transcoded to UTF-8 when read.</summary>
+    Utf16Le,
+    Utf16Be,
 }
 
 /// <summary>One file of the bundle: its logical path and where its bytes really are (the folder itself or the unpack workspace).</summary>

@@ -8,14 +8,88 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
 {
     private readonly ExtractionBudget _budget = new(limits);
 
-    public List<BundleEntry> Load(string path)
+    /// <summary>The name standard input goes by in paths, evidence and messages.</summary>
+    public const string StandardInputName = "stdin";
+
+    /// <summary>
+    /// Several inputs read as one bundle: each keeps the paths it would have alone (a file its name, a
+    /// folder or archive its content), so rules and layouts see them as if collected together; an input
+    /// whose paths clash with an earlier one's is put under a folder named after it.
+    /// </summary>
+    public List<BundleEntry> LoadAll(IReadOnlyList<string> paths, Func<Stream>? standardInput)
     {
-        var displayName = Path.GetFileName(Path.TrimEndingDirectorySeparator(path));
+        if (paths.Count == 1)
+            return Load(paths[0], standardInput);
+        var entries = new List<BundleEntry>();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var loaded = Load(path, standardInput);
+            if (loaded.Any(e => taken.Contains(e.Path)))
+            {
+                var folder = InputName(path);
+                while (loaded.Any(e => taken.Contains($"{folder}/{e.Path}")))
+                    folder += "_";
+                diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Info, folder,
+                    $"{folder}: its files have the same paths as files of an earlier input; they were put under '{folder}/'."));
+                loaded = loaded.Select(e => e with { Path = $"{folder}/{e.Path}" }).ToList();
+            }
+            foreach (var entry in loaded)
+                taken.Add(entry.Path);
+            entries.AddRange(loaded);
+        }
+        return entries;
+    }
+
+    /// <summary>"-:logs/host.log": standard input under the path a collector would have given it, so rules
+    /// that read "**/host*.log" and the platform guessed from file names see it as that file.</summary>
+    private static string? StandardInputAs(string path)
+    {
+        if (!path.StartsWith("-:", StringComparison.Ordinal) || path.Length == 2)
+            return null;
+        var name = path[2..].Replace('\\', '/').TrimStart('/');
+        return name.Split('/').Any(part => part is "" or "." or "..")
+            ? throw new BundleException($"'{path}': the name given to standard input must be a relative path without '.' or '..' parts, e.g. -:logs/host.log.")
+            : name;
+    }
+
+    /// <summary>The name an input goes by: its file name; "stdin" for "-"; "pipe" for a process
+    /// substitution's /dev/fd/63, whose number means nothing.</summary>
+    public static string InputName(string path) =>
+        path == "-" ? StandardInputName
+        : StandardInputAs(path) is { } named ? named
+        : path.StartsWith("/dev/fd/", StringComparison.Ordinal) || path.StartsWith("/proc/self/fd/", StringComparison.Ordinal) ? "pipe"
+        : Path.GetFileName(Path.TrimEndingDirectorySeparator(path)) is { Length: > 0 } name ? name : path;
+
+    public List<BundleEntry> Load(string path, Func<Stream>? standardInput = null)
+    {
+        var displayName = InputName(path);
+        if (path == "-" || StandardInputAs(path) is not null)
+        {
+            if (standardInput is null)
+                throw new BundleException("'-' stands for standard input, which this command cannot read here. Give the path of a file or folder.");
+            using var input = standardInput();
+            return LoadSpooled(InputSpooler.Spool(input, displayName, "standard input", workspace, _budget));
+        }
         if (Directory.Exists(path))
             return Expand(StripSingleFolder(FolderWalker.Walk(path, displayName, diagnostics)), "", 0);
         if (!File.Exists(path))
             throw new BundleException($"{path}: no such file or folder. Give the path of a bundle folder, an archive or a log file.");
+        if (InputSpooler.OpenIfStream(path) is { } once)
+        {
+            using (once)
+                return LoadSpooled(InputSpooler.Spool(once, displayName, $"{path} (a pipe)", workspace, _budget));
+        }
+        return LoadFile(path, displayName);
+    }
 
+    private List<BundleEntry> LoadSpooled(UnpackedItem spooled) =>
+        ArchiveSniffer.DetectFile(spooled.PhysicalPath, out _) == ArchiveKind.None
+            ? Expand([spooled], "", 0)
+            : LoadFile(spooled.PhysicalPath, spooled.Path);
+
+    private List<BundleEntry> LoadFile(string path, string displayName)
+    {
         var kind = ArchiveSniffer.DetectFile(path, out _);
         switch (kind)
         {
@@ -96,6 +170,7 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
         {
             ArchiveKind.Gzip when !ContentSniffer.WrapsTar(item.PhysicalPath, kind) => EntryEncoding.Gzip,
             ArchiveKind.Xz when !ContentSniffer.WrapsTar(item.PhysicalPath, kind) => EntryEncoding.Xz,
+            ArchiveKind.None when item.Size > 0 => ContentSniffer.Utf16(ContentSniffer.ReadDecoded(item.PhysicalPath, EntryEncoding.Plain, 512)) ?? EntryEncoding.Plain,
             _ => EntryEncoding.Plain,
         };
         var binary = kind is ArchiveKind.Zip or ArchiveKind.Tar or ArchiveKind.Bzip2 or ArchiveKind.Zstd or ArchiveKind.Age

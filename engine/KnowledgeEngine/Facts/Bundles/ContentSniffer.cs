@@ -40,15 +40,41 @@ internal static class ContentSniffer
     public static byte[] ReadDecoded(string file, EntryEncoding encoding, int length)
     {
         using var raw = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12);
-        using Stream decoded = encoding switch
-        {
-            EntryEncoding.Gzip => new GZipStream(raw, CompressionMode.Decompress),
-            EntryEncoding.Xz => new XZStream(raw),
-            _ => raw,
-        };
+        using var decoded = Decode(raw, encoding);
         var buffer = new byte[length];
         var read = decoded.ReadAtLeast(buffer, length, throwOnEndOfStream: false);
         return buffer[..read];
+    }
+
+    /// <summary>The bytes of an entry as UTF-8 text (or as stored, for binary sniffing of plain entries).</summary>
+    public static Stream Decode(Stream raw, EntryEncoding encoding) => encoding switch
+    {
+        EntryEncoding.Gzip => new GZipStream(raw, CompressionMode.Decompress),
+        EntryEncoding.Xz => new XZStream(raw),
+        EntryEncoding.Utf16Le => System.Text.Encoding.CreateTranscodingStream(raw, System.Text.Encoding.Unicode, System.Text.Encoding.UTF8),
+        EntryEncoding.Utf16Be => System.Text.Encoding.CreateTranscodingStream(raw, System.Text.Encoding.BigEndianUnicode, System.Text.Encoding.UTF8),
+        _ => raw,
+    };
+
+    /// <summary>UTF-16 by its byte order mark, or without one by NULs in every other byte of ASCII-range text.</summary>
+    public static EntryEncoding? Utf16(ReadOnlySpan<byte> head)
+    {
+        if (head.Length >= 2 && head[0] == 0xFF && head[1] == 0xFE)
+            return EntryEncoding.Utf16Le;
+        if (head.Length >= 2 && head[0] == 0xFE && head[1] == 0xFF)
+            return EntryEncoding.Utf16Be;
+        var pairs = Math.Min(head.Length, 512) / 2;
+        if (pairs < 8)
+            return null;
+        int evenNul = 0, oddNul = 0;
+        for (var i = 0; i < pairs * 2; i += 2)
+        {
+            if (head[i] == 0 && head[i + 1] != 0)
+                evenNul++;
+            else if (head[i] != 0 && head[i + 1] == 0)
+                oddNul++;
+        }
+        return oddNul * 10 >= pairs * 9 ? EntryEncoding.Utf16Le : evenNul * 10 >= pairs * 9 ? EntryEncoding.Utf16Be : null;
     }
 
     /// <summary>NUL bytes, or many control bytes, mean the content is not text a rule could read.</summary>

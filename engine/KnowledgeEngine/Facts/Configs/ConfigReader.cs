@@ -1,10 +1,13 @@
+using KnowledgeEngine.Facts.Documents;
+
 namespace KnowledgeEngine.Facts.Configs;
 
 /// <summary>Picks the grammar of a configuration file from its name and first lines, and flattens it to key paths.</summary>
 internal static class ConfigReader
 {
-    public static List<ConfigFact> Read(string source, string text)
+    public static List<ConfigFact> Read(string source, string text, ReadNotes? notes = null)
     {
+        notes ??= new ReadNotes(source);
         var name = source[(source.LastIndexOf('/') + 1)..];
         var facts = new List<ConfigFact>();
         var sink = (string key, string value, int line) => facts.Add(new ConfigFact { Source = source, Key = key, Value = value, Line = line });
@@ -14,12 +17,12 @@ internal static class ConfigReader
                 KeepalivedConfig.Flatten(text, sink);
                 break;
             case ConfigGrammar.Json:
-                if (!JsonConfig.Flatten(text, sink))
-                    KeyValueConfig.Flatten(text, sink);
+                if (JsonReader.Read(text, notes) is not var (_, json) || !JsonConfig.Flatten(json, sink))
+                    LineWise(text, sink, notes, "JSON");
                 break;
             case ConfigGrammar.Yaml:
-                if (!YamlConfig.Flatten(text, sink))
-                    KeyValueConfig.Flatten(text, sink);
+                if (!YamlConfig.Flatten(text, sink, notes))
+                    LineWise(text, sink, notes, "YAML");
                 break;
             case ConfigGrammar.Ini:
                 IniConfig.Flatten(text, sink);
@@ -29,6 +32,13 @@ internal static class ConfigReader
                 break;
         }
         return facts;
+    }
+
+    /// <summary>The last resort for a document that is not what its name or first line promised.</summary>
+    private static void LineWise(string text, Action<string, string, int> sink, ReadNotes notes, string grammar)
+    {
+        notes.Warn(null, $"nothing in it could be read as {grammar}; it was read as 'key: value' / 'key=value' lines instead.");
+        KeyValueConfig.Flatten(text, sink);
     }
 
     internal static ConfigGrammar Detect(string name, string text)

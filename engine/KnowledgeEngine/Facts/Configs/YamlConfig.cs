@@ -1,50 +1,21 @@
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using KnowledgeEngine.Facts.Documents;
 
 namespace KnowledgeEngine.Facts.Configs;
 
-/// <summary>YAML settings → "a.b", "list[0]" key paths with the line of each value.</summary>
+/// <summary>YAML settings → "a.b", "list[0]" key paths with the line of each value. A damaged stream keeps
+/// its good documents (see <see cref="YamlReader"/>); false when nothing in it is YAML.</summary>
 internal static class YamlConfig
 {
-    public static bool Flatten(string text, Action<string, string, int> sink)
+    public static bool Flatten(string text, Action<string, string, int> sink, ReadNotes? notes = null)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException)
-        {
+        var documents = YamlReader.Read(text, notes ?? new ReadNotes(""), withSettings: true);
+        if (documents is null)
             return false;
-        }
-        foreach (var document in stream.Documents)
-            Walk(document.RootNode, "", sink);
-        return true;
-    }
-
-    private static void Walk(YamlNode node, string path, Action<string, string, int> sink)
-    {
-        switch (node)
+        foreach (var document in documents)
         {
-            case YamlMappingNode map:
-                if (map.Children.Count == 0 && path.Length > 0)
-                    sink(path, "", (int)map.Start.Line);
-                foreach (var (key, child) in map.Children)
-                {
-                    var name = key is YamlScalarNode s ? s.Value ?? "" : key.ToString();
-                    Walk(child, path.Length == 0 ? name : $"{path}.{name}", sink);
-                }
-                break;
-            case YamlSequenceNode sequence:
-                if (sequence.Children.Count == 0)
-                    sink(path, "", (int)sequence.Start.Line);
-                for (var i = 0; i < sequence.Children.Count; i++)
-                    Walk(sequence.Children[i], $"{path}[{i}]", sink);
-                break;
-            case YamlScalarNode scalar:
-                var value = scalar.Value ?? "";
-                sink(path.Length == 0 ? "value" : path, value == "null" && scalar.Style != ScalarStyle.Plain ? "" : value, (int)scalar.Start.Line);
-                break;
+            foreach (var (key, value, line) in document.Settings)
+                sink(key, value, line);
         }
+        return true;
     }
 }

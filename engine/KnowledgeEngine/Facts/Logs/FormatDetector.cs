@@ -14,7 +14,7 @@ internal static class FormatDetector
     private static readonly LogEnvelope[] Envelopes =
     [
         new JournalJsonEnvelope(), new Syslog5424Envelope(), new Syslog3164Envelope(), new ShortIsoEnvelope(),
-        new CriEnvelope(), new TalosDmesgEnvelope(), new TimestampPrefixEnvelope(),
+        new CriEnvelope(), new TalosDmesgEnvelope(), new TimestampPrefixEnvelope(), new KernelUptimeEnvelope(),
     ];
 
     private static readonly LogBody[] Bodies =

@@ -7,6 +7,10 @@ public sealed record LogFact : Fact
 
     public override string Kind => "log";
 
+    /// <summary>The <see cref="Format"/> of a text value found inside a resource or config rather than in a log:
+    /// only <c>anywhere: true</c> log conditions see such facts; <see cref="Component"/> is the value's path.</summary>
+    public const string ValueFormat = "value";
+
     /// <summary>Same as <see cref="Fact.Line"/>: the first line of the record.</summary>
     public int LineNumber => Line;
 

@@ -1,20 +1,23 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using YamlDotNet.Core;
+using KnowledgeEngine.Facts.Documents;
 
 namespace KnowledgeEngine.Facts.Resources;
 
 /// <summary>Reads JSON and YAML documents into resource facts; null when the file holds no API objects.</summary>
 internal static class ResourceReader
 {
-    public static List<ResourceFact>? Read(string source, string text)
+    public static List<ResourceFact>? Read(string source, string text, ReadNotes notes)
     {
         var trimmed = text.AsSpan().TrimStart();
         if (trimmed.IsEmpty)
             return null;
-        return trimmed[0] is '{' or '[' ? ReadJson(source, text) : ReadYaml(source, text);
+        return trimmed[0] is '{' || (trimmed[0] == '[' && !StartsWithElision(trimmed)) ? ReadJson(source, text, notes) : ReadYaml(source, text, notes);
     }
+
+    private static bool StartsWithElision(ReadOnlySpan<char> text) =>
+        text.StartsWith("[...]", StringComparison.Ordinal) || text.StartsWith("[…]", StringComparison.Ordinal);
 
     /// <summary>
     /// The output of a climc show command ("host-show_node-07.json"): one object, not a list. Its keys
@@ -34,44 +37,30 @@ internal static class ResourceReader
         {
             return null;
         }
-        if (root is not JsonObject obj || ResourceShapes.Text(obj, "id") is null || ResourceShapes.Find(obj, source) is not null)
+        if (root is not JsonObject obj || ResourceShapes.Text(obj, "id") is null || ResourceShapes.Find(obj, source, new ReadNotes(source), 1) is not null)
             return null;
         return Fact(source, new FoundObject(obj, kind, 0), 1);
     }
 
-    private static List<ResourceFact>? ReadJson(string source, string text)
+    private static List<ResourceFact>? ReadJson(string source, string text, ReadNotes notes)
     {
-        JsonNode? root;
-        try
-        {
-            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true });
-        }
-        catch (JsonException)
-        {
+        if (JsonReader.Read(text, notes) is not var (root, read))
             return null;
-        }
-        var found = ResourceShapes.Find(root, source);
+        var found = ResourceShapes.Find(root, source, notes, 1);
         if (found is null)
             return null;
-        var lines = ObjectLines(text, found.Count == 0 ? 0 : found[0].Depth);
+        var lines = ObjectLines(read, found.Count == 0 ? 0 : found[0].Depth);
         return found.Select((f, i) => Fact(source, f, i < lines.Count ? lines[i] : 1)).ToList();
     }
 
-    private static List<ResourceFact>? ReadYaml(string source, string text)
+    private static List<ResourceFact>? ReadYaml(string source, string text, ReadNotes notes)
     {
-        List<(JsonNode? Node, int Line)> documents;
-        try
-        {
-            documents = YamlJson.Load(new StringReader(text));
-        }
-        catch (YamlException)
-        {
+        if (YamlReader.Read(text, notes) is not { } documents)
             return null;
-        }
         var facts = new List<ResourceFact>();
-        foreach (var (node, line) in documents)
+        foreach (var (node, line, _) in documents)
         {
-            var found = ResourceShapes.Find(node, source);
+            var found = ResourceShapes.Find(node, source, notes, line);
             if (found is null)
                 continue;
             foreach (var item in found)
@@ -79,17 +68,17 @@ internal static class ResourceReader
         }
         if (facts.Count == 0)
             return null;
-        if (documents.Count == 1 && facts.Count > 1)
-            AssignYamlItemLines(text, facts);
+        if (documents.Count == 1 && (facts.Count > 1 || documents[0].Root is JsonArray || documents[0].Root?["items"] is JsonArray))
+            AssignYamlItemLines(text, facts, documents[0].Root is JsonArray);
         return facts;
     }
 
     /// <summary>List items start at "- " under "items:"; good enough to point at the right object.</summary>
-    private static void AssignYamlItemLines(string text, List<ResourceFact> facts)
+    private static void AssignYamlItemLines(string text, List<ResourceFact> facts, bool bareSequence)
     {
         var starts = new List<int>();
         var lineNumber = 0;
-        var inItems = false;
+        var inItems = bareSequence;
         int? itemIndent = null;
         foreach (var line in text.Split('\n'))
         {
@@ -106,7 +95,8 @@ internal static class ResourceReader
                 starts.Add(lineNumber);
             }
         }
-        if (starts.Count != facts.Count)
+        // A list cut mid-item keeps fewer items than it starts: the kept ones are the first.
+        if (starts.Count < facts.Count)
             return;
         for (var i = 0; i < facts.Count; i++)
             facts[i] = facts[i] with { Line = starts[i] };
@@ -134,7 +124,7 @@ internal static class ResourceReader
     private static List<int> ObjectLines(string text, int depth)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowTrailingCommas = true });
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 1 << 20 });
         var lines = new List<int>();
         var line = 1;
         long counted = 0;

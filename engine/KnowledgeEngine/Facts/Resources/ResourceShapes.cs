@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using KnowledgeEngine.Facts.Documents;
 
 namespace KnowledgeEngine.Facts.Resources;
 
@@ -12,13 +13,21 @@ internal sealed record FoundObject(JsonObject Object, string Kind, int Depth);
 /// </summary>
 internal static partial class ResourceShapes
 {
-    public static List<FoundObject>? Find(JsonNode? root, string fileName)
+    public static List<FoundObject>? Find(JsonNode? root, string fileName, ReadNotes notes, int line)
     {
         switch (root)
         {
             case JsonObject obj when Text(obj, "kind") is { } kind && obj["items"] is JsonArray items:
                 var itemKind = kind.EndsWith("List", StringComparison.Ordinal) && kind.Length > 4 ? kind[..^4] : kind;
                 return Objects(items, itemKind, 2, useOwnKind: true);
+            case JsonObject obj when !obj.ContainsKey("kind") && obj["items"] is JsonArray { Count: > 0 } items && items.All(IsKubernetesObject):
+                // kubectl writes "kind: List" after the items: a List without it is the head of a longer paste.
+                notes.Warn(line, "a List without its 'kind' line (kubectl writes it after the items): the text was probably cut; " +
+                                 "its items were read, the last one may be incomplete.");
+                return Objects(items, "List", 2, useOwnKind: true);
+            case JsonArray array when array.Count > 0 && array.All(IsKubernetesObject):
+                // Objects cut out of a List and pasted as a bare sequence.
+                return Objects(array, "List", 1, useOwnKind: true);
             case JsonObject obj when Text(obj, "kind") is { } kind && Text(obj, "apiVersion") is not null:
                 return [new FoundObject(obj, kind, 0)];
             case JsonObject obj when obj["metadata"] is JsonObject meta && Text(meta, "type") is { } type && obj.ContainsKey("spec"):
@@ -52,6 +61,9 @@ internal static partial class ResourceShapes
         array.OfType<JsonObject>()
             .Select(o => new FoundObject(o, useOwnKind && Text(o, "kind") is { } own ? own : kind, depth))
             .ToList();
+
+    private static bool IsKubernetesObject(JsonNode? node) =>
+        node is JsonObject o && Text(o, "kind") is not null && (Text(o, "apiVersion") is not null || o["metadata"] is JsonObject);
 
     public static string? Text(JsonObject obj, string name) =>
         obj[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;

@@ -1,11 +1,11 @@
-using System.IO.Compression;
 using System.Text;
 using KnowledgeEngine.Facts.Bundles;
 using KnowledgeEngine.Facts.Configs;
+using KnowledgeEngine.Facts.Documents;
 using KnowledgeEngine.Facts.Layouts;
 using KnowledgeEngine.Facts.Logs;
 using KnowledgeEngine.Facts.Resources;
-using SharpCompress.Compressors.Xz;
+using KnowledgeEngine.Facts.Tables;
 
 namespace KnowledgeEngine.Facts.Scanning;
 
@@ -14,6 +14,10 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
 {
     /// <summary>Documents are parsed whole; past this size they are scanned as text instead.</summary>
     private const long MaxDocumentBytes = 256L << 20;
+
+    /// <summary>Logs up to this size are also searched for command-output tables (a kubectl get pasted
+    /// into a log); larger ones are machine-written logs, which hold none, and are read once only.</summary>
+    private const long MaxTableSearchBytes = 8L << 20;
 
     private readonly TimeContext _time = new(bundle.Metadata.CollectedAt, bundle.Metadata.TimeZone);
 
@@ -25,25 +29,10 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
             switch (role)
             {
                 case FileRole.Resource when entry.Size <= MaxDocumentBytes:
-                    var text = ReadAll(entry);
-                    var resources = ResourceReader.Read(entry.Path, text);
-                    if (resources is not null)
-                    {
-                        summary.AddFormat("resource");
-                        resources.ForEach(emit);
-                    }
-                    else
-                    {
-                        EmitConfig(entry.Path, text, emit);
-                        if (ResourceReader.ReadClimcShow(entry.Path, text) is { } shown)
-                        {
-                            summary.AddFormat("resource");
-                            emit(shown);
-                        }
-                    }
+                    ReadDocument(entry, ReadAll(entry), emit, resources: true);
                     break;
                 case FileRole.Config when entry.Size <= MaxDocumentBytes:
-                    EmitConfig(entry.Path, ReadAll(entry), emit);
+                    ReadDocument(entry, ReadAll(entry), emit, resources: false);
                     break;
                 case FileRole.InventoryOnly:
                     break;
@@ -60,11 +49,62 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
         }
     }
 
-    private void EmitConfig(string path, string text, Action<Fact> emit)
+    /// <summary>
+    /// The reader boundary for documents: the parsers repair what they can and note it; whatever they
+    /// still throw on (a reader bug, an input nobody foresaw) costs this file's document facts, never the
+    /// run: the file is then scanned as log lines and the warning says so. Facts reach
+    /// <paramref name="emit"/> only once the whole document was read, so nothing is emitted twice.
+    /// </summary>
+    private void ReadDocument(BundleEntry entry, string text, Action<Fact> emit, bool resources)
     {
+        var notes = new ReadNotes(entry.Path);
+        List<Fact> facts;
+        try
+        {
+            facts = DocumentFacts(entry.Path, text, notes, resources);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            foreach (var note in notes.Items)
+                summary.AddDiagnostic(note);
+            summary.AddDiagnostic(new BundleDiagnostic(DiagnosticSeverity.Warning, entry.Path,
+                $"{entry.Path}: could not be read as a document ({ex.GetType().Name}: {ex.Message.TrimEnd('.')}); it was read as log lines instead."));
+            ScanLog(entry, emit);
+            return;
+        }
+        foreach (var note in notes.Items)
+            summary.AddDiagnostic(note);
+        facts.ForEach(emit);
+        EmitValues(facts, emit);
+    }
+
+    private void EmitValues(IEnumerable<Fact> facts, Action<Fact> emit)
+    {
+        if (!plan.ScansValues)
+            return;
+        var stats = new LogScanStats(plan.Patterns.Count);
+        var values = new ValueScanner(plan).Scan(facts, stats);
+        summary.AddLogStats(stats);
+        values.ForEach(emit);
+    }
+
+    private List<Fact> DocumentFacts(string path, string text, ReadNotes notes, bool resources)
+    {
+        var facts = new List<Fact>();
+        if (resources && ResourceReader.Read(path, text, notes) is { } found)
+        {
+            summary.AddFormat("resource");
+            facts.AddRange(found);
+            return facts;
+        }
         summary.AddFormat("config");
-        foreach (var fact in ConfigReader.Read(path, text))
-            emit(fact);
+        facts.AddRange(ConfigReader.Read(path, text, notes));
+        if (resources && ResourceReader.ReadClimcShow(path, text) is { } shown)
+        {
+            summary.AddFormat("resource");
+            facts.Add(shown);
+        }
+        return facts;
     }
 
     private void ScanLog(BundleEntry entry, Action<Fact> emit)
@@ -77,12 +117,38 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
         new LogFileScanner(plan.For(entry.Path), bundle.Limits).Scan(stream, format, _time, entry.Path, host, emit, stats,
             warning => summary.AddDiagnostic(new BundleDiagnostic(DiagnosticSeverity.Warning, entry.Path, warning)));
         summary.AddLogStats(stats);
+        if (entry.Size <= MaxTableSearchBytes)
+            EmitTables(entry, emit);
+    }
+
+    private void EmitTables(BundleEntry entry, Action<Fact> emit)
+    {
+        var notes = new ReadNotes(entry.Path);
+        List<ResourceFact> rows;
+        try
+        {
+            rows = TableReader.Read(entry.Path, ReadAll(entry));
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or IOException))
+        {
+            notes.Warn(null, $"its tables could not be read ({ex.GetType().Name}: {ex.Message.TrimEnd('.')}); its log lines were read.");
+            rows = [];
+        }
+        foreach (var note in notes.Items)
+            summary.AddDiagnostic(note);
+        if (rows.Count == 0)
+            return;
+        summary.AddFormat("table");
+        rows.ForEach(emit);
+        EmitValues(rows, emit);
     }
 
     private static List<string> Sample(BundleEntry entry)
     {
         var head = ContentSniffer.ReadDecoded(entry.PhysicalPath, entry.Encoding, 64 * 1024);
-        var text = Encoding.UTF8.GetString(head);
+        using var normalised = new PastedTextStream(new MemoryStream(head));
+        using var reader = new StreamReader(normalised, new UTF8Encoding(false, false));
+        var text = reader.ReadToEnd();
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         if (lines.Count > 1 && head.Length == 64 * 1024)
             lines.RemoveAt(lines.Count - 1);
@@ -92,12 +158,7 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
     internal static Stream Open(BundleEntry entry)
     {
         var raw = new FileStream(entry.PhysicalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        return entry.Encoding switch
-        {
-            EntryEncoding.Gzip => new GZipStream(raw, CompressionMode.Decompress),
-            EntryEncoding.Xz => new XZStream(raw),
-            _ => raw,
-        };
+        return new PastedTextStream(ContentSniffer.Decode(raw, entry.Encoding));
     }
 
     private static string ReadAll(BundleEntry entry)

@@ -11,9 +11,10 @@ public sealed class ScanPlan
     private readonly int[] _everywhere;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, FilePlan> _byPatterns = new(StringComparer.Ordinal);
 
-    internal ScanPlan(IReadOnlyList<ScanPattern> patterns, bool keepAll, bool collapseRepeats)
+    internal ScanPlan(IReadOnlyList<ScanPattern> patterns, bool keepAll, bool collapseRepeats, bool scansValues = false)
     {
         Patterns = patterns;
+        ScansValues = scansValues;
         KeepsAllRecords = keepAll;
         CollapsesRepeats = collapseRepeats;
         CountedIds = patterns.Where(p => p.Counted).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
@@ -32,6 +33,11 @@ public sealed class ScanPlan
     public IReadOnlyList<ScanPattern> Patterns { get; }
 
     public bool KeepsAllRecords { get; }
+
+    /// <summary>Text values inside resources and configs that contain a pattern also become log facts of
+    /// format <see cref="LogFact.ValueFormat"/>, for the rules' <c>anywhere: true</c> log conditions
+    /// (docs/facts.md, "Text anywhere"). Off unless a rule asks: the values cost nothing then.</summary>
+    public bool ScansValues { get; }
 
     /// <summary>
     /// Identical records of one file become one log fact with a repeat count (see docs/facts.md, "Repeats"):

@@ -7,6 +7,7 @@ public sealed class ScanPlanBuilder
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private bool _keepAll;
     private bool _keepRepeats;
+    private bool _scanValues;
 
     /// <summary>A case-sensitive literal, matched anywhere in a record. <paramref name="counted"/>: a count
     /// condition reads it, so its records are kept one by one instead of collapsed (see <see cref="ScanPattern"/>).</summary>
@@ -69,7 +70,14 @@ public sealed class ScanPlanBuilder
         return this;
     }
 
-    public ScanPlan Build() => new(_patterns.ToArray(), _keepAll, collapseRepeats: !_keepRepeats);
+    /// <summary>Also match the text values of resources and configs (see <see cref="ScanPlan.ScansValues"/>).</summary>
+    public ScanPlanBuilder ScanValues()
+    {
+        _scanValues = true;
+        return this;
+    }
+
+    public ScanPlan Build() => new(_patterns.ToArray(), _keepAll, collapseRepeats: !_keepRepeats, _scanValues);
 
     private void Claim(string id)
     {

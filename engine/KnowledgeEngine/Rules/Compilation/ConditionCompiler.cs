@@ -89,6 +89,13 @@ internal sealed class ConditionCompiler(RuleContext rule)
                 yield return Expression.Lambda(test, fact);
             }
         }
+
+        // Text values found inside resources and configs are log facts too, seen only by a condition that
+        // asks for them: a plain log condition keeps meaning "a log record".
+        if (condition.Kind.Value == FactKind.Log && condition.Property("anywhere")?.Value != "true")
+        {
+            yield return Expression.Lambda(Expression.NotEqual(Expression.Property(fact, nameof(LogFact.Format)), Expression.Constant(LogFact.ValueFormat)), fact);
+        }
     }
 
     private static MethodCallExpression GlobTest(ConstantExpression glob, Expression path) =>

@@ -17,10 +17,12 @@ internal static class ScanPlanCollector
         var regexes = new Dictionary<string, Use>(StringComparer.Ordinal);
         var keepAll = false;
         var keepRepeats = false;
+        var values = false;
         foreach (var condition in rules.SelectMany(r => r.When.Concat(r.Evidence).Concat(r.Against)).Where(c => c.Kind.Value == FactKind.Log))
         {
             var counted = condition.Count is not null;
             var source = condition.Property("source")?.Value;
+            values |= condition.Property("anywhere")?.Value == "true";
             if (condition.Property("contains") is { } literal)
             {
                 // The record must hold the literal anyway; the regex is tested by the rule itself.
@@ -59,6 +61,11 @@ internal static class ScanPlanCollector
         if (keepRepeats)
         {
             builder.KeepRepeats();
+        }
+
+        if (values)
+        {
+            builder.ScanValues();
         }
 
         return builder.Build();

@@ -12,7 +12,7 @@ internal sealed partial class ConditionReader(FileContext file)
     /// <summary>The settings each fact kind accepts, besides where.</summary>
     public static readonly IReadOnlyDictionary<FactKind, string[]> Settings = new Dictionary<FactKind, string[]>
     {
-        [FactKind.Log] = ["source", "contains", "regex", "level", "component"],
+        [FactKind.Log] = ["source", "contains", "regex", "level", "component", "anywhere"],
         [FactKind.Resource] = ["kind", "name", "namespace", "absent"],
         [FactKind.Config] = ["file", "key", "value"],
         [FactKind.File] = ["path", "absent"],
@@ -55,12 +55,17 @@ internal sealed partial class ConditionReader(FileContext file)
 
         var settings = new MappingReader(file, body, $"{kindKey}", [.. Settings[kind], "where"], key => MisplacedSetting(key, kind));
         var properties = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
-        foreach (var key in Settings[kind].Where(k => k != "absent"))
+        foreach (var key in Settings[kind].Where(k => k is not ("absent" or "anywhere")))
         {
             if (settings.Text(key) is { } value)
             {
                 properties[key] = value;
             }
+        }
+
+        if (kind == FactKind.Log && settings.Bool("anywhere") is { } anywhere)
+        {
+            properties["anywhere"] = new Located<string>(anywhere.Value ? "true" : "false", anywhere.Span);
         }
 
         if (section != ConditionSection.When && !map.Has("weight"))
