@@ -21,8 +21,11 @@ internal static class ConfigReader
                     LineWise(text, sink, notes, "JSON");
                 break;
             case ConfigGrammar.Yaml:
+                var before = notes.Items.Count;
                 if (!YamlConfig.Flatten(text, sink, notes))
                     LineWise(text, sink, notes, "YAML");
+                else if (notes.Items.Skip(before).Any(n => n.Message.Contains("not valid YAML", StringComparison.Ordinal)))
+                    Remainder(text, facts, sink);
                 break;
             case ConfigGrammar.Ini:
                 IniConfig.Flatten(text, sink);
@@ -32,6 +35,19 @@ internal static class ConfigReader
                 break;
         }
         return facts;
+    }
+
+    /// <summary>A damaged YAML document keeps its part before the damage; the lines it could not place
+    /// (after the damage, or inside a cut-back list item) are still read as 'key: value' lines, so a
+    /// key a rule looks for is not lost with the document's structure.</summary>
+    private static void Remainder(string text, List<ConfigFact> facts, Action<string, string, int> sink)
+    {
+        var read = facts.Select(f => f.Line).ToHashSet();
+        KeyValueConfig.Flatten(text, (key, value, line) =>
+        {
+            if (!read.Contains(line))
+                sink(key, value, line);
+        });
     }
 
     /// <summary>The last resort for a document that is not what its name or first line promised.</summary>
