@@ -116,4 +116,8 @@ public sealed class Bundle : IDisposable
     internal BundleLimits Limits { get; }
 
     public void Dispose() => _workspace.Dispose();
+
+    /// <summary>Removes the unpacked copies of every bundle still open and stops further unpacking;
+    /// for a signal handler that is about to end the process.</summary>
+    public static void RemoveTemporaryFolders() => Workspace.RemoveAll();
 }

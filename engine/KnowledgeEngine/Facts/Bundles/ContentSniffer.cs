@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using SharpCompress.Compressors.Xz;
-
 namespace KnowledgeEngine.Facts.Bundles;
 
 /// <summary>Looks at the first bytes of a file: is it an archive, a compressed text, or binary?</summary>
@@ -40,12 +37,7 @@ internal static class ContentSniffer
     public static byte[] ReadDecoded(string file, EntryEncoding encoding, int length)
     {
         using var raw = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12);
-        using Stream decoded = encoding switch
-        {
-            EntryEncoding.Gzip => new GZipStream(raw, CompressionMode.Decompress),
-            EntryEncoding.Xz => new XZStream(raw),
-            _ => raw,
-        };
+        using var decoded = Decoders.Open(raw, file, encoding);
         var buffer = new byte[length];
         var read = decoded.ReadAtLeast(buffer, length, throwOnEndOfStream: false);
         return buffer[..read];

@@ -1,11 +1,9 @@
-using System.IO.Compression;
 using System.Text;
 using KnowledgeEngine.Facts.Bundles;
 using KnowledgeEngine.Facts.Configs;
 using KnowledgeEngine.Facts.Layouts;
 using KnowledgeEngine.Facts.Logs;
 using KnowledgeEngine.Facts.Resources;
-using SharpCompress.Compressors.Xz;
 
 namespace KnowledgeEngine.Facts.Scanning;
 
@@ -92,12 +90,7 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
     internal static Stream Open(BundleEntry entry)
     {
         var raw = new FileStream(entry.PhysicalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        return entry.Encoding switch
-        {
-            EntryEncoding.Gzip => new GZipStream(raw, CompressionMode.Decompress),
-            EntryEncoding.Xz => new XZStream(raw),
-            _ => raw,
-        };
+        return Decoders.Open(raw, entry.PhysicalPath, entry.Encoding);
     }
 
     private static string ReadAll(BundleEntry entry)
