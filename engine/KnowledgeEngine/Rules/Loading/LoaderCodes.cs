@@ -42,4 +42,5 @@ internal static class LoaderCodes
     public const string NoKnowledgeLink = "KB054";
     public const string NoSignature = "KB055";
     public const string NoSuspectedExample = "KB056";
+    public const string BacktrackingRegex = "KB057";
 }
