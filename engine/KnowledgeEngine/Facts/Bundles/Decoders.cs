@@ -34,8 +34,9 @@ internal static class Decoders
 
     private static Stream Decode(Stream raw, string file, EntryEncoding encoding, bool leaveOpen) => encoding switch
     {
-        EntryEncoding.Gzip => new DecodingStream(new GZipStream(Checked(raw, file, MinGzipBytes, "gzip"), CompressionMode.Decompress, leaveOpen), "gzip", () => false),
-        EntryEncoding.Xz => new DecodingStream(new XZStream(Checked(raw, file, MinXzBytes, "xz")), "xz", () => !XzFooter.IsPresent(file)),
+        EntryEncoding.Gzip => new DecodingStream(new GZipStream(Checked(raw, file, MinGzipBytes, "gzip"), CompressionMode.Decompress, leaveOpen), "gzip", () => false,
+            decoded => GzipTrailer.Matches(file, decoded) ? null : "the gzip data ends before its stream does"),
+        EntryEncoding.Xz => new DecodingStream(new XZStream(Checked(raw, file, MinXzBytes, "xz")), "xz", () => !XzFooter.IsPresent(file), _ => null),
         _ => raw,
     };
 
@@ -59,8 +60,12 @@ internal static class Decoders
 
 /// <summary>Re-raises a decoder's failure as <see cref="InvalidDataException"/> with the format named.</summary>
 /// <param name="cutShort">Whether the file lacks its end, so that a decoder's error means it was truncated.</param>
-internal sealed class DecodingStream(Stream inner, string format, Func<bool> cutShort) : Stream
+/// <param name="atEnd">Given the bytes decoded when the decoder reports the end: why that end is
+/// premature, or null. (.NET's gzip decoder ends a cut-short stream quietly.)</param>
+internal sealed class DecodingStream(Stream inner, string format, Func<bool> cutShort, Func<long, string?> atEnd) : Stream
 {
+    private long _decoded;
+
     public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => false;
@@ -76,9 +81,10 @@ internal sealed class DecodingStream(Stream inner, string format, Func<bool> cut
 
     public override int Read(Span<byte> buffer)
     {
+        int read;
         try
         {
-            return inner.Read(buffer);
+            read = inner.Read(buffer);
         }
         catch (Exception ex) when (ex is not (InvalidDataException or OperationCanceledException or OutOfMemoryException or UnauthorizedAccessException)
                                        && (ex is not IOException || ex is EndOfStreamException))
@@ -90,6 +96,11 @@ internal sealed class DecodingStream(Stream inner, string format, Func<bool> cut
                 : check ? $"the {format} integrity check does not match the data ({ex.Message.TrimEnd('.')})"
                 : $"the {format} data is damaged ({ex.Message.TrimEnd('.')})", ex);
         }
+
+        _decoded += read;
+        if (read == 0 && buffer.Length > 0 && atEnd(_decoded) is { } premature)
+            throw new InvalidDataException(premature);
+        return read;
     }
 
     public override void Flush()
@@ -105,5 +116,32 @@ internal sealed class DecodingStream(Stream inner, string format, Func<bool> cut
         if (disposing)
             inner.Dispose();
         base.Dispose(disposing);
+    }
+}
+
+/// <summary>
+/// A gzip member ends with the decoded size modulo 2^32 (RFC 1952, ISIZE). When the decoder stops
+/// and that number does not match what came out, the file was cut short: its last bytes are
+/// compressed data, not a trailer. (A file of several members carries the last one's size; such
+/// files are rare in bundles and would be reported as cut short.)
+/// </summary>
+internal static class GzipTrailer
+{
+    public static bool Matches(string path, long decoded)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            if (file.Length < 4)
+                return false;
+            file.Position = file.Length - 4;
+            Span<byte> size = stackalloc byte[4];
+            file.ReadExactly(size);
+            return System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(size) == (uint)decoded;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 }

@@ -54,7 +54,7 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
                                        or SharpCompress.Common.ArchiveException or FormatException)
         {
             summary.AddDiagnostic(new BundleDiagnostic(DiagnosticSeverity.Warning, entry.Path,
-                $"{entry.Path}: cannot be read ({ex.Message}); its facts are missing. Check the file in the bundle."));
+                $"{entry.Path}: cannot be read ({ex.Message}); what it holds past that point is missing. Check the file in the bundle."));
         }
     }
 
