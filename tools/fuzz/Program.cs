@@ -49,7 +49,7 @@ internal static class Program
             catch (Exception e)
             {
                 crashes++;
-                Console.Error.WriteLine($"{file}: {e.GetType().Name}: {e.Message}");
+                Console.Error.WriteLine($"{file}: {e}");
             }
         }
 

@@ -24,11 +24,14 @@ dotnet tool restore >/dev/null || { echo "fuzz: dotnet tool restore failed"; exi
 rm -rf "$out/bin"
 mkdir -p "$out"
 built=tools/fuzz/bin/Release/net10.0
+rm -rf "$out/plain"
 if [ -f "$built/kb-fuzz.dll" ] && [ "${FUZZ_REBUILD:-0}" = 0 ]; then
-  cp -r "$built" "$out/bin"
+  cp -r "$built" "$out/plain"
 else
-  dotnet publish tools/fuzz -c Release -o "$out/bin" >"$out/publish.log" 2>&1 || { echo "fuzz: publish failed"; tail -n 20 "$out/publish.log"; exit 1; }
+  dotnet publish tools/fuzz -c Release -o "$out/plain" >"$out/publish.log" 2>&1 || { echo "fuzz: publish failed"; tail -n 20 "$out/publish.log"; exit 1; }
 fi
+# Crashes are replayed on the plain copy: instrumented code needs afl's shared memory to run.
+cp -r "$out/plain" "$out/bin"
 dotnet sharpfuzz "$out/bin/KnowledgeEngine.dll" >/dev/null || { echo "fuzz: sharpfuzz could not instrument KnowledgeEngine.dll"; exit 1; }
 
 status=0
@@ -46,7 +49,7 @@ for target in "${targets[@]}"; do
   crashes=$(value saved_crashes); hangs=$(value saved_hangs)
   echo "fuzz $target: ${seconds} s, $(value execs_done) runs, $(value corpus_count) paths, ${crashes:-?} crashes, ${hangs:-?} hangs"
   if [ "${crashes:-0}" != "0" ]; then
-    dotnet "$out/bin/kb-fuzz.dll" "$target" "$out/$target/default/crashes" || true
+    dotnet "$out/plain/kb-fuzz.dll" "$target" "$out/$target/default/crashes" || true
     status=1
   fi
 done

@@ -17,7 +17,7 @@ internal static class SpecialFile
     {
         // Opened for every file path: the length does not tell (a pipe reports the bytes waiting in it).
         var opening = Task.Run(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1));
-        if (!opening.Wait(OpenDeadline))
+        if (Task.WaitAny([opening], OpenDeadline) < 0)   // WaitAny, unlike Wait, does not throw for a failed open
         {
             // The open stays blocked in the kernel; that thread is abandoned and ends with the process.
             throw new BundleException(

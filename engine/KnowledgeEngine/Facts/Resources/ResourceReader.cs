@@ -64,7 +64,7 @@ internal static class ResourceReader
         {
             documents = YamlJson.Load(new StringReader(text));
         }
-        catch (YamlException)
+        catch (Exception e) when (e is YamlException or InvalidOperationException) // the latter: YamlDotNet's scanner on mangled bytes
         {
             return null;
         }

@@ -56,6 +56,13 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
             summary.AddDiagnostic(new BundleDiagnostic(DiagnosticSeverity.Warning, entry.Path,
                 $"{entry.Path}: cannot be read ({ex.Message}); what it holds past that point is missing. Check the file in the bundle."));
         }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+        {
+            // A parser failing in a way it should not (fuzzing found YamlDotNet's scanner throwing
+            // InvalidOperationException) costs this file, not the bundle.
+            summary.AddDiagnostic(new BundleDiagnostic(DiagnosticSeverity.Warning, entry.Path,
+                $"{entry.Path}: its reader failed ({ex.GetType().Name}: {ex.Message}); its facts are missing. This is a defect in kb: please report it with the file."));
+        }
     }
 
     private void EmitConfig(string path, string text, Action<Fact> emit)

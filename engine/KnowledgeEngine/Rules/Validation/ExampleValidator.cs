@@ -73,5 +73,9 @@ internal sealed class ExampleValidator : AbstractValidator<ExampleModel>
         {
             return $"line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}";
         }
+        catch (InvalidOperationException e)
+        {
+            return $"the parser stopped ({e.Message.TrimEnd('.')})"; // YamlDotNet's scanner on mangled bytes
+        }
     }
 }
