@@ -21,6 +21,7 @@ internal static class Program
         var (safeOutput, safeError) = (new TerminalSafeWriter(rawOutput, enabled: !Console.IsOutputRedirected), new TerminalSafeWriter(rawError));
         Console.SetOut(safeOutput);
         Console.SetError(safeError);
+        TerminalConsole.UseRaw((rawOutput, rawError));
         try
         {
             var root = BuildRoot();
@@ -39,6 +40,7 @@ internal static class Program
         {
             safeOutput.Flush();
             safeError.Flush();
+            TerminalConsole.UseRaw(null);
             Console.SetOut(rawOutput);
             Console.SetError(rawError);
         }

@@ -11,11 +11,15 @@ namespace KnowledgeEngine.Cli.Rendering;
 /// </summary>
 internal static class TerminalConsole
 {
-    public static IAnsiConsole Stdout() => Create(Unwrap(Console.Out), !Console.IsOutputRedirected);
+    private static (TextWriter Out, TextWriter Error)? _raw;
 
-    public static IAnsiConsole Stderr() => Create(Unwrap(Console.Error), !Console.IsErrorRedirected);
+    /// <summary>Set by Program.Run to the writers under its TerminalSafeWriters (Console.SetOut wraps
+    /// what it is given in a synchronised writer, so they cannot be found from Console.Out).</summary>
+    public static void UseRaw((TextWriter Out, TextWriter Error)? raw) => _raw = raw;
 
-    private static TextWriter Unwrap(TextWriter writer) => writer is TerminalSafeWriter safe ? safe.Inner : writer;
+    public static IAnsiConsole Stdout() => Create(_raw?.Out ?? Console.Out, !Console.IsOutputRedirected);
+
+    public static IAnsiConsole Stderr() => Create(_raw?.Error ?? Console.Error, !Console.IsErrorRedirected);
 
     private static IAnsiConsole Create(TextWriter writer, bool terminal) => AnsiConsole.Create(new AnsiConsoleSettings
     {

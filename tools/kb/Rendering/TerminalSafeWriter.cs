@@ -8,9 +8,6 @@ namespace KnowledgeEngine.Cli.Rendering;
 /// pipe, where JSON must stay byte-exact) text passes unchanged.</summary>
 internal sealed class TerminalSafeWriter(TextWriter inner, bool enabled = true) : TextWriter
 {
-    /// <summary>The writer underneath, for the progress display, which writes sequences of its own.</summary>
-    public TextWriter Inner => inner;
-
     public override Encoding Encoding => inner.Encoding;
 
     public override void Write(char value) => Write(value.ToString());
