@@ -12,8 +12,9 @@ namespace KnowledgeEngine.Diagnosis;
 public static class CandidateFinder
 {
     /// <summary>The closest facts, and how many facts of the same kind and place there were.</summary>
-    public static (IReadOnlyList<Fact> Closest, int SamePlace) Closest(ConditionModel condition, IEnumerable<Fact> facts, int max = 5)
+    public static (IReadOnlyList<Fact> Closest, int SamePlace) Closest(Rules.LoadedCondition loaded, IEnumerable<Fact> facts, int max = 5)
     {
+        var condition = loaded.Model;
         var wanted = Words(condition.Property("contains")?.Value ?? condition.Property("regex")?.Value ?? condition.Where?.Value ?? "");
         var samePlace = facts.Where(f => SameKindAndPlace(condition, f)).ToList();
         var closest = samePlace

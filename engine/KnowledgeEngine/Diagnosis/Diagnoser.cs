@@ -7,7 +7,7 @@ namespace KnowledgeEngine.Diagnosis;
 /// cause's prior raised by each evidence item found and lowered by each against item found and, for a
 /// suspected cause, by each when condition that did not hold; ordered by rank score (a suspected cause
 /// ranks as if <see cref="SuspectedRankPenalty"/> lower), ties broken by status, severity, then by how
-/// many conditions held. Rules without a cause (symptoms that only derive facts) are listed apart.
+/// many conditions held.
 /// docs/output.md ("How causes are ranked") is the reference.</summary>
 public static class Diagnoser
 {
@@ -47,10 +47,11 @@ public static class Diagnoser
     public static DiagnosisResult Rank(RuleRun run, string bundle, string? platform, IReadOnlyList<string> hosts,
         DateTimeOffset? collectedAt, IReadOnlyList<string> warnings)
     {
-        var causes = Merge(run.Fired.Concat(run.Suspected).Where(f => f.Rule.Cause is not null).Select(Evaluate)).ToList();
+        var causes = Merge(run.Fired.Concat(run.Suspected).Select(Evaluate)).ToList();
         causes.Sort(Compare);
-        var symptoms = run.Fired.Where(f => f.Rule.Cause is null).ToList();
-        return new DiagnosisResult(bundle, platform, hosts, collectedAt, causes, symptoms, Distinguish(causes), warnings)
+        // Every loaded rule names a cause (KB004), so no match is a bare symptom; the list stays for
+        // the v2 report shape until the report model is reworked.
+        return new DiagnosisResult(bundle, platform, hosts, collectedAt, causes, [], Distinguish(causes), warnings)
         {
             DerivedBy = run.DerivedBy,
         };
@@ -75,8 +76,8 @@ public static class Diagnoser
     public static Hypothesis Evaluate(FiredRule fired)
     {
         var prior = fired.Rule.Prior;
-        var unmet = fired.Unmet.Select(u => (u.SourceCollected ? $"collected, not found: {ConditionText.Describe(u.Condition)}"
-            : $"not collected: {ConditionText.Describe(u.Condition)}", u.SourceCollected ? AbsentWeight : UncollectedWeight));
+        var unmet = fired.Unmet.Select(u => (u.SourceCollected ? $"collected, not found: {u.Condition.Description}"
+            : $"not collected: {u.Condition.Description}", u.SourceCollected ? AbsentWeight : UncollectedWeight));
         var (confidence, steps) = Confidence.Combine(prior,
             fired.Evidence.Where(e => e.Found).Select(e => (Describe(e), e.Weight)),
             unmet.Concat(fired.Against.Where(a => a.Found).Select(a => (Describe(a), a.Weight))));
@@ -128,5 +129,5 @@ public static class Diagnoser
         return result;
     }
 
-    private static string Describe(ItemResult item) => ConditionText.Describe(item.Item);
+    private static string Describe(ItemResult item) => item.Item.Description;
 }

@@ -23,19 +23,19 @@ public sealed record Hypothesis(
     IReadOnlyList<EvidenceLine> Evidence,
     IReadOnlyList<MissingEvidence> Missing)
 {
-    public RuleModel Rule => Fired.Rule;
+    public LoadedRule Rule => Fired.Rule;
 
     public string RuleId => Fired.Id;
 
-    public string Title => Rule.Title?.Value ?? RuleId;
+    public string Title => Rule.Title;
 
-    public Severity Severity => Rule.EffectiveSeverity;
+    public Severity Severity => Rule.Severity;
 
     /// <summary>The cause summary with this match's values filled in.</summary>
-    public string Summary => Fired.Summary ?? Rule.Cause?.Summary?.Value ?? Title;
+    public string Summary => Fired.Summary ?? Rule.Cause.Summary.Text;
 
     /// <summary>The cause detail with this match's values filled in, when the rule has one.</summary>
-    public string? Detail => Fired.Detail ?? Rule.Cause?.Detail?.Value;
+    public string? Detail => Fired.Detail ?? Rule.Cause.Detail?.Text;
 
     public double Prior => Rule.Prior;
 
@@ -57,7 +57,7 @@ public sealed record Hypothesis(
     /// <summary>A suspected cause's unmet when conditions as facts to collect: those never collected
     /// first (collect next), then those collected without the fact.</summary>
     public IReadOnlyList<MissingEvidence> ToConfirm => Fired.Unmet.OrderBy(u => u.SourceCollected)
-        .Select(u => new MissingEvidence(ConditionText.Describe(u.Condition), u.SourceCollected ? Diagnoser.AbsentWeight : Diagnoser.UncollectedWeight, u.Collect)
+        .Select(u => new MissingEvidence(u.Condition.Description, u.SourceCollected ? Diagnoser.AbsentWeight : Diagnoser.UncollectedWeight, u.Collect)
         {
             SourceCollected = u.SourceCollected,
         }).ToList();

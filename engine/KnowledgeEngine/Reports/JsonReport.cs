@@ -37,7 +37,7 @@ public static class JsonReport
             {
                 w.WriteStartObject();
                 w.WriteString("rule", s.Id);
-                w.WriteString("title", s.Rule.Title?.Value);
+                w.WriteString("title", s.Rule.Title);
                 WriteEvidence(w, s.Facts.Select(f => EvidenceQuoter.Quote("when", f)));
                 w.WriteEndObject();
             }
@@ -60,10 +60,10 @@ public static class JsonReport
             foreach (var n in result.NotConfirmed)
             {
                 w.WriteStartObject();
-                w.WriteString("rule", n.Rule.Id?.Value);
-                w.WriteString("title", n.Rule.Title?.Value);
-                w.WriteString("missing", ConditionText.Describe(n.Missing));
-                w.WriteString("missing_at", ConditionText.Location(n.Missing.Span));
+                w.WriteString("rule", n.Rule.Id);
+                w.WriteString("title", n.Rule.Title);
+                w.WriteString("missing", n.Missing.Description);
+                w.WriteString("missing_at", n.Missing.Location);
                 w.WriteEndObject();
             }
 
@@ -94,7 +94,7 @@ public static class JsonReport
         else w.WriteNull("last_seen");
         w.WriteNumber("prior", h.Prior);
         w.WriteString("summary", h.Summary);
-        w.WriteString("knowledge", h.Rule.Knowledge?.Value);
+        w.WriteString("knowledge", h.Rule.Knowledge);
         w.WriteStartArray("confidence_steps");
         foreach (var step in h.Steps)
         {
@@ -123,8 +123,8 @@ public static class JsonReport
         foreach (var u in h.Fired.Unmet)
         {
             w.WriteStartObject();
-            w.WriteString("description", ConditionText.Describe(u.Condition));
-            w.WriteString("at", ConditionText.Location(u.Condition.Span));
+            w.WriteString("description", u.Condition.Description);
+            w.WriteString("at", u.Condition.Location);
             w.WriteBoolean("source_collected", u.SourceCollected);
             w.WriteString("collect", u.Collect);
             w.WriteEndObject();

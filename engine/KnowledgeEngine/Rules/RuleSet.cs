@@ -18,13 +18,14 @@ public sealed class RuleSet
     private readonly IReadOnlyList<CompiledRule> _compiled;
     private readonly RuleProber _prober;
     private readonly Lazy<ISessionFactory> _diagnosisFactory;
-    private readonly IReadOnlyDictionary<string, List<IReadOnlyList<ConditionModel>>> _derivers;
+    private readonly IReadOnlyDictionary<string, List<IReadOnlyList<LoadedCondition>>> _derivers;
 
     private RuleSet(string? root, IReadOnlyList<RuleModel> all, IReadOnlyList<CompiledRule> compiled, IReadOnlyList<Diagnostic> diagnostics)
     {
         Root = root;
         AllRules = all;
         _compiled = compiled;
+        Rules = compiled.Select(c => c.Rule).ToList();
         _prober = new RuleProber(compiled);
         _derivers = RuleRunner.Derivers(compiled);
         Diagnostics = diagnostics;
@@ -37,14 +38,23 @@ public sealed class RuleSet
     /// <summary>The knowledge base root (the folder holding rules/ and knowledge/), when found.</summary>
     public string? Root { get; }
 
-    /// <summary>Every rule file that could be read, with or without errors.</summary>
-    public IReadOnlyList<RuleModel> AllRules { get; }
+    /// <summary>Every rule file that could be read, with or without errors (for lint).</summary>
+    internal IReadOnlyList<RuleModel> AllRules { get; }
+
+    /// <summary>How many rule files were read, with or without errors.</summary>
+    public int FileCount => AllRules.Count;
 
     /// <summary>The rules that loaded without errors and take part in runs.</summary>
-    public IReadOnlyList<RuleModel> Rules => _compiled.Select(c => c.Model).ToList();
+    public IReadOnlyList<LoadedRule> Rules { get; }
 
     /// <summary>Errors and warnings of every file, ordered by file and position.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>The load diagnostics plus the style checks of every file (missing examples,
+    /// signatures, collect hints, knowledge links), ordered by file and position: what kb lint prints.</summary>
+    public IReadOnlyList<Diagnostic> Lint() =>
+        Diagnostics.Concat(AllRules.SelectMany(Validation.StyleChecks.Check))
+            .OrderBy(d => d.Span.File, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column).ToList();
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
@@ -106,7 +116,10 @@ public sealed class RuleSet
 
     /// <summary>Rules that did not fire but would have with one more required condition.</summary>
     public IReadOnlyList<NearMiss> NearMisses(IReadOnlyList<Fact> facts, IReadOnlySet<string> fired) =>
-        new RuleRunner(_diagnosisFactory.Value, _compiled, _derivers, _prober).Run(facts).NearMisses.Where(n => !fired.Contains(n.Rule.Name)).ToList();
+        new RuleRunner(_diagnosisFactory.Value, _compiled, _derivers, _prober).Run(facts).NearMisses.Where(n => !fired.Contains(n.Rule.Id)).ToList();
+
+    /// <summary>A run whose session stops at <paramref name="fireLimit"/> firings (for tests of the limit).</summary>
+    internal RuleRun Run(IEnumerable<Fact> facts, int fireLimit) => new RuleRunner(_factory, _compiled, _derivers) { FireLimit = fireLimit }.Run(facts);
 
     internal IReadOnlyList<CompiledRule> Compiled => _compiled;
 

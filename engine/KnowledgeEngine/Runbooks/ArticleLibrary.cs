@@ -32,8 +32,8 @@ public sealed class ArticleLibrary
 
     /// <summary>The rule's article: the one its <c>knowledge:</c> key names, else the one whose
     /// front matter lists the rule.</summary>
-    public KnowledgeArticle? For(Rules.Model.RuleModel rule) =>
-        (rule.Knowledge is { } path ? Find(path.Value) : null) ?? ForRule(rule.Name);
+    public KnowledgeArticle? For(Rules.LoadedRule rule) =>
+        (rule.Knowledge is { } path ? Find(path) : null) ?? ForRule(rule.Id);
 
     /// <summary>The article whose front matter lists the rule id.</summary>
     public KnowledgeArticle? ForRule(string ruleId) => _byPath.Values.FirstOrDefault(a => a.Rules.Contains(ruleId));

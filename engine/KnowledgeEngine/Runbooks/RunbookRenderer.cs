@@ -1,5 +1,5 @@
 using KnowledgeEngine.Diagnosis;
-using KnowledgeEngine.Rules.Model;
+using KnowledgeEngine.Rules;
 using KnowledgeEngine.Runbooks.Model;
 
 namespace KnowledgeEngine.Runbooks;
@@ -10,7 +10,7 @@ public sealed class RunbookRenderer(ArticleLibrary articles)
 {
     /// <summary>The generic runbook of <paramref name="rule"/>, printed on its own (article links
     /// point into knowledge/ as in the repository).</summary>
-    public string RenderRule(RuleModel rule, RunbookTemplate? template = null) => RenderRule(rule, SiteLinks.Root, template);
+    public string RenderRule(LoadedRule rule, RunbookTemplate? template = null) => RenderRule(rule, SiteLinks.Root, template);
 
     /// <summary>The runbook of a diagnosis; with <paramref name="ruleId"/>, only that rule's causes.</summary>
     public string RenderDiagnosis(DiagnosisResult result, string? ruleId = null, RunbookTemplate? template = null)
@@ -19,6 +19,6 @@ public sealed class RunbookRenderer(ArticleLibrary articles)
         return (template ?? RunbookTemplate.Diagnosis).Render(model);
     }
 
-    internal string RenderRule(RuleModel rule, SiteLinks page, RunbookTemplate? template = null) =>
+    internal string RenderRule(LoadedRule rule, SiteLinks page, RunbookTemplate? template = null) =>
         (template ?? RunbookTemplate.Rule).Render(new RunbookModelBuilder(articles, page).ForRule(rule));
 }

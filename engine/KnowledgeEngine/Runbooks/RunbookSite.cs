@@ -1,5 +1,5 @@
 using KnowledgeEngine.Reports;
-using KnowledgeEngine.Rules.Model;
+using KnowledgeEngine.Rules;
 using KnowledgeEngine.Runbooks.Model;
 
 namespace KnowledgeEngine.Runbooks;
@@ -15,16 +15,16 @@ public sealed record SitePage(string Path, string Content);
 /// </summary>
 public static class RunbookSite
 {
-    public static IReadOnlyList<SitePage> Build(IEnumerable<RuleModel> rules, ArticleLibrary articles, RunbookTemplate? ruleTemplate = null)
+    public static IReadOnlyList<SitePage> Build(IEnumerable<LoadedRule> rules, ArticleLibrary articles, RunbookTemplate? ruleTemplate = null)
     {
-        var ordered = rules.Where(r => r.Id is not null).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+        var ordered = rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         var renderer = new RunbookRenderer(articles);
         var markdown = new List<SitePage>();
         var exists = articles.Articles.Select(a => SiteLinks.ArticlePath(a.RelativePath))
-            .Concat(ordered.Select(r => SiteLinks.RunbookPath(r.Name))).Append(SiteLinks.IndexPath).ToHashSet(StringComparer.Ordinal);
+            .Concat(ordered.Select(r => SiteLinks.RunbookPath(r.Id))).Append(SiteLinks.IndexPath).ToHashSet(StringComparer.Ordinal);
         foreach (var rule in ordered)
         {
-            var path = SiteLinks.RunbookPath(rule.Name);
+            var path = SiteLinks.RunbookPath(rule.Id);
             markdown.Add(new SitePage(path, renderer.RenderRule(rule, new SiteLinks(path), ruleTemplate)));
         }
 
@@ -39,15 +39,15 @@ public static class RunbookSite
             .ToList();
     }
 
-    private static IndexModel Index(IReadOnlyList<RuleModel> rules, ArticleLibrary articles)
+    private static IndexModel Index(IReadOnlyList<LoadedRule> rules, ArticleLibrary articles)
     {
         var index = new SiteLinks(SiteLinks.IndexPath);
         var platforms = rules
-            .GroupBy(r => r.Platform?.Value ?? r.Name.Split('/')[0], StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .GroupBy(r => r.Platform, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(p => new PlatformView(p.Key, p
                 .GroupBy(r => Component(r, articles), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(c => new ComponentView(c.Key, c.Select(r => new IndexEntryView(r.Name, r.Title?.Value ?? r.Name,
-                    r.EffectiveSeverity.ToString().ToLowerInvariant(), index.Href(SiteLinks.RunbookPath(r.Name)))).ToList()))
+                .Select(c => new ComponentView(c.Key, c.Select(r => new IndexEntryView(r.Id, r.Title,
+                    r.Severity.ToString().ToLowerInvariant(), index.Href(SiteLinks.RunbookPath(r.Id)))).ToList()))
                 .ToList()))
             .ToList();
         var all = articles.Articles.OrderBy(a => a.RelativePath, StringComparer.Ordinal)
@@ -56,6 +56,6 @@ public static class RunbookSite
     }
 
     /// <summary>The article's component; rules without one are grouped as "general".</summary>
-    private static string Component(RuleModel rule, ArticleLibrary articles) =>
+    private static string Component(LoadedRule rule, ArticleLibrary articles) =>
         articles.For(rule)?.Component ?? "general";
 }

@@ -10,18 +10,19 @@ public class RankingTests
 
     private static FiredRule Fired(string id, double prior, Severity severity, params (double Weight, bool Found, string? Collect)[] evidence)
     {
-        var items = evidence.Select(e => new ConditionModel(Here, new Located<FactKind>(FactKind.Log, Here))
+        var items = evidence.Select((e, i) => new LoadedCondition(new ConditionModel(Here, new Located<FactKind>(FactKind.Log, Here))
         {
             Weight = new Located<double>(e.Weight, Here),
             Collect = e.Collect is null ? null : new Located<string>(e.Collect, Here),
-        }).ToList();
-        var rule = new RuleModel(Here)
+        }, ConditionRole.Evidence, $"_evidence{i}", i)).ToList();
+        var model = new RuleModel(Here)
         {
             Id = new Located<string>(id, Here),
             Severity = new Located<Severity>(severity, Here),
             Cause = new CauseModel(Here, new Located<string>(id + " summary", Here), null, new Located<double>(prior, Here)),
-            Evidence = items,
+            Evidence = items.Select(i => i.Model).ToList(),
         };
+        var rule = new LoadedRule(model, [], items, []);
         var results = items.Zip(evidence, (item, e) => new ItemResult(item, e.Found, [])).ToList();
         return new FiredRule(rule, [], new Dictionary<string, string>(), results, [], [], []);
     }

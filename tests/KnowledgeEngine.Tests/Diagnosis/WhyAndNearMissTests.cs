@@ -43,7 +43,7 @@ public sealed class WhyAndNearMissTests : IDisposable
 
         Assert.False(probe.Fired);
         Assert.Equal(1, probe.HeldConditions);
-        Assert.Equal("b", probe.FirstMissing!.Name!.Value);
+        Assert.Equal("b", probe.FirstMissing!.Name);
         Assert.Equal("logs/host.log:3", Assert.Single(probe.Matched).Location);
     }
 
@@ -63,7 +63,7 @@ public sealed class WhyAndNearMissTests : IDisposable
 
         var nearMiss = Assert.Single(rules.NearMisses([Line(7, "second marker only")], new HashSet<string>()));
 
-        Assert.Equal("a", nearMiss.Missing.Name!.Value);
+        Assert.Equal("a", nearMiss.Missing.Name);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class LoaderTests
     // The whole knowledge base, because the rule's examples name other rules (also:).
     private static readonly RuleSet Rules = RuleSet.Load(RepoPaths.Rules, RepoPaths.Root);
 
-    private static RuleModel Rule => Assert.Single(Rules.Rules, r => r.Id?.Value == "cloudpods/host-mac-changed");
+    private static RuleModel Rule => Assert.Single(Rules.Rules, r => r.Id == "cloudpods/host-mac-changed").Model;
 
     [Fact]
     public void Load_RealRule_KeepsValuesAndPositions()

@@ -33,7 +33,7 @@ public sealed class SchemaTests
 
         Assert.Empty(schemaErrors);
         Assert.DoesNotContain(ofFile, d => d.Severity == DiagnosticSeverity.Error);
-        Assert.Single(All.Value.Rules, r => Path.GetFullPath(r.Span.File) == Path.GetFullPath(path));
+        Assert.Single(All.Value.Rules, r => Path.GetFullPath(r.Model.Span.File) == Path.GetFullPath(path));
     }
 
     [Theory]

@@ -20,8 +20,7 @@ internal static class LintCommand
         {
             var given = parseResult.GetValue(paths) is { Length: > 0 } p ? p : ["rules"];
             var rules = RuleSet.Load(given, KnowledgeRoot.For(given));
-            var diagnostics = rules.Diagnostics.Concat(rules.AllRules.SelectMany(StyleChecks.Check))
-                .OrderBy(d => d.Span.File, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column).ToList();
+            var diagnostics = rules.Lint();
             if (parseResult.GetValue(format) == "json")
             {
                 DiagnosticOutput.WriteJson(Console.Out, diagnostics);
@@ -30,7 +29,7 @@ internal static class LintCommand
             {
                 DiagnosticOutput.WriteText(Console.Out, diagnostics);
                 var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-                Console.Out.WriteLine($"{DiagnosticOutput.Count(rules.AllRules.Count, "rule")} checked: " +
+                Console.Out.WriteLine($"{DiagnosticOutput.Count(rules.FileCount, "rule")} checked: " +
                     $"{DiagnosticOutput.Count(errors, "error")}, {DiagnosticOutput.Count(diagnostics.Count - errors, "warning")}");
             }
 

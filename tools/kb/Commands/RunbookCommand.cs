@@ -81,7 +81,7 @@ internal static class RunbookCommand
 
     private static int WriteOne(LoadedKnowledge knowledge, RunbookTemplate? template, string id, string? bundlePath, string format, string? output)
     {
-        var rule = knowledge.Rules.Rules.FirstOrDefault(r => r.Name == id);
+        var rule = knowledge.Rules.Rules.FirstOrDefault(r => r.Id == id);
         if (rule is null)
         {
             Console.Error.WriteLine($"kb runbook: no rule '{id}'{Suggest(knowledge.Rules.Rules, id)} — kb runbook --all -o DIR lists them all.");
@@ -128,9 +128,9 @@ internal static class RunbookCommand
         return 0;
     }
 
-    private static string Suggest(IEnumerable<RuleModel> rules, string id)
+    private static string Suggest(IEnumerable<KnowledgeEngine.Rules.LoadedRule> rules, string id)
     {
-        var close = rules.Select(r => r.Name).Where(n => n.Contains(id.Split('/')[^1], StringComparison.OrdinalIgnoreCase)).Take(3).ToList();
+        var close = rules.Select(r => r.Id).Where(n => n.Contains(id.Split('/')[^1], StringComparison.OrdinalIgnoreCase)).Take(3).ToList();
         return close.Count == 0 ? "" : $" (did you mean {string.Join(", ", close)}?)";
     }
 }

@@ -30,7 +30,7 @@ internal static class TestCommand
 
             var results = new ExampleRunner(rules).RunAll().ToList();
             Print(Console.Out, results);
-            PrintCoverage(Console.Out, rules.Rules);
+            PrintCoverage(Console.Out, rules.Rules, results);
             if (parseResult.GetValue(junit) is { } file)
             {
                 try
@@ -69,10 +69,12 @@ internal static class TestCommand
         }
     }
 
-    private static void PrintCoverage(TextWriter output, IReadOnlyList<RuleModel> rules)
+    private static void PrintCoverage(TextWriter output, IReadOnlyList<LoadedRule> rules, IReadOnlyList<ExampleResult> results)
     {
-        var noFiring = rules.Where(r => r.Examples.All(e => e.Expect?.Value != ExampleExpectation.Fires)).Select(r => r.Name).ToList();
-        var noSilent = rules.Where(r => r.Examples.All(e => e.Expect?.Value != ExampleExpectation.Silent)).Select(r => r.Name).ToList();
+        List<string> Without(ExampleExpectation kind) =>
+            rules.Where(r => !results.Any(x => x.Id == r.Id && x.Expectation == kind)).Select(r => r.Id).ToList();
+        var noFiring = Without(ExampleExpectation.Fires);
+        var noSilent = Without(ExampleExpectation.Silent);
         output.WriteLine($"coverage: {rules.Count - noFiring.Count}/{rules.Count} rules with a firing example, {rules.Count - noSilent.Count}/{rules.Count} with a silent example");
         foreach (var id in noFiring)
         {

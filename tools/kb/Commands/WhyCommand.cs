@@ -28,7 +28,7 @@ internal static class WhyCommand
             }
 
             var id = parseResult.GetValue(rule)!;
-            if (ruleSet.Rules.All(r => r.Id?.Value != id))
+            if (ruleSet.Rules.All(r => r.Id != id))
             {
                 Console.Error.WriteLine($"kb why: no rule '{id}' in the knowledge base. Run kb lint to list the rules, or check the id's spelling.");
                 return 1;
@@ -52,7 +52,8 @@ internal static class WhyCommand
     }
 
     private static void Write(RuleProbe probe, IReadOnlyList<Fact> facts)
-    {        var id = probe.Rule.Id?.Value;
+    {
+        var id = probe.Rule.Id;
         Console.WriteLine(probe.Fired
             ? $"{id} fires: all {probe.Rule.When.Count} required conditions hold."
             : $"{id} does not fire: {probe.HeldConditions} of {probe.Rule.When.Count} required conditions hold.");
@@ -61,7 +62,7 @@ internal static class WhyCommand
             var condition = probe.Rule.When[i];
             var state = i < probe.HeldConditions ? "held   " : i == probe.HeldConditions ? "MISSING" : "not reached";
             var matched = (i < probe.MatchedBy.Count ? probe.MatchedBy[i] : []).Select(m => m.Location ?? m.Fact.ToString()).ToList();
-            Console.WriteLine($"  {state} {ConditionText.Describe(condition)} ({ConditionText.Location(condition.Span)})" +
+            Console.WriteLine($"  {state} {condition.Description} ({condition.Location})" +
                               (matched.Count > 0 ? $" ← {string.Join(", ", matched)}" : ""));
         }
 

@@ -52,8 +52,8 @@ internal static class DiagnosisTable
             console.MarkupLine("[bold]not confirmed[/] (all required conditions but one held)");
             foreach (var n in result.NotConfirmed)
             {
-                console.MarkupLine($"   {Markup.Escape(n.Rule.Id?.Value ?? "")}: missing {Markup.Escape(ConditionText.Describe(n.Missing))} " +
-                                   $"[grey]({Markup.Escape(ConditionText.Location(n.Missing.Span))})[/]");
+                console.MarkupLine($"   {Markup.Escape(n.Rule.Id)}: missing {Markup.Escape(n.Missing.Description)} " +
+                                   $"[grey]({Markup.Escape(n.Missing.Location)})[/]");
             }
         }
 
@@ -121,8 +121,8 @@ internal static class DiagnosisTable
                 var matched = condition.Facts.Select(f => f.Location ?? Derived(f.Fact, derivedBy)).Distinct().ToList();
                 var state = condition.Unmet is { } u ? (u.SourceCollected ? "(collected, not found)" : "(not collected)")
                     : matched.Count == 0 ? "(no bound fact)" : string.Join(", ", matched.Take(5)) + (matched.Count > 5 ? $" and {matched.Count - 5} more" : "");
-                console.MarkupLine($"     {(condition.IsSignature ? "signature " : "")}{Markup.Escape(ConditionText.Describe(condition.Condition))} " +
-                                   $"[grey]({Markup.Escape(ConditionText.Location(condition.Condition.Span))})[/] ← {Markup.Escape(state)}");
+                console.MarkupLine($"     {(condition.IsSignature ? "signature " : "")}{Markup.Escape(condition.Condition.Description)} " +
+                                   $"[grey]({Markup.Escape(condition.Condition.Location)})[/] ← {Markup.Escape(state)}");
             }
 
             console.MarkupLine($"   [bold]confidence[/] prior {h.Prior:0.00}");

@@ -1,16 +1,19 @@
+using KnowledgeEngine.Rules;
 using KnowledgeEngine.Rules.Model;
 
 namespace KnowledgeEngine.Diagnosis.Examples;
 
 /// <summary>The outcome of one inline example: what was expected, what happened, and every
 /// difference (expectation, captured values, other rules firing on it).</summary>
-internal sealed record ExampleResult(RuleModel Rule, ExampleModel Example, IReadOnlyList<string> Fired, IReadOnlyList<string> Problems)
+internal sealed record ExampleResult(LoadedRule Rule, ExampleModel Example, IReadOnlyList<string> Fired, IReadOnlyList<string> Problems)
 {
     public bool Passed => Problems.Count == 0;
 
     public string Name => Example.Name?.Value ?? $"example at line {Example.Span.Line}";
 
-    public string Id => Rule.Name;
+    public string Id => Rule.Id;
+
+    public ExampleExpectation Expectation => Example.Expect?.Value ?? ExampleExpectation.Fires;
 
     /// <summary>Rules other than the example's own that fired although the example does not list them.</summary>
     public IReadOnlyList<string> Overlaps { get; init; } = [];

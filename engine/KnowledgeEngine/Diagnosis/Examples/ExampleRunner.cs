@@ -12,9 +12,9 @@ namespace KnowledgeEngine.Diagnosis.Examples;
 internal sealed class ExampleRunner(RuleSet rules)
 {
     public IEnumerable<ExampleResult> RunAll() =>
-        rules.Rules.SelectMany(rule => rule.Examples.Select(example => Run(rule, example)));
+        rules.Rules.SelectMany(rule => rule.Model.Examples.Select(example => Run(rule, example)));
 
-    public ExampleResult Run(RuleModel rule, ExampleModel example)
+    public ExampleResult Run(LoadedRule rule, ExampleModel example)
     {
         RuleRun run;
         try
@@ -26,7 +26,7 @@ internal sealed class ExampleRunner(RuleSet rules)
             return new ExampleResult(rule, example, [], [$"the example's facts cannot be read: {e.Message}"]);
         }
 
-        var id = rule.Name;
+        var id = rule.Id;
         var fired = run.Fired.Select(f => f.Id).Distinct().Order(StringComparer.Ordinal).ToList();
         var problems = new List<string>();
         var own = run.Fired.Where(f => f.Id == id).ToList();
@@ -37,7 +37,7 @@ internal sealed class ExampleRunner(RuleSet rules)
         {
             var count = actual == ExampleExpectation.Fires ? own.Count : suspected.Count;
             problems.Add($"expected: {Word(expect)}, actual: {Word(actual)}" + (count > 0 ? $" ({count} match{(count > 1 ? "es" : "")})" : "") +
-                (actual == ExampleExpectation.Suspected ? $"; did not hold: {string.Join(", ", suspected[0].Unmet.Select(u => u.Condition.Name?.Value ?? $"line {u.Condition.Span.Line}"))}" : ""));
+                (actual == ExampleExpectation.Suspected ? $"; did not hold: {string.Join(", ", suspected[0].Unmet.Select(u => u.Condition.Label))}" : ""));
         }
         else if (expect == ExampleExpectation.Suspected)
         {
@@ -76,7 +76,7 @@ internal sealed class ExampleRunner(RuleSet rules)
         }
 
         var expected = example.Missing.Select(m => m.Value).Order(StringComparer.Ordinal).ToList();
-        var actual = suspected[0].Unmet.Select(u => u.Condition.Name?.Value ?? $"line {u.Condition.Span.Line}").Order(StringComparer.Ordinal).ToList();
+        var actual = suspected[0].Unmet.Select(u => u.Condition.Label).Order(StringComparer.Ordinal).ToList();
         if (!expected.SequenceEqual(actual))
         {
             yield return $"missing: expected [{string.Join(", ", expected)}], actual [{string.Join(", ", actual)}]";

@@ -8,15 +8,17 @@ namespace KnowledgeEngine.Rules.Compilation;
 /// the suspect plan (its signatures alone), plus the readers of every value its templates and
 /// examples name.</summary>
 internal sealed record CompiledRule(
-    RuleModel Model,
+    LoadedRule Rule,
     RuleDefinition Cause,
     IReadOnlyList<ItemRule> Evidence,
     IReadOnlyList<ItemRule> Against,
     IReadOnlyDictionary<string, ValueReader> Values,
     int PrefixLength)
 {
+    public RuleModel Model => Rule.Model;
+
     /// <summary>Every when condition with its role, declaration name and position in <see cref="Cause"/>'s elements.</summary>
-    public IReadOnlyList<CompiledCondition> When { get; init; } = [];
+    public IReadOnlyList<LoadedCondition> When => Rule.When;
 
     /// <summary>How a suspected match is found; null for a rule without signatures, without
     /// other when conditions, or without a cause.</summary>
@@ -27,19 +29,10 @@ internal sealed record CompiledRule(
 }
 
 /// <summary>An optional item compiled as its own rule: the cause's elements followed by the item's.</summary>
-internal sealed record ItemRule(ConditionModel Item, RuleDefinition Definition, string Declaration);
-
-public enum ConditionRole
+internal sealed record ItemRule(LoadedCondition Item, RuleDefinition Definition)
 {
-    Signature,
-    When,
-    Evidence,
-    Against,
+    public string Declaration => Item.Name;
 }
-
-/// <summary>A when condition as the compiler placed it: the name its match is bound to
-/// (generated names start with '_') and its element's index in the cause rule.</summary>
-internal sealed record CompiledCondition(ConditionModel Model, ConditionRole Role, string Name, int Position);
 
 /// <summary>
 /// The signatures of a rule compiled alone (joins to the other when conditions dropped), one check
@@ -53,7 +46,7 @@ internal sealed record SuspectPlan(
     IReadOnlyList<ItemRule> Evidence,
     IReadOnlyList<ItemRule> Against,
     IReadOnlyList<string> SignatureNames,
-    IReadOnlyList<(ConditionModel Condition, string Part)> DroppedJoins)
+    IReadOnlyList<string> DroppedJoins)
 {
     public int PrefixLength => Definition.Elements.Count;
 

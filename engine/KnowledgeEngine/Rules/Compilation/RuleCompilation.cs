@@ -14,7 +14,7 @@ internal static class RuleCompilation
         var context = new RuleContext(file, derived);
         var compiler = new ConditionCompiler(context);
         var elements = new List<RuleElement>();
-        var when = new List<CompiledCondition>();
+        var when = new List<(ConditionModel Model, string Name, int Position)>();
         for (var i = 0; i < model.When.Count; i++)
         {
             var condition = model.When[i];
@@ -24,7 +24,7 @@ internal static class RuleCompilation
             }
 
             var (element, declaration) = compiler.Compile(condition, WhenName(condition, i));
-            when.Add(new CompiledCondition(condition, condition.IsSignature ? ConditionRole.Signature : ConditionRole.When, WhenName(condition, i), elements.Count));
+            when.Add((condition, WhenName(condition, i), elements.Count));
             elements.Add(element!);
             if (declaration is not null && condition.Name is not null)
             {
@@ -50,17 +50,20 @@ internal static class RuleCompilation
         }
 
         var id = model.Id!.Value;
+        var rule = new LoadedRule(model,
+            when.Select(c => new LoadedCondition(c.Model, c.Model.IsSignature ? ConditionRole.Signature : ConditionRole.When, c.Name, c.Position)).ToList(),
+            evidence.Select((e, i) => new LoadedCondition(e.Model, ConditionRole.Evidence, e.Name, i)).ToList(),
+            against.Select((a, i) => new LoadedCondition(a.Model, ConditionRole.Against, a.Name, i)).ToList());
         var derive = model.Derive is { Fact: { } fact } d ? new DeriveAction(fact.Value, d.Fields, values) : null;
-        var cause = new RuleDefinition(id, 0, elements, derive is null ? [] : [derive.Run]) { Tag = model };
-        ItemRule Item((ConditionModel Model, RuleElement Element, DeclarationInfo? Info, string Name) item, string kind, int index) =>
-            new(item.Model, new RuleDefinition($"{id}#{kind}{index}", -1, [.. elements, item.Element], []) { Tag = model }, item.Name);
-        return new CompiledRule(model, cause,
-            evidence.Select((e, i) => Item(e, "evidence", i)).ToList(),
-            against.Select((a, i) => Item(a, "against", i)).ToList(),
+        var cause = new RuleDefinition(id, 0, elements, derive is null ? [] : [derive.Run]) { Tag = rule };
+        ItemRule Item(LoadedCondition item, RuleElement element, string kind) =>
+            new(item, new RuleDefinition($"{id}#{kind}{item.Position}", -1, [.. elements, element], []) { Tag = rule });
+        return new CompiledRule(rule, cause,
+            rule.Evidence.Select((e, i) => Item(e, evidence[i].Element, "evidence")).ToList(),
+            rule.Against.Select((a, i) => Item(a, against[i].Element, "against")).ToList(),
             values, elements.Count)
         {
-            When = when,
-            Suspect = SuspectCompilation.Compile(model, file, derived),
+            Suspect = SuspectCompilation.Compile(rule, file, derived),
         };
     }
 

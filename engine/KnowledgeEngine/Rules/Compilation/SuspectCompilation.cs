@@ -7,8 +7,9 @@ namespace KnowledgeEngine.Rules.Compilation;
 /// without errors, so compiling its conditions again reports nothing new.</summary>
 internal static class SuspectCompilation
 {
-    public static SuspectPlan? Compile(RuleModel model, Loading.FileContext file, DerivedSchema derived)
+    public static SuspectPlan? Compile(LoadedRule rule, Loading.FileContext file, DerivedSchema derived)
     {
+        var model = rule.Model;
         if (model.Cause is null || !model.When.Any(c => c.IsSignature) || model.When.All(c => c.IsSignature))
         {
             return null;
@@ -45,7 +46,7 @@ internal static class SuspectCompilation
 
         // Each other condition is checked on top of the signatures alone; the joins it has to the
         // remaining other conditions are dropped like the signatures' own.
-        var checks = new List<(ConditionModel Condition, RuleElement Element, string Name)>();
+        var checks = new List<(LoadedCondition Condition, RuleElement Element)>();
         for (var i = 0; i < model.When.Count; i++)
         {
             var condition = model.When[i];
@@ -56,21 +57,21 @@ internal static class SuspectCompilation
 
             var rest = others.Where(o => o != condition.Name?.Value).ToHashSet(StringComparer.Ordinal);
             var name = RuleCompilation.WhenName(condition, i);
-            var (element, declaration) = new ConditionCompiler(context) { Unavailable = rest }.Compile(condition, name);
-            checks.Add((condition, element!, declaration?.Name ?? name));
+            var (element, _) = new ConditionCompiler(context) { Unavailable = rest }.Compile(condition, name);
+            checks.Add((rule.When.Single(c => ReferenceEquals(c.Model, condition)), element!));
         }
 
         var evidence = RuleCompilation.Items(model.Evidence, "evidence", context, compiler, derived);
         var against = RuleCompilation.Items(model.Against, "against", context, compiler, derived);
         var elements = context.Bundle is { } bundle ? [new PatternElement(bundle.Declaration, []), .. signatures] : signatures;
-        ItemRule Item(ConditionModel condition, RuleElement element, string declaration, string kind, int index) =>
-            new(condition, new RuleDefinition($"{id}#suspect-{kind}{index}", -1, [.. elements, element], []) { Tag = model }, declaration);
+        ItemRule Item(LoadedCondition condition, RuleElement element, string kind, int index) =>
+            new(condition, new RuleDefinition($"{id}#suspect-{kind}{index}", -1, [.. elements, element], []) { Tag = rule });
         return new SuspectPlan(
-            new RuleDefinition($"{id}#suspect", -1, elements, []) { Tag = model },
-            checks.Select((c, i) => Item(c.Condition, c.Element, c.Name, "check", i)).ToList(),
-            evidence.Select((e, i) => Item(e.Model, e.Element, e.Name, "evidence", i)).ToList(),
-            against.Select((a, i) => Item(a.Model, a.Element, a.Name, "against", i)).ToList(),
+            new RuleDefinition($"{id}#suspect", -1, elements, []) { Tag = rule },
+            checks.Select((c, i) => Item(c.Condition, c.Element, "check", i)).ToList(),
+            evidence.Select((e, i) => Item(rule.Evidence.Single(l => ReferenceEquals(l.Model, e.Model)), e.Element, "evidence", i)).ToList(),
+            against.Select((a, i) => Item(rule.Against.Single(l => ReferenceEquals(l.Model, a.Model)), a.Element, "against", i)).ToList(),
             names,
-            compiler.Dropped);
+            compiler.Dropped.Select(d => d.Part).Distinct().ToList());
     }
 }

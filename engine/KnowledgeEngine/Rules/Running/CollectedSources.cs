@@ -28,7 +28,7 @@ internal enum UnmetState
 /// glob (without one: when any config value was read); files and the bundle are always collected;
 /// a derived fact's source is that of the when conditions of the rules that derive it.
 /// </summary>
-internal sealed class CollectedSources(IReadOnlyDictionary<string, List<IReadOnlyList<ConditionModel>>> derivers)
+internal sealed class CollectedSources(IReadOnlyDictionary<string, List<IReadOnlyList<LoadedCondition>>> derivers)
 {
     private readonly List<string> _files = [];
     private readonly HashSet<string> _resourceKinds = new(StringComparer.OrdinalIgnoreCase);
@@ -52,7 +52,9 @@ internal sealed class CollectedSources(IReadOnlyDictionary<string, List<IReadOnl
         }
     }
 
-    public UnmetState State(ConditionModel condition, int depth = 0) => condition.Kind.Value switch
+    public UnmetState State(LoadedCondition condition, int depth = 0) => State(condition.Model, depth);
+
+    private UnmetState State(ConditionModel condition, int depth) => condition.Kind.Value switch
     {
         FactKind.Log => (condition.Property("source") is { } glob ? AnyFile(glob.Value) : _anyLogFile) ? UnmetState.Absent : UnmetState.NotCollected,
         FactKind.Resource => Collected(condition.Property("kind") is { } kind ? _resourceKinds.Contains(kind.Value) : _resourceKinds.Count > 0),
@@ -75,7 +77,7 @@ internal sealed class CollectedSources(IReadOnlyDictionary<string, List<IReadOnl
         var best = UnmetState.NotCollected;
         foreach (var when in rules)
         {
-            var states = when.Select(c => State(c, depth + 1)).ToList();
+            var states = when.Select(c => State(c.Model, depth + 1)).ToList();
             var state = states.Any(s => s == UnmetState.NotCollected) ? UnmetState.NotCollected : states.Min();
             best = state > best ? state : best;
         }

@@ -88,24 +88,23 @@ internal sealed class MatchDescriber(CompiledRule rule)
 
         var values = new MatchValues(_names, texts);
         Func<string, string> valueOf = path => values.GetValueOrDefault(path)!;
-        var model = rule.Model;
-        return new FiredRule(model, facts, values, evidence, against, Render(model.Fix, valueOf), Render(model.Verify, valueOf))
+        var loaded = rule.Rule;
+        return new FiredRule(loaded, facts, values, evidence, against, Render(loaded.Fix, valueOf), Render(loaded.Verify, valueOf))
         {
-            Summary = model.Cause?.SummaryTemplate is { } summary ? Templates.Render(summary.Value, valueOf) : null,
-            Detail = model.Cause?.DetailTemplate is { } detail ? Templates.Render(detail.Value, valueOf) : null,
+            Summary = Templates.Render(loaded.Cause.Summary, valueOf),
+            Detail = loaded.Cause.Detail is { } detail ? Templates.Render(detail, valueOf) : null,
             Status = unmet.Count > 0 ? CauseStatus.Suspected : CauseStatus.Confirmed,
             Unmet = unmet,
-            When = rule.When.Select(c => new WhenResult(c.Model, c.Role == ConditionRole.Signature,
-                facts.Where(f => f.Name == c.Name).ToList(), unmet.FirstOrDefault(u => ReferenceEquals(u.Condition, c.Model)))).ToList(),
+            When = rule.When.Select(c => new WhenResult(c, facts.Where(f => f.Name == c.Name).ToList(), unmet.FirstOrDefault(u => ReferenceEquals(u.Condition, c)))).ToList(),
         };
     }
 
-    private static List<string> Render(IReadOnlyList<Model.Located<Model.Template>> templates, Func<string, string> valueOf)
+    private static List<string> Render(IReadOnlyList<Model.Template> templates, Func<string, string> valueOf)
     {
         var rendered = new List<string>(templates.Count);
         foreach (var template in templates)
         {
-            rendered.Add(Templates.Render(template.Value, valueOf));
+            rendered.Add(Templates.Render(template, valueOf));
         }
 
         return rendered;

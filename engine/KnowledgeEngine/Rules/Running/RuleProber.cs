@@ -21,7 +21,7 @@ internal sealed class RuleProber
 
     /// <summary>The leave-one-out probes of every rule with two or more when conditions: compiled
     /// into the diagnosis network, so a diagnosis reads them from the session that found the causes.</summary>
-    public IReadOnlyList<(CompiledRule Rule, CompiledCondition Left, RuleDefinition Probe)> Probes { get; }
+    public IReadOnlyList<(CompiledRule Rule, LoadedCondition Left, RuleDefinition Probe)> Probes { get; }
 
     public RuleProbe Why(CompiledRule target, IReadOnlyList<object> facts)
     {
@@ -48,7 +48,7 @@ internal sealed class RuleProber
         var missing = target.When.FirstOrDefault(c => c.Position >= held);
         var heldConditions = target.When.Count(c => c.Position < held);
         var bound = deepest is null ? [] : Bound(deepest);
-        return new RuleProbe(target.Model, missing is null, heldConditions, missing?.Model, bound)
+        return new RuleProbe(target.Rule, missing is null, heldConditions, missing, bound)
         {
             MatchedBy = target.When.Select(c => (IReadOnlyList<MatchedFact>)bound.Where(m => m.Name == c.Name).ToList()).ToList(),
         };
@@ -62,12 +62,12 @@ internal sealed class RuleProber
             .Where(x => x.Activations.Count > 0)
             .GroupBy(x => x.p.Rule.Cause.Name)
             .Select(g => g.First())
-            .Select(x => new NearMiss(x.p.Rule.Model, x.p.Left.Model, Bound(x.Activations[0].Match)))
+            .Select(x => new NearMiss(x.p.Rule.Rule, x.p.Left, Bound(x.Activations[0].Match)))
             .ToList();
 
-    private List<(CompiledRule Rule, CompiledCondition Left, RuleDefinition Probe)> BuildNearMissProbes()
+    private List<(CompiledRule Rule, LoadedCondition Left, RuleDefinition Probe)> BuildNearMissProbes()
     {
-        var probes = new List<(CompiledRule, CompiledCondition, RuleDefinition)>();
+        var probes = new List<(CompiledRule, LoadedCondition, RuleDefinition)>();
         foreach (var rule in _rules.Where(r => r.When.Count >= 2))
         {
             var elements = rule.Cause.Elements;

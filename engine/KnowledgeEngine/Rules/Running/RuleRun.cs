@@ -28,7 +28,7 @@ public sealed record RuleRun(IReadOnlyList<FiredRule> Fired, IReadOnlyList<Deriv
 /// and the fix and verify steps with those values filled in.
 /// </summary>
 public sealed record FiredRule(
-    RuleModel Rule,
+    LoadedRule Rule,
     IReadOnlyList<MatchedFact> Facts,
     IReadOnlyDictionary<string, string> Values,
     IReadOnlyList<ItemResult> Evidence,
@@ -36,7 +36,7 @@ public sealed record FiredRule(
     IReadOnlyList<string> Fix,
     IReadOnlyList<string> Verify)
 {
-    public string Id => Rule.Id!.Value;
+    public string Id => Rule.Id;
 
     /// <summary>Confirmed: every when condition held. Suspected: the signatures held, the
     /// conditions in <see cref="Unmet"/> did not.</summary>
@@ -71,12 +71,12 @@ public sealed record MatchedFact(string Name, object Fact)
 
 /// <summary>Whether an evidence or against item holds for a fired rule, and with which facts
 /// (none for an absent file, which holds by the lack of one).</summary>
-public sealed record ItemResult(ConditionModel Item, bool Found, IReadOnlyList<MatchedFact> Facts)
+public sealed record ItemResult(LoadedCondition Item, bool Found, IReadOnlyList<MatchedFact> Facts)
 {
-    public double Weight => Item.Weight?.Value ?? 0;
+    public double Weight => Item.Weight;
 
     /// <summary>How to obtain the fact when it is missing, as the rule says.</summary>
-    public string? Collect => Item.Collect?.Value;
+    public string? Collect => Item.Collect;
 }
 
 public enum CauseStatus
@@ -88,15 +88,17 @@ public enum CauseStatus
 /// <summary>A when condition that did not hold for a suspected match. <see cref="SourceCollected"/>
 /// tells "its source was collected and the fact is not in it" (counts against the cause) from "its
 /// source was never collected" (neutral: collect it next); see docs/rule-language.md.</summary>
-public sealed record UnmetCondition(ConditionModel Condition, bool SourceCollected)
+public sealed record UnmetCondition(LoadedCondition Condition, bool SourceCollected)
 {
     /// <summary>How to obtain the fact, as the rule says.</summary>
-    public string? Collect => Condition.Collect?.Value;
+    public string? Collect => Condition.Collect;
 }
 
 /// <summary>One when condition of a match: whether it is a signature, the facts bound to it, and
 /// for a suspected match why it did not hold.</summary>
-public sealed record WhenResult(ConditionModel Condition, bool IsSignature, IReadOnlyList<MatchedFact> Facts, UnmetCondition? Unmet)
+public sealed record WhenResult(LoadedCondition Condition, IReadOnlyList<MatchedFact> Facts, UnmetCondition? Unmet)
 {
+    public bool IsSignature => Condition.Role == ConditionRole.Signature;
+
     public bool Held => Unmet is null;
 }

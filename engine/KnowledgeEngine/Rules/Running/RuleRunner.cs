@@ -7,11 +7,14 @@ namespace KnowledgeEngine.Rules.Running;
 /// matches (with the evidence and against items that hold for the same match), its suspected
 /// matches, and, when the network holds them, the near-miss probes: the facts are consumed once.</summary>
 internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<CompiledRule> rules,
-    IReadOnlyDictionary<string, List<IReadOnlyList<Model.ConditionModel>>> derivers, RuleProber? prober = null)
+    IReadOnlyDictionary<string, List<IReadOnlyList<LoadedCondition>>> derivers, RuleProber? prober = null)
 {
+    /// <summary>The session's fire limit; lowered by tests to reach the limit with a few facts.</summary>
+    public int FireLimit { get; init; } = new SessionOptions().FireLimit;
+
     public RuleRun Run(IEnumerable<object> facts)
     {
-        var session = factory.CreateSession(new SessionOptions { FactIdentity = FactIdentity.Instance });
+        var session = factory.CreateSession(new SessionOptions { FactIdentity = FactIdentity.Instance, FireLimit = FireLimit });
         var derivedBy = new Dictionary<DerivedFact, List<string>>();
         session.Events.FactInserted += (_, e) =>
         {
@@ -76,15 +79,15 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
 
     /// <summary>For each derived fact name, the when conditions of each rule that derives it; built
     /// once per rule set, not per run.</summary>
-    public static Dictionary<string, List<IReadOnlyList<Model.ConditionModel>>> Derivers(IReadOnlyList<CompiledRule> rules)
+    public static Dictionary<string, List<IReadOnlyList<LoadedCondition>>> Derivers(IReadOnlyList<CompiledRule> rules)
     {
-        var derivers = new Dictionary<string, List<IReadOnlyList<Model.ConditionModel>>>(StringComparer.Ordinal);
+        var derivers = new Dictionary<string, List<IReadOnlyList<LoadedCondition>>>(StringComparer.Ordinal);
         foreach (var rule in rules)
         {
-            if (rule.Model.Derive?.Fact?.Value is { } name)
+            if (rule.Rule.Derives is { } name)
             {
                 if (!derivers.TryGetValue(name, out var list)) derivers[name] = list = [];
-                list.Add(rule.Model.When);
+                list.Add(rule.Rule.When);
             }
         }
 

@@ -16,7 +16,6 @@ internal sealed class SuspectReader(SuspectPlan plan, CollectedSources collected
         var checks = ItemIndex.Build(plan.Checks, session, plan.PrefixLength);
         var evidence = ItemIndex.Build(plan.Evidence, session, plan.PrefixLength);
         var against = ItemIndex.Build(plan.Against, session, plan.PrefixLength);
-        var dropped = plan.DroppedJoins.Select(d => d.Part).Distinct().ToList();
         foreach (var activation in session.Activations(plan.Definition.Name))
         {
             var match = activation.Match;
@@ -38,14 +37,14 @@ internal sealed class SuspectReader(SuspectPlan plan, CollectedSources collected
             if (unmet.Count == 0)
             {
                 // Each condition held on its own, but not for the same facts: the joins between them decide.
-                unmet = held.Where(h => h.Item.Where is not null).Select(h => new UnmetCondition(h.Item, SourceCollected: true)).ToList();
+                unmet = held.Where(h => h.Item.HasJoin).Select(h => new UnmetCondition(h.Item, SourceCollected: true)).ToList();
             }
 
             var facts = MatchDescriber.Facts(match);
             facts.AddRange(held.Where(h => h.Found).SelectMany(h => h.Facts));
             yield return describer.Describe(match, facts, sources, evidence.Results(key, sources), against.Results(key, sources), unmet) with
             {
-                DroppedJoins = dropped,
+                DroppedJoins = plan.DroppedJoins,
             };
         }
     }

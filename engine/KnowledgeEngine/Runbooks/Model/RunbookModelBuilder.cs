@@ -12,7 +12,7 @@ internal sealed class RunbookModelBuilder(ArticleLibrary articles, SiteLinks pag
 {
     private readonly HashSet<string> _sitePages = articles.Articles.Select(a => SiteLinks.ArticlePath(a.RelativePath)).ToHashSet(StringComparer.Ordinal);
 
-    public RuleRunbookModel ForRule(RuleModel rule) => new(Rule(rule), Article(rule));
+    public RuleRunbookModel ForRule(LoadedRule rule) => new(Rule(rule), Article(rule));
 
     /// <summary>The diagnosis, optionally narrowed to the causes <paramref name="keep"/> accepts
     /// (ranks stay those of the full ranking).</summary>
@@ -47,27 +47,27 @@ internal sealed class RunbookModelBuilder(ArticleLibrary articles, SiteLinks pag
         LastSeen = h.LastSeen?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture),
     };
 
-    private static RuleView Rule(RuleModel rule) => new(
-        rule.Name,
-        rule.Title?.Value ?? rule.Name,
-        rule.Platform?.Value ?? rule.Name.Split('/')[0],
-        rule.EffectiveSeverity.ToString().ToLowerInvariant(),
-        rule.Cause?.SummaryTemplate is { } summary ? Unfilled(summary) : rule.Title?.Value ?? rule.Name,
-        rule.Cause?.DetailTemplate is { } detail ? Unfilled(detail) : null,
+    private static RuleView Rule(LoadedRule rule) => new(
+        rule.Id,
+        rule.Title,
+        rule.Platform,
+        rule.Severity.ToString().ToLowerInvariant(),
+        Unfilled(rule.Cause.Summary),
+        rule.Cause.Detail is { } detail ? Unfilled(detail) : null,
         rule.Prior,
-        rule.Tags.Select(t => t.Value).ToList(),
-        rule.When.Select(ConditionText.Describe).ToList(),
+        rule.Tags,
+        rule.When.Select(c => c.Description).ToList(),
         rule.Evidence.Select(Expected).ToList(),
         rule.Against.Select(Expected).ToList(),
         rule.Fix.Select(Unfilled).ToList(),
         rule.Verify.Select(Unfilled).ToList());
 
-    private static ExpectedView Expected(ConditionModel c) => new(ConditionText.Describe(c), c.Weight?.Value ?? 0, c.Collect?.Value);
+    private static ExpectedView Expected(LoadedCondition c) => new(c.Description, c.Weight, c.Collect);
 
     /// <summary>The step as written, each placeholder shown as &lt;name.field&gt; for the reader to fill.</summary>
-    private static string Unfilled(Located<Template> step) => Templates.Render(step.Value, _ => null);
+    private static string Unfilled(Template step) => Templates.Render(step, _ => null);
 
-    private ArticleView? Article(RuleModel rule)
+    private ArticleView? Article(LoadedRule rule)
     {
         var article = articles.For(rule);
         if (article is null)

@@ -42,7 +42,7 @@ public class SuspectedCauseTests
         var cause = Assert.Single(Diagnose(File("logs/host.log"), RuleHarness.Log("register failed for 10.0.0.7")).Causes);
 
         Assert.Equal(CauseStatus.Suspected, cause.Status);
-        Assert.Equal(["context", "host"], cause.Fired.Unmet.Select(u => u.Condition.Name!.Value));
+        Assert.Equal(["context", "host"], cause.Fired.Unmet.Select(u => u.Condition.Name));
         Assert.Equal("the registration of 10.0.0.7 failed", cause.Summary);
     }
 

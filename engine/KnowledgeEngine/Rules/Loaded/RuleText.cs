@@ -1,10 +1,9 @@
 using KnowledgeEngine.Rules.Model;
 
-namespace KnowledgeEngine.Diagnosis;
+namespace KnowledgeEngine.Rules;
 
-/// <summary>A condition in a few words (its kind and what it looks for), shared by the confidence
-/// steps, the missing-evidence list, near misses and the runbooks so all name an item the same way.</summary>
-public static class ConditionText
+/// <summary>How a condition and a rule position read in every output, computed once at load.</summary>
+internal static class RuleText
 {
     public static string Describe(ConditionModel condition)
     {
@@ -19,7 +18,7 @@ public static class ConditionText
 
     /// <summary>A rule file position from the knowledge base's rules/ folder on (rules/x/y.yaml:17:5):
     /// the loaded copy may sit in a temporary folder whose path means nothing to the reader.</summary>
-    public static string Location(Rules.SourceSpan span)
+    public static string Location(SourceSpan span)
     {
         var file = span.File.Replace('\\', '/');
         var at = file.LastIndexOf("/rules/", StringComparison.Ordinal);
