@@ -8,6 +8,10 @@ namespace KnowledgeEngine.Facts.Resources;
 /// <summary>Reads JSON and YAML documents into resource facts; null when the file holds no API objects.</summary>
 internal static class ResourceReader
 {
+    /// <summary>A repeated key is refused at parse time: JsonObject would otherwise throw
+    /// ArgumentException later, on first access (found by fuzzing).</summary>
+    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, AllowDuplicateProperties = false };
+
     public static List<ResourceFact>? Read(string source, string text)
     {
         var trimmed = text.AsSpan().TrimStart();
@@ -28,7 +32,7 @@ internal static class ResourceReader
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true });
+            root = JsonNode.Parse(text, documentOptions: Options);
         }
         catch (JsonException)
         {
@@ -44,7 +48,7 @@ internal static class ResourceReader
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true });
+            root = JsonNode.Parse(text, documentOptions: Options);
         }
         catch (JsonException)
         {
