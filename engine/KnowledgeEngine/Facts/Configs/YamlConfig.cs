@@ -13,7 +13,7 @@ internal static class YamlConfig
         {
             stream.Load(new StringReader(text));
         }
-        catch (Exception e) when (e is YamlException or InvalidOperationException) // the latter: YamlDotNet's scanner on mangled bytes
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException) // the others: YamlDotNet on mangled bytes
         {
             return false;
         }

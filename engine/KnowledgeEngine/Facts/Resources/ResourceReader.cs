@@ -68,7 +68,7 @@ internal static class ResourceReader
         {
             documents = YamlJson.Load(new StringReader(text));
         }
-        catch (Exception e) when (e is YamlException or InvalidOperationException) // the latter: YamlDotNet's scanner on mangled bytes
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException) // the others: YamlDotNet on mangled bytes
         {
             return null;
         }

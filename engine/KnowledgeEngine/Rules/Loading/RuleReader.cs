@@ -52,9 +52,9 @@ internal static class RuleReader
             file.Error(code, span, $"the file is not valid YAML: {Clean(message)}", fix);
             return null;
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner can fail on mangled bytes without a YamlException or a position (found by fuzzing).
+            // YamlDotNet can fail on mangled bytes without a YamlException or a position (found by fuzzing).
             file.Error(LoaderCodes.YamlSyntax, new SourceSpan(file.Path, 1, 1, 1, 1), $"the file is not valid YAML: the parser stopped ({e.Message.TrimEnd('.')})",
                 "check the file is a text YAML file; look for stray control characters or bytes from a bad copy");
             return null;

@@ -73,7 +73,7 @@ internal sealed class ExampleValidator : AbstractValidator<ExampleModel>
         {
             return $"line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}";
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             return $"the parser stopped ({e.Message.TrimEnd('.')})"; // YamlDotNet's scanner on mangled bytes
         }
