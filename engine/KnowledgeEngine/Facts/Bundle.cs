@@ -49,8 +49,12 @@ public sealed class Bundle : IDisposable
             var entries = new BundleLoader(limits, workspace, diagnostics).LoadAll(paths, standardInput);
             if (entries.Count == 0)
                 throw new BundleException($"{name}: the bundle holds no files. Point kb at the folder or archive that holds the collected files.");
+            // An entry already warned about (e.g. a .gz that does not decompress) needs no second note.
+            var warned = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
             foreach (var entry in entries)
             {
+                if (warned.Contains(entry.Path))
+                    continue;
                 if (entry.Size == 0)
                     diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Info, entry.Path, $"{entry.Path}: empty file; inventoried, nothing to read."));
                 else if (entry.IsBinary)
@@ -125,4 +129,8 @@ public sealed class Bundle : IDisposable
     internal BundleLimits Limits { get; }
 
     public void Dispose() => _workspace.Dispose();
+
+    /// <summary>Removes the unpacked copies of every bundle still open and stops further unpacking;
+    /// for a signal handler that is about to end the process.</summary>
+    public static void RemoveTemporaryFolders() => Workspace.RemoveAll();
 }

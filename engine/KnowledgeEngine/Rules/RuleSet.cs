@@ -123,7 +123,8 @@ public sealed class RuleSet
 
     internal IReadOnlyList<CompiledRule> Compiled => _compiled;
 
-    private static string? FindRoot(string path)
+    /// <summary>The nearest folder at or above <paramref name="path"/> that holds knowledge/, or null.</summary>
+    public static string? FindRoot(string path)
     {
         var directory = new DirectoryInfo(Path.GetFullPath(Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path)) ?? "."));
         for (var at = directory; at is not null; at = at.Parent)

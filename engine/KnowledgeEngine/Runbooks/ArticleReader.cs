@@ -48,6 +48,11 @@ internal static class ArticleReader
         {
             throw new KnowledgeException($"{path}:{e.Start.Line + 1}:{e.Start.Column}: the front matter is not valid YAML ({e.Message}) — fix it so the article's rules and title can be read.");
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's scanner can fail on mangled bytes without a YamlException.
+            throw new KnowledgeException($"{path}: the front matter is not valid YAML (the parser stopped: {e.Message.TrimEnd('.')}) — fix it so the article's rules and title can be read.");
+        }
     }
 
     private static string HeadingText(HeadingBlock heading) =>

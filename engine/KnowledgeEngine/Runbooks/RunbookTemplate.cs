@@ -12,6 +12,10 @@ namespace KnowledgeEngine.Runbooks;
 public sealed class RunbookTemplate
 {
     private const string ResourcePrefix = "runbooks/";
+
+    /// <summary>Rounds any one loop may run: far above what a runbook lists, and an endless loop in a
+    /// user's template stops with file:line:col instead of hanging kb.</summary>
+    internal const int LoopLimit = 100_000;
     private readonly Template _template;
 
     private RunbookTemplate(Template template, string name)
@@ -84,7 +88,7 @@ public sealed class RunbookTemplate
         {
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,
-            LoopLimit = 0,
+            LoopLimit = LoopLimit,
             NewLine = "\n",
         };
         context.PushGlobal(globals);
@@ -95,7 +99,10 @@ public sealed class RunbookTemplate
         }
         catch (ScriptRuntimeException e)
         {
-            throw new RunbookTemplateException($"{Where(Name, e.Span)}: {e.OriginalMessage}");
+            var hint = e.OriginalMessage.Contains("limit", StringComparison.OrdinalIgnoreCase)
+                ? $" — kb stops a template loop after {LoopLimit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} rounds; check the loop's end condition"
+                : "";
+            throw new RunbookTemplateException($"{Where(Name, e.Span)}: {e.OriginalMessage}{hint}");
         }
     }
 

@@ -48,6 +48,12 @@ internal static class DiagnoseCommand
             var bundlePath = CommonOptions.Paths(parseResult.GetValue(bundle)!, parseResult.GetValue(stdinAs));
             var chosen = parseResult.GetValue(format)!;
             var target = parseResult.GetValue(output);
+            if (ReportOutput.Refusal("diagnose", target, [.. bundlePath, parseResult.GetValue(template)]) is { } refusal)
+            {
+                Console.Error.WriteLine(refusal);
+                return 1;
+            }
+
             var knowledge = LoadedKnowledge.Load("diagnose", parseResult.GetValue(rules), Console.Error);
             if (knowledge is null)
             {
@@ -81,7 +87,7 @@ internal static class DiagnoseCommand
             if (report is null)
             {
                 using var file = target is null ? null : new StringWriter();
-                DiagnosisTable.Write(file is null ? AnsiConsole.Console : PlainConsole.Create(file), result, parseResult.GetValue(explain));
+                DiagnosisTable.Write(new SafeConsole(file is null ? TerminalConsole.Stdout() : PlainConsole.Create(file)), result, parseResult.GetValue(explain));
                 report = file?.ToString();
             }
 

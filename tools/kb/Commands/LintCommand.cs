@@ -1,3 +1,4 @@
+using KnowledgeEngine.Cli.KnowledgeBase;
 using System.CommandLine;
 using KnowledgeEngine.Rules;
 using KnowledgeEngine.Rules.Validation;
@@ -18,7 +19,7 @@ internal static class LintCommand
         command.SetAction(parseResult =>
         {
             var given = parseResult.GetValue(paths) is { Length: > 0 } p ? p : ["rules"];
-            var rules = RuleSet.Load(given);
+            var rules = RuleSet.Load(given, KnowledgeRoot.For(given));
             var diagnostics = rules.Lint();
             if (parseResult.GetValue(format) == "json")
             {

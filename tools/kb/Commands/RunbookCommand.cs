@@ -51,6 +51,12 @@ internal static class RunbookCommand
         });
         command.SetAction(parse =>
         {
+            if (!parse.GetValue(all) && ReportOutput.Refusal("runbook", parse.GetValue(output), parse.GetValue(bundle), parse.GetValue(template)) is { } refusal)
+            {
+                Console.Error.WriteLine(refusal);
+                return 1;
+            }
+
             var knowledge = LoadedKnowledge.Load("runbook", parse.GetValue(rules), Console.Error);
             if (knowledge is null)
             {

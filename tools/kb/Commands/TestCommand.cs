@@ -1,3 +1,4 @@
+using KnowledgeEngine.Cli.KnowledgeBase;
 using System.CommandLine;
 using KnowledgeEngine.Rules;
 using KnowledgeEngine.Rules.Model;
@@ -19,7 +20,7 @@ internal static class TestCommand
         command.SetAction(parseResult =>
         {
             var given = parseResult.GetValue(paths) is { Length: > 0 } p ? p : ["rules"];
-            var rules = RuleSet.Load(given);
+            var rules = RuleSet.Load(given, KnowledgeRoot.For(given));
             if (rules.HasErrors)
             {
                 DiagnosticOutput.WriteText(Console.Error, rules.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));

@@ -21,7 +21,7 @@ internal sealed record LoadedKnowledge(RuleSet Rules, ArticleLibrary Articles)
         {
             foreach (var d in rules.Diagnostics)
             {
-                error.WriteLine(d.ToString().Replace(root + Path.DirectorySeparatorChar, ""));
+                error.WriteLine(UserPath(d.ToString(), root, userRules));
             }
 
             error.WriteLine($"kb {command}: the rules have errors (above); fix them or run kb lint on your --rules folder.");
@@ -37,5 +37,22 @@ internal sealed record LoadedKnowledge(RuleSet Rules, ArticleLibrary Articles)
             error.WriteLine($"kb {command}: {e.Message}");
             return null;
         }
+    }
+
+    /// <summary>A diagnostic names the file in the materialised copy; the user knows it by the
+    /// path they gave with --rules (a built-in file keeps its rules/... name).</summary>
+    private static string UserPath(string line, string root, string? userRules)
+    {
+        var copied = Path.Combine(root, "rules") + Path.DirectorySeparatorChar;
+        if (userRules is not null && line.StartsWith(copied, StringComparison.Ordinal))
+        {
+            var relative = line[copied.Length..line.IndexOf(':', copied.Length)];
+            if (File.Exists(Path.Combine(userRules, relative)))
+            {
+                return Path.Combine(userRules, relative) + line[(copied.Length + relative.Length)..];
+            }
+        }
+
+        return line.Replace(root + Path.DirectorySeparatorChar, "");
     }
 }

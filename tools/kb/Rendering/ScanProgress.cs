@@ -20,7 +20,7 @@ internal static class ScanProgress
     /// under a status display.</summary>
     public static T Run<T>(Func<Action<Fact>, T> scan)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var console = TerminalConsole.Stderr();
         return console.Status().Start("Opening the bundle…", status =>
         {
             var clock = Stopwatch.StartNew();
@@ -41,7 +41,7 @@ internal static class ScanProgress
                 if (clock.Elapsed >= Interval)
                 {
                     clock.Restart();
-                    status.Status(Markup.Escape($"Scanning file {Math.Min(file, files)} of {files} ({Path.GetFileName(current)}), {facts:N0} facts"));
+                    status.Status(Markup.Escape($"Scanning file {Math.Min(file, files)} of {files} ({TerminalText.Escape(Path.GetFileName(current), keepLineBreaks: false)}), {facts:N0} facts"));
                 }
             });
         });

@@ -1,6 +1,5 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using SharpCompress.Compressors.Xz;
 
 namespace KnowledgeEngine.Facts.Bundles;
 
@@ -42,7 +41,11 @@ internal sealed class ArchiveExtractor(ExtractionBudget budget, List<BundleDiagn
             InvalidDataException when kind == ArchiveKind.Zip && ex.Message.Contains("Central Directory", StringComparison.OrdinalIgnoreCase) =>
                 "its table of contents (the central directory at its end) is missing, so it was probably cut short while copying",
             EndOfStreamException => "it ends before the archive does, so it was probably cut short while copying",
-            _ when ex.Message.Contains("end of", StringComparison.OrdinalIgnoreCase) => "it ends before the archive does, so it was probably cut short while copying",
+            _ when ex.Message.Contains("integrity check", StringComparison.OrdinalIgnoreCase) =>
+                "its integrity check does not match its content, so some of its bytes were changed (a bad copy, download or disk)",
+            _ when ex.Message.Contains("end of", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("ends before", StringComparison.Ordinal) => "it ends before the archive does, so it was probably cut short while copying",
+            _ when kind is ArchiveKind.Gzip or ArchiveKind.Xz =>
+                "its compressed data is damaged, so some of its bytes were changed (a bad copy, download or disk)",
             _ => "its content is not a valid archive",
         };
         return new BundleException(
@@ -70,6 +73,7 @@ internal sealed class ArchiveExtractor(ExtractionBudget budget, List<BundleDiagn
                 continue;
             budget.CountEntry(displayName, entry.FullName);
             var physical = Path.Combine(targetFolder, path);
+            Workspace.ThrowIfStopping();
             Directory.CreateDirectory(Path.GetDirectoryName(physical)!);
             using (var source = entry.Open())
             using (var target = File.Create(physical))
@@ -84,7 +88,7 @@ internal sealed class ArchiveExtractor(ExtractionBudget budget, List<BundleDiagn
     private void ExtractTar(string archiveFile, string displayName, ArchiveKind kind, string targetFolder, List<UnpackedItem> items)
     {
         using var counting = new CountingStream(new FileStream(archiveFile, FileMode.Open, FileAccess.Read, FileShare.Read, CopyBufferSize));
-        using var decoded = Decompress(counting, kind);
+        using var decoded = Decoders.Open(counting, archiveFile, Decoders.EncodingOf(kind), leaveOpen: true);
         using var reader = new TarReader(decoded);
         long unpackedTotal = 0;
         while (reader.GetNextEntry() is { } entry)
@@ -117,6 +121,7 @@ internal sealed class ArchiveExtractor(ExtractionBudget budget, List<BundleDiagn
                 continue;
             }
             var physical = Path.Combine(targetFolder, path);
+            Workspace.ThrowIfStopping();
             Directory.CreateDirectory(Path.GetDirectoryName(physical)!);
             using (var target = File.Create(physical))
             {
@@ -130,15 +135,12 @@ internal sealed class ArchiveExtractor(ExtractionBudget budget, List<BundleDiagn
             }
             items.Add(new UnpackedItem(path, physical, new FileInfo(physical).Length, entry.ModificationTime));
         }
+        // The tar reader stops at the end-of-archive marker; the compressed stream goes on to its
+        // end, where the xz and gzip checks are compared. Reading it out is what verifies them.
+        if (kind != ArchiveKind.Tar)
+            Copy(decoded, Stream.Null, displayName, "(end of archive)",
+                written => budget.CheckRatio(displayName, "(end of archive)", unpackedTotal + written, counting.BytesRead));
     }
-
-    internal static Stream Decompress(Stream raw, ArchiveKind kind) => kind switch
-    {
-        ArchiveKind.Gzip => new GZipStream(raw, CompressionMode.Decompress, leaveOpen: true),
-        ArchiveKind.Xz => new XZStream(raw),
-        ArchiveKind.Tar => raw,
-        _ => throw new InvalidOperationException($"no decoder for {kind}"),
-    };
 
     private string? Accept(string displayName, string name)
     {
@@ -159,6 +161,7 @@ internal sealed class ArchiveExtractor(ExtractionBudget budget, List<BundleDiagn
         int read;
         while ((read = source.Read(buffer)) > 0)
         {
+            Workspace.ThrowIfStopping();
             budget.CountBytes(displayName, entryName, read);
             written += read;
             checkRatio(written);

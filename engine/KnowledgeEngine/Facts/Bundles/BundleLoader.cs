@@ -8,6 +8,9 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
 {
     private readonly ExtractionBudget _budget = new(limits);
 
+    /// <summary>Entries that look compressed but do not decompress: not tried again as nested archives.</summary>
+    private readonly HashSet<string> _undecodable = new(StringComparer.Ordinal);
+
     /// <summary>The name standard input goes by in paths, evidence and messages.</summary>
     public const string StandardInputName = "stdin";
 
@@ -101,7 +104,7 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
                 return Expand(StripSingleFolder(unpacked), "", 1);
             case ArchiveKind.Gzip or ArchiveKind.Xz when !ContentSniffer.Decodes(path, kind):
                 throw new BundleException(
-                    $"{displayName}: starts like a {(kind == ArchiveKind.Gzip ? "gzip" : "xz")} file but its data does not decompress; it is corrupt or was cut short. " +
+                    $"{displayName}: starts like {(kind == ArchiveKind.Gzip ? "a gzip" : "an xz")} file but its data does not decompress; it is corrupt or was cut short. " +
                     "Copy or collect it again (compare its size with the original), then retry.");
             case ArchiveKind.Bzip2 or ArchiveKind.Zstd:
                 throw new BundleException(
@@ -155,12 +158,44 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
                 }
                 physical = resolved;
             }
-            var entry = Inventory(path, physical);
+            path = VisibleName(path);
+            var entry = TryInventory(path, physical);
+            if (entry is null)
+                continue;
             entries.Add(entry);
-            if (item.LinkTarget is null && entry.IsBinary)
+            if (item.LinkTarget is null && entry.IsBinary && !_undecodable.Contains(entry.Path))
                 entries.AddRange(TryNested(entry, depth));
         }
         return entries;
+    }
+
+    /// <summary>A file that cannot be opened (permission, I/O error) costs its own facts, like an
+    /// unreadable folder, not the whole bundle: it is listed as a warning and skipped.</summary>
+    private BundleEntry? TryInventory(string path, UnpackedItem item)
+    {
+        try
+        {
+            return Inventory(path, item);
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            var reason = ex is UnauthorizedAccessException ? "permission denied" : ex.Message.TrimEnd('.');
+            diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, path,
+                $"{path}: cannot be read ({reason}); it was skipped and its facts are missing. Run kb as a user who can read it."));
+            return null;
+        }
+    }
+
+    /// <summary>Control characters in a file name (a newline, ESC starting a terminal sequence) would
+    /// split file:line evidence or act on the operator's terminal; they are written as \xNN.</summary>
+    private string VisibleName(string path)
+    {
+        if (!path.Any(char.IsControl))
+            return path;
+        var visible = string.Concat(path.Select(c => char.IsControl(c) ? $"\\x{(int)c:x2}" : c.ToString()));
+        diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Info, visible,
+            $"{visible}: the file name holds control characters; they are shown as \\xNN."));
+        return visible;
     }
 
     private BundleEntry Inventory(string path, UnpackedItem item)
@@ -173,6 +208,13 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
             ArchiveKind.None when item.Size > 0 => ContentSniffer.Utf16(ContentSniffer.ReadDecoded(item.PhysicalPath, EntryEncoding.Plain, 512)) ?? EntryEncoding.Plain,
             _ => EntryEncoding.Plain,
         };
+        if (encoding != EntryEncoding.Plain && !ContentSniffer.Decodes(item.PhysicalPath, kind))
+        {
+            diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, path,
+                $"{path}: starts like {(kind == ArchiveKind.Gzip ? "a gzip" : "an xz")} file but does not decompress (corrupt or cut short); inventoried, not read. Collect it again if its content matters."));
+            _undecodable.Add(path);
+            return new BundleEntry(path, item.PhysicalPath, item.Size) { Modified = item.Modified, IsBinary = true, Encoding = EntryEncoding.Plain };
+        }
         var binary = kind is ArchiveKind.Zip or ArchiveKind.Tar or ArchiveKind.Bzip2 or ArchiveKind.Zstd or ArchiveKind.Age
                      || (kind is ArchiveKind.Gzip or ArchiveKind.Xz && encoding == EntryEncoding.Plain)
                      || (item.Size > 0 && ContentSniffer.IsBinaryFile(item.PhysicalPath, encoding));

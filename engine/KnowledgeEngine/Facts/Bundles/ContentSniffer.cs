@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using SharpCompress.Compressors.Xz;
-
 namespace KnowledgeEngine.Facts.Bundles;
 
 /// <summary>Looks at the first bytes of a file: is it an archive, a compressed text, or binary?</summary>
@@ -40,21 +37,11 @@ internal static class ContentSniffer
     public static byte[] ReadDecoded(string file, EntryEncoding encoding, int length)
     {
         using var raw = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12);
-        using var decoded = Decode(raw, encoding);
+        using var decoded = Decoders.Open(raw, file, encoding);
         var buffer = new byte[length];
         var read = decoded.ReadAtLeast(buffer, length, throwOnEndOfStream: false);
         return buffer[..read];
     }
-
-    /// <summary>The bytes of an entry as UTF-8 text (or as stored, for binary sniffing of plain entries).</summary>
-    public static Stream Decode(Stream raw, EntryEncoding encoding) => encoding switch
-    {
-        EntryEncoding.Gzip => new GZipStream(raw, CompressionMode.Decompress),
-        EntryEncoding.Xz => new XZStream(raw),
-        EntryEncoding.Utf16Le => System.Text.Encoding.CreateTranscodingStream(raw, System.Text.Encoding.Unicode, System.Text.Encoding.UTF8),
-        EntryEncoding.Utf16Be => System.Text.Encoding.CreateTranscodingStream(raw, System.Text.Encoding.BigEndianUnicode, System.Text.Encoding.UTF8),
-        _ => raw,
-    };
 
     /// <summary>UTF-16 by its byte order mark, or without one by NULs in every other byte of ASCII-range text.</summary>
     public static EntryEncoding? Utf16(ReadOnlySpan<byte> head)

@@ -7,6 +7,16 @@ internal static class FolderWalker
     {
         var items = new List<UnpackedItem>();
         var fullRoot = Path.GetFullPath(root).TrimEnd('/') + "/";
+        try
+        {
+            using var probe = Directory.EnumerateFileSystemEntries(fullRoot).GetEnumerator();
+            probe.MoveNext();
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            // An unreadable sub-folder is skipped with a warning; an unreadable bundle leaves nothing to read.
+            throw new BundleException($"{displayName}: the bundle folder cannot be read (permission denied). Run kb as a user who can read it, or copy it somewhere readable.", ex);
+        }
         Walk(new DirectoryInfo(fullRoot), fullRoot, displayName, items, diagnostics);
         return items;
     }

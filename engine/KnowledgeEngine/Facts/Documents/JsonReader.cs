@@ -12,7 +12,8 @@ namespace KnowledgeEngine.Facts.Documents;
 /// </summary>
 internal static class JsonReader
 {
-    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false };
+    // A repeated key is refused at parse time: JsonObject would otherwise throw ArgumentException on first access (found by fuzzing).
 
     /// <summary>The root node and the (possibly repaired) text it was read from; null when no JSON value
     /// could be recovered at all.</summary>

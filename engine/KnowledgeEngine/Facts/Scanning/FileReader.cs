@@ -45,7 +45,14 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
                                        or SharpCompress.Common.ArchiveException or FormatException)
         {
             summary.AddDiagnostic(new BundleDiagnostic(DiagnosticSeverity.Warning, entry.Path,
-                $"{entry.Path}: cannot be read ({ex.Message}); its facts are missing. Check the file in the bundle."));
+                $"{entry.Path}: cannot be read ({ex.Message}); what it holds past that point is missing. Check the file in the bundle."));
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+        {
+            // A parser failing in a way it should not (fuzzing found YamlDotNet's scanner throwing
+            // InvalidOperationException) costs this file, not the bundle.
+            summary.AddDiagnostic(new BundleDiagnostic(DiagnosticSeverity.Warning, entry.Path,
+                $"{entry.Path}: its reader failed ({ex.GetType().Name}: {ex.Message}); its facts are missing. This is a defect in kb: please report it with the file."));
         }
     }
 
@@ -158,7 +165,7 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
     internal static Stream Open(BundleEntry entry)
     {
         var raw = new FileStream(entry.PhysicalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        return new PastedTextStream(ContentSniffer.Decode(raw, entry.Encoding));
+        return new PastedTextStream(Decoders.Open(raw, entry.PhysicalPath, entry.Encoding));
     }
 
     private static string ReadAll(BundleEntry entry)

@@ -54,6 +54,11 @@ internal sealed class LazyRegex
 
     public override string ToString() => Pattern;
 
+    /// <summary>Whether the pattern holds a construct (backreference, lookaround, atomic group) the
+    /// non-backtracking engine refuses, so that it runs under <see cref="MatchTimeout"/> and a long or
+    /// hostile line can make it give up.</summary>
+    public bool NeedsBacktracking => _matcher.Value.Options.HasFlag(RegexOptions.NonBacktracking) is false;
+
     private static Regex Build(string pattern)
     {
         try

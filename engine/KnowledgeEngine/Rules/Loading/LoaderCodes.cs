@@ -43,4 +43,5 @@ internal static class LoaderCodes
     public const string NoSignature = "KB055";
     public const string NoSuspectedExample = "KB056";
     public const string ScansEveryRecord = "KB057";
+    public const string BacktrackingRegex = "KB058";
 }

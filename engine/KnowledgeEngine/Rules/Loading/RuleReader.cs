@@ -11,6 +11,23 @@ internal static class RuleReader
     private static readonly string[] TopKeys =
         ["id", "title", "platform", "severity", "knowledge", "tags", "when", "evidence", "against", "cause", "fix", "verify", "derive", "examples"];
 
+    /// <summary>The first tab in a line's leading whitespace at or after <paramref name="fromLine"/> (1-based).</summary>
+    private static (int Line, int Column)? IndentingTab(string text, int fromLine)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        for (var i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indent);
+            if (tab >= 0)
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+
+        return null;
+    }
+
     public static RuleModel? Read(FileContext file)
     {
         var stream = new YamlStream();
@@ -24,7 +41,22 @@ internal static class RuleReader
             var (code, fix) = message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)
                 ? (LoaderCodes.DuplicateKey, "each key may appear once in a mapping: remove or merge the second one")
                 : (LoaderCodes.YamlSyntax, "check the indentation and quoting around this position; quote values that contain ': ' or start with { [ * & ! | > ' \" % @ `");
-            file.Error(code, YamlSpans.Of(file.Path, e.Start, e.End), $"the file is not valid YAML: {Clean(message)}", fix);
+            var span = YamlSpans.Of(file.Path, e.Start, e.End);
+            if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && IndentingTab(file.Text, span.Line) is { } tab)
+            {
+                // YamlDotNet reports a tab in indentation at the start of the enclosing mapping.
+                span = new SourceSpan(file.Path, tab.Line, tab.Column, tab.Line, tab.Column + 1);
+                fix = "YAML indents with spaces only: replace the tab with spaces";
+            }
+
+            file.Error(code, span, $"the file is not valid YAML: {Clean(message)}", fix);
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet can fail on mangled bytes without a YamlException or a position (found by fuzzing).
+            file.Error(LoaderCodes.YamlSyntax, new SourceSpan(file.Path, 1, 1, 1, 1), $"the file is not valid YAML: the parser stopped ({e.Message.TrimEnd('.')})",
+                "check the file is a text YAML file; look for stray control characters or bytes from a bad copy");
             return null;
         }
 

@@ -77,5 +77,9 @@ internal sealed class ExampleValidator : AbstractValidator<ExampleModel>
         {
             return $"line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}";
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            return $"the parser stopped ({e.Message.TrimEnd('.')})"; // YamlDotNet's scanner on mangled bytes
+        }
     }
 }

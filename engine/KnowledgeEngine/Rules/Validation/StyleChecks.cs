@@ -1,3 +1,4 @@
+using KnowledgeEngine.Facts;
 using KnowledgeEngine.Rules.Loading;
 using KnowledgeEngine.Rules.Model;
 
@@ -66,6 +67,41 @@ internal static class StyleChecks
         {
             yield return Warn(LoaderCodes.NoCollectHint, item.Span, "this evidence item has no collect hint",
                 "add collect: <command that gathers the fact>, so a diagnosis can say how to obtain it when it is missing");
+        }
+
+        foreach (var warning in BacktrackingRegexes(rule))
+        {
+            yield return warning;
+        }
+    }
+
+    /// <summary>A regex the linear-time engine cannot run is matched with backtracking under a
+    /// per-line timeout; on a long or hostile line it gives up and the condition silently misses.</summary>
+    private static IEnumerable<Diagnostic> BacktrackingRegexes(RuleModel rule)
+    {
+        foreach (var condition in rule.When.Concat(rule.Evidence).Concat(rule.Against))
+        {
+            if (condition.Property("regex") is not { } regex)
+            {
+                continue;
+            }
+
+            bool backtracks;
+            try
+            {
+                backtracks = LazyRegex.Get(regex.Value).NeedsBacktracking;
+            }
+            catch (ArgumentException)
+            {
+                continue; // an invalid pattern is already an error (KB0xx bad regex)
+            }
+
+            if (backtracks)
+            {
+                yield return Warn(LoaderCodes.BacktrackingRegex, regex.Span,
+                    $"regex '{regex.Value}' needs backtracking (a backreference, lookaround or atomic group), so kb runs it with a {LazyRegex.MatchTimeout.TotalSeconds:0} s timeout per line and a long line can make the condition miss",
+                    "rewrite it without backreferences and lookarounds, e.g. match both values with two captures and compare them in where:");
+            }
         }
     }
 

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace KnowledgeEngine.Tests.Hostile;
+
+/// <summary>Runs the built kb (kb.dll next to the tests) as a child process: for what an in-process
+/// run cannot show, such as a signal or a user who lacks permissions. As root, which can read
+/// chmod-000 files, <see cref="AsUnprivileged"/> runs it as nobody through setpriv.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+internal static class KbProcess
+{
+    private const int Nobody = 65534;
+
+    public static bool IsRoot => Environment.UserName == "root";
+
+    public static Process Start(string[] args, string tempFolder, bool asUnprivileged = false)
+    {
+        var kb = Path.Combine(AppContext.BaseDirectory, "kb.dll");
+        var start = asUnprivileged && IsRoot
+            ? new ProcessStartInfo("setpriv", ["--reuid", $"{Nobody}", "--regid", $"{Nobody}", "--clear-groups", "dotnet", kb, .. args])
+            : new ProcessStartInfo("dotnet", [kb, .. args]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.Environment["TMPDIR"] = tempFolder;
+        start.Environment["HOME"] = tempFolder;
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        return Process.Start(start)!;
+    }
+
+    public static (int Code, string Stdout, string Stderr) Run(string[] args, string tempFolder, bool asUnprivileged = false)
+    {
+        using var process = Start(args, tempFolder, asUnprivileged);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill();
+            throw new TimeoutException($"kb {string.Join(' ', args)} did not finish within 60 s");
+        }
+
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>A folder every user may enter and read (CreateTempSubdirectory makes it private).</summary>
+    public static string OpenFolder(string prefix)
+    {
+        var folder = Directory.CreateTempSubdirectory(prefix).FullName;
+        File.SetUnixFileMode(folder, (UnixFileMode)0b111_111_111);
+        return folder;
+    }
+}
