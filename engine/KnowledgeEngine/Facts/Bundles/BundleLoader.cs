@@ -208,7 +208,7 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
             ArchiveKind.None when item.Size > 0 => ContentSniffer.Utf16(ContentSniffer.ReadDecoded(item.PhysicalPath, EntryEncoding.Plain, 512)) ?? EntryEncoding.Plain,
             _ => EntryEncoding.Plain,
         };
-        if (encoding != EntryEncoding.Plain && !ContentSniffer.Decodes(item.PhysicalPath, kind))
+        if (encoding is EntryEncoding.Gzip or EntryEncoding.Xz && !ContentSniffer.Decodes(item.PhysicalPath, kind))
         {
             diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, path,
                 $"{path}: starts like {(kind == ArchiveKind.Gzip ? "a gzip" : "an xz")} file but does not decompress (corrupt or cut short); inventoried, not read. Collect it again if its content matters."));

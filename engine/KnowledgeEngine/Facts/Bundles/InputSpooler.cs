@@ -41,7 +41,7 @@ internal static class InputSpooler
     {
         if (OperatingSystem.IsWindows())
             return null;
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+        var stream = SpecialFile.Open(path, Path.GetFileName(path));
         if (!stream.CanSeek)
             return stream;
         stream.Dispose();
