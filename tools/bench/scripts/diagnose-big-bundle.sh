@@ -34,7 +34,7 @@ cat "$log" > /dev/null   # page cache warm for every tool
 measure() { # label, command...
   local label=$1; shift
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out" 2>/dev/null || true
-  read -r secs kb_rss < "$work/time"
+  read -r secs kb_rss < <(tail -1 "$work/time")  # the last line: time adds one for a non-zero exit
   printf '| %s MB | %s | %s s | %s MiB |\n' "$size_mb" "$label" "$secs" "$((kb_rss / 1024))"
 }
 echo "| bundle | tool | seconds | peak RSS |"
