@@ -64,29 +64,16 @@ internal static class Decoders
 /// <param name="cutShort">Whether the file lacks its end, so that a decoder's error means it was truncated.</param>
 /// <param name="atEnd">Given the bytes decoded when the decoder reports the end: why that end is
 /// premature, or null. (.NET's gzip decoder ends a cut-short stream quietly.)</param>
-internal sealed class DecodingStream(Stream inner, string format, Func<bool> cutShort, Func<long, string?> atEnd) : Stream
+internal sealed class DecodingStream(Stream inner, string format, Func<bool> cutShort, Func<long, string?> atEnd) : ForwardReadStream(inner)
 {
     private long _decoded;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
         int read;
         try
         {
-            read = inner.Read(buffer);
+            read = Inner.Read(buffer);
         }
         catch (Exception ex) when (ex is not (InvalidDataException or OperationCanceledException or OutOfMemoryException or UnauthorizedAccessException)
                                        && (ex is not IOException || ex is EndOfStreamException))
@@ -103,21 +90,6 @@ internal sealed class DecodingStream(Stream inner, string format, Func<bool> cut
         if (read == 0 && buffer.Length > 0 && atEnd(_decoded) is { } premature)
             throw new InvalidDataException(premature);
         return read;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-            inner.Dispose();
-        base.Dispose(disposing);
     }
 }
 

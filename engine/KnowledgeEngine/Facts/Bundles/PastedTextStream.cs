@@ -7,15 +7,13 @@ namespace KnowledgeEngine.Facts.Bundles;
 /// becomes a space, and a leading byte order mark is dropped. So `register failed：no networks` matches
 /// a rule written with ':'. Only those sequences change; everything else passes through byte for byte.
 /// </summary>
-internal sealed class PastedTextStream(Stream inner) : Stream
+internal sealed class PastedTextStream(Stream inner) : ForwardReadStream(inner)
 {
     private readonly byte[] _work = new byte[(1 << 16) + 2];
     private readonly byte[] _pending = new byte[2];
     private int _pendingCount;
     private bool _atStart = true;
     private bool _ended;
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -26,7 +24,7 @@ internal sealed class PastedTextStream(Stream inner) : Stream
             _pending.AsSpan(0, _pendingCount).CopyTo(_work);
             var carried = _pendingCount;
             _pendingCount = 0;
-            var read = _ended ? 0 : inner.Read(_work.AsSpan(carried, Math.Min(_work.Length - carried, buffer.Length)));
+            var read = _ended ? 0 : Inner.Read(_work.AsSpan(carried, Math.Min(_work.Length - carried, buffer.Length)));
             if (read == 0)
                 _ended = true;
             var total = carried + read;
@@ -94,30 +92,4 @@ internal sealed class PastedTextStream(Stream inner) : Stream
         (0xE3, 0x80) when b2 == 0x80 => (byte)' ',
         _ => null,
     };
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-            inner.Dispose();
-        base.Dispose(disposing);
-    }
 }

@@ -22,7 +22,6 @@ public sealed class ScanPlan
         _everywhere = Enumerable.Range(0, patterns.Count).Where(i => patterns[i].Sources.Count == 0).ToArray();
         _scoped = Enumerable.Range(0, patterns.Count).SelectMany(i => patterns[i].Sources.Select(glob => (glob, i)))
             .GroupBy(x => x.glob, StringComparer.Ordinal).Select(g => (g.Key, g.Select(x => x.i).ToArray())).ToArray();
-        NeedsEveryRecord = patterns.Any(p => p.IsRegex && p.Prefilter.Count == 0);
     }
 
     /// <summary>A plan that keeps every record, repeats included: what "kb facts --json" shows.</summary>
@@ -48,9 +47,6 @@ public sealed class ScanPlan
 
     /// <summary>Ids of the patterns that serve count conditions; a record matching one is never collapsed.</summary>
     internal IReadOnlySet<string> CountedIds { get; }
-
-    /// <summary>Some regex has no literal to prefilter on, so every record of the files it applies to must be tried.</summary>
-    internal bool NeedsEveryRecord { get; }
 
     /// <summary>The patterns that apply to the file at <paramref name="path"/> (those without source globs and
     /// those whose glob matches), shared by every file with the same set.</summary>

@@ -23,8 +23,9 @@ internal static class RuleCompilation
                 continue;
             }
 
-            var (element, declaration) = compiler.Compile(condition, WhenName(condition, i));
-            when.Add((condition, WhenName(condition, i), elements.Count));
+            var name = WhenName(condition, i);
+            var (element, declaration) = compiler.Compile(condition, name);
+            when.Add((condition, name, elements.Count));
             elements.Add(element!);
             if (declaration is not null && condition.Name is not null)
             {
@@ -68,7 +69,7 @@ internal static class RuleCompilation
     }
 
     /// <summary>The declaration name of a when condition: its own, or one generated from its index.</summary>
-    public static string WhenName(ConditionModel condition, int index) => condition.Name?.Value ?? $"_when{index}";
+    private static string WhenName(ConditionModel condition, int index) => condition.Name?.Value ?? $"_when{index}";
 
     public static List<(ConditionModel Model, RuleElement Element, DeclarationInfo? Info, string Name)> Items(
         IReadOnlyList<ConditionModel> items, string kind, RuleContext context, ConditionCompiler compiler, DerivedSchema derived)

@@ -9,28 +9,22 @@ internal static class SuspectCompilation
 {
     public static SuspectPlan? Compile(LoadedRule rule, Loading.FileContext file, DerivedSchema derived)
     {
-        var model = rule.Model;
-        if (model.Cause is null || !model.When.Any(c => c.IsSignature) || model.When.All(c => c.IsSignature))
+        if (!rule.Signatures.Any() || rule.When.All(c => c.Role == ConditionRole.Signature))
         {
             return null;
         }
 
-        var id = model.Id!.Value;
-        var others = model.When.Where(c => !c.IsSignature).Select(c => c.Name?.Value).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var id = rule.Id;
+        var others = rule.When.Where(c => c.Role == ConditionRole.When).Select(c => c.DeclaredName).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var context = new RuleContext(file, derived);
         var compiler = new ConditionCompiler(context) { Unavailable = others };
         var signatures = new List<RuleElement>();
         var names = new List<string>();
-        for (var i = 0; i < model.When.Count; i++)
+        // The loaded conditions carry the declaration names the rule itself was compiled with.
+        foreach (var signature in rule.Signatures)
         {
-            var condition = model.When[i];
-            if (!condition.IsSignature)
-            {
-                continue;
-            }
-
-            var name = RuleCompilation.WhenName(condition, i);
-            var (element, declaration) = compiler.Compile(condition, name);
+            var condition = signature.Model;
+            var (element, declaration) = compiler.Compile(condition, signature.Name);
             signatures.Add(element!);
             if (declaration is null)
             {
@@ -47,30 +41,24 @@ internal static class SuspectCompilation
         // Each other condition is checked on top of the signatures alone; the joins it has to the
         // remaining other conditions are dropped like the signatures' own.
         var checks = new List<(LoadedCondition Condition, RuleElement Element)>();
-        for (var i = 0; i < model.When.Count; i++)
+        foreach (var other in rule.When.Where(c => c.Role == ConditionRole.When))
         {
-            var condition = model.When[i];
-            if (condition.IsSignature || !RuleCompilation.KnownFact(condition, derived, file.Bag))
-            {
-                continue;
-            }
-
-            var rest = others.Where(o => o != condition.Name?.Value).ToHashSet(StringComparer.Ordinal);
-            var name = RuleCompilation.WhenName(condition, i);
-            var (element, _) = new ConditionCompiler(context) { Unavailable = rest }.Compile(condition, name);
-            checks.Add((rule.When.Single(c => ReferenceEquals(c.Model, condition)), element!));
+            var rest = others.Where(o => o != other.DeclaredName).ToHashSet(StringComparer.Ordinal);
+            var (element, _) = new ConditionCompiler(context) { Unavailable = rest }.Compile(other.Model, other.Name);
+            checks.Add((other, element!));
         }
 
-        var evidence = RuleCompilation.Items(model.Evidence, "evidence", context, compiler, derived);
-        var against = RuleCompilation.Items(model.Against, "against", context, compiler, derived);
+        // Compiled before the elements are fixed: an item reading bundle.* adds the implicit bundle element.
+        var evidence = rule.Evidence.Select(e => (Item: e, compiler.Compile(e.Model, e.Name).Element)).ToList();
+        var against = rule.Against.Select(a => (Item: a, compiler.Compile(a.Model, a.Name).Element)).ToList();
         var elements = context.Bundle is { } bundle ? [new PatternElement(bundle.Declaration, []), .. signatures] : signatures;
         ItemRule Item(LoadedCondition condition, RuleElement element, string kind, int index) =>
             new(condition, new RuleDefinition($"{id}#suspect-{kind}{index}", -1, [.. elements, element], []) { Tag = rule });
         return new SuspectPlan(
             new RuleDefinition($"{id}#suspect", -1, elements, []) { Tag = rule },
             checks.Select((c, i) => Item(c.Condition, c.Element, "check", i)).ToList(),
-            evidence.Select((e, i) => Item(rule.Evidence.Single(l => ReferenceEquals(l.Model, e.Model)), e.Element, "evidence", i)).ToList(),
-            against.Select((a, i) => Item(rule.Against.Single(l => ReferenceEquals(l.Model, a.Model)), a.Element, "against", i)).ToList(),
+            evidence.Select((e, i) => Item(e.Item, e.Element!, "evidence", i)).ToList(),
+            against.Select((a, i) => Item(a.Item, a.Element!, "against", i)).ToList(),
             names,
             compiler.Dropped.Select(d => d.Part).Distinct().ToList());
     }

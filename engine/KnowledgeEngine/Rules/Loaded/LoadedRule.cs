@@ -29,7 +29,7 @@ public sealed class LoadedRule
         Fix = model.Fix.Select(f => f.Value).ToList();
         Verify = model.Verify.Select(v => v.Value).ToList();
         Derives = model.Derive?.Fact?.Value;
-        Location = RuleText.Location(model.Span) is var at ? at[..at.IndexOf(':')] : "";
+        Location = RuleText.RuleFile(model.Span.File);
     }
 
     /// <summary>The rule id, e.g. <c>cloudpods/host-mac-changed</c>.</summary>

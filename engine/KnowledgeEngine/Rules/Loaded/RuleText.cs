@@ -18,10 +18,13 @@ internal static class RuleText
 
     /// <summary>A rule file position from the knowledge base's rules/ folder on (rules/x/y.yaml:17:5):
     /// the loaded copy may sit in a temporary folder whose path means nothing to the reader.</summary>
-    public static string Location(SourceSpan span)
+    public static string Location(SourceSpan span) => $"{RuleFile(span.File)}:{span.Line}:{span.Column}";
+
+    /// <summary>The rule file's path from rules/ on, or its name when it lies outside a rules/ folder.</summary>
+    public static string RuleFile(string path)
     {
-        var file = span.File.Replace('\\', '/');
+        var file = path.Replace('\\', '/');
         var at = file.LastIndexOf("/rules/", StringComparison.Ordinal);
-        return $"{(at >= 0 ? file[(at + 1)..] : Path.GetFileName(file))}:{span.Line}:{span.Column}";
+        return at >= 0 ? file[(at + 1)..] : Path.GetFileName(file);
     }
 }
