@@ -21,10 +21,10 @@ internal static class ConfigReader
                     LineWise(text, sink, notes, "JSON");
                 break;
             case ConfigGrammar.Yaml:
-                var before = notes.Items.Count;
+                var damaged = notes.DamagedDocuments;
                 if (!YamlConfig.Flatten(text, sink, notes))
                     LineWise(text, sink, notes, "YAML");
-                else if (notes.Items.Skip(before).Any(n => n.Message.Contains("not valid YAML", StringComparison.Ordinal)))
+                else if (notes.DamagedDocuments > damaged)
                     Remainder(text, facts, sink);
                 break;
             case ConfigGrammar.Ini:

@@ -14,6 +14,16 @@ internal sealed class ReadNotes(string source)
 
     public IReadOnlyList<BundleDiagnostic> Items => _items;
 
+    /// <summary>How many documents a reader found broken and kept only in part (each also noted as a warning).</summary>
+    public int DamagedDocuments { get; private set; }
+
+    /// <summary>Notes a document kept only in part: a warning, counted in <see cref="DamagedDocuments"/>.</summary>
+    public void Damaged(int? line, string text)
+    {
+        DamagedDocuments++;
+        Warn(line, text);
+    }
+
     /// <summary>Adds "source:line: text" (or "source: text" without a line).</summary>
     public void Warn(int? line, string text)
     {

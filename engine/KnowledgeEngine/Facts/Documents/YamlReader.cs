@@ -38,7 +38,7 @@ internal static class YamlReader
             var salvaged = Salvage(lines, documentStart, Math.Min(errorLine, end + 1), withSettings, notes);
             var kept = salvaged is null ? "nothing of this document was kept" : $"the document was read up to line {salvaged.Value.Cut}";
             var resumes = end < lines.Length ? $", reading resumed at the next '---' (line {end + 1})" : "";
-            notes.Warn(errorLine, $"not valid YAML ({error.Value.Reason}); {kept}{resumes}.");
+            notes.Damaged(errorLine, $"not valid YAML ({error.Value.Reason}); {kept}{resumes}.");
             if (salvaged is { } s)
                 documents.Add(s.Document);
         }
