@@ -282,4 +282,17 @@ public sealed class LogFormatTests
 
         Assert.Equal(["first line", "second line"], facts.Select(f => f.Message));
     }
+
+    [Theory]
+    [InlineData("2024-03-09T04:01:17+9999 disk failed\n")]
+    [InlineData("2024-03-09 04:01:17-1500 disk failed\n")]
+    [InlineData("0000-03-09T04:01:17Z disk failed\n")]
+    [InlineData("9999-12-31T23:59:59-14:00 disk failed\n")]
+    public void Timestamp_outside_what_a_clock_can_show_leaves_the_line_without_a_time(string line)
+    {
+        var fact = LogReading.Single(line);
+
+        Assert.Null(fact.Timestamp);
+        Assert.Contains("disk failed", fact.Text);
+    }
 }

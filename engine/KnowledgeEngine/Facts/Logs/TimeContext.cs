@@ -8,6 +8,8 @@ internal sealed class TimeContext(DateTimeOffset? collectedAt, TimeSpan offset)
 {
     public static TimeContext Utc { get; } = new(null, TimeSpan.Zero);
 
+    private static readonly TimeSpan MaxZone = TimeSpan.FromHours(14);
+
     public TimeSpan Offset => offset;
 
     /// <summary>The latest year that does not put the date after the collection (a bundle cannot log its future).</summary>
@@ -23,10 +25,15 @@ internal sealed class TimeContext(DateTimeOffset? collectedAt, TimeSpan offset)
 
     public DateTimeOffset? Build(int year, int month, int day, int hour, int minute, int second, long ticks, TimeSpan? zone = null)
     {
-        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Clamp(year, 1, 9999), month)
-            || hour > 23 || minute > 59 || second > 60)
+        // Years 1 and 9999 are refused too: a zone or the added ticks could move them outside what
+        // DateTimeOffset holds, and no log line is really from then. Zones beyond ±14 h do not exist
+        // (a fuzzed "+9999" reached the constructor and threw).
+        var effectiveZone = zone ?? offset;
+        if (year is < 2 or > 9998 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+            || hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 60
+            || effectiveZone.Duration() > MaxZone || ticks is < 0 or >= TimeSpan.TicksPerSecond)
             return null;
-        var value = new DateTimeOffset(year, month, day, hour, minute, Math.Min(second, 59), zone ?? offset);
+        var value = new DateTimeOffset(year, month, day, hour, minute, Math.Min(second, 59), effectiveZone);
         return value.AddTicks(ticks);
     }
 }
