@@ -17,7 +17,9 @@ internal static class ConfigReader
                 KeepalivedConfig.Flatten(text, sink);
                 break;
             case ConfigGrammar.Json:
-                if (JsonReader.Read(text, notes) is not var (_, json) || !JsonConfig.Flatten(json, sink))
+                var read = JsonReader.Read(text, notes);
+                read?.Root.Dispose(); // only the (repaired) text is flattened
+                if (read is not var (_, json) || !JsonConfig.Flatten(json, sink))
                     LineWise(text, sink, notes, "JSON");
                 break;
             case ConfigGrammar.Yaml:

@@ -6,9 +6,8 @@ namespace KnowledgeEngine.Facts.Configs;
 /// <summary>JSON settings → key paths, streamed with the line of each value.</summary>
 internal static class JsonConfig
 {
-    public static bool Flatten(string text, Action<string, string, int> sink)
+    public static bool Flatten(byte[] bytes, Action<string, string, int> sink)
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         var path = new List<(string Name, int Index)>();
         var pending = new List<(string Key, string Value, int Line)>();

@@ -15,19 +15,22 @@ internal static class JsonReader
     private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false };
     // A repeated key is refused at parse time: JsonObject would otherwise throw ArgumentException on first access (found by fuzzing).
 
-    /// <summary>The root node and the (possibly repaired) text it was read from; null when no JSON value
-    /// could be recovered at all.</summary>
-    public static (JsonNode? Root, string Text)? Read(string text, ReadNotes notes)
+    /// <summary>The root value and the UTF-8 bytes of the (possibly repaired) text it was read from; null
+    /// when no JSON value could be recovered at all. The caller disposes the document.</summary>
+    /// <remarks>The document is parsed over the returned bytes, not a copy of them, so that the caller can
+    /// walk the same bytes again (a 120 MB list would otherwise be held twice).</remarks>
+    public static (JsonDocument Root, byte[] Utf8)? Read(string text, ReadNotes notes)
     {
         text = Elisions.Blank(text, notes);
+        var utf8 = Encoding.UTF8.GetBytes(text);
         try
         {
-            return (JsonNode.Parse(text, documentOptions: Options), text);
+            return (JsonDocument.Parse(utf8, Options), utf8);
         }
         catch (JsonException)
         {
         }
-        var walk = Walk(text);
+        var walk = Walk(utf8);
         if (walk.ErrorLine is null)
             return ThroughYaml(text, notes);
         if (walk.SafeEnd is not { } end)
@@ -38,11 +41,12 @@ internal static class JsonReader
         var repaired = text[..end] + walk.Closing;
         try
         {
-            var root = JsonNode.Parse(repaired, documentOptions: Options);
+            var repairedUtf8 = Encoding.UTF8.GetBytes(repaired);
+            var root = JsonDocument.Parse(repairedUtf8, Options);
             notes.Warn(walk.ErrorLine, walk.Closing.Length == 0
                 ? $"text after the JSON value is not JSON ({walk.Reason}); it was ignored."
                 : $"the JSON breaks off here ({walk.Reason}); what was complete before it (up to the last whole list item) was kept, the rest is lost.");
-            return (root, repaired);
+            return (root, repairedUtf8);
         }
         catch (JsonException)
         {
@@ -51,19 +55,21 @@ internal static class JsonReader
     }
 
     /// <summary>Valid JSON the parser refused for its depth: JSON is YAML, and the YAML reader cuts depth.</summary>
-    private static (JsonNode? Root, string Text)? ThroughYaml(string text, ReadNotes notes)
+    private static (JsonDocument Root, byte[] Utf8)? ThroughYaml(string text, ReadNotes notes)
     {
         var documents = YamlReader.Read(text, notes);
-        return documents is { Count: 1 } ? (documents[0].Root, text) : null;
+        return documents is { Count: 1 } ? (ToDocument(documents[0].Root), Encoding.UTF8.GetBytes(text)) : null;
     }
+
+    /// <summary>A node tree (what the YAML reader builds) as a document.</summary>
+    public static JsonDocument ToDocument(JsonNode? node) => JsonSerializer.SerializeToDocument(node);
 
     private sealed record WalkResult(int? ErrorLine, string Reason, int? SafeEnd, string Closing);
 
     /// <summary>Walks the tokens until the first error, remembering the last point where a list item (or
     /// the root value) was complete and which brackets were open there.</summary>
-    private static WalkResult Walk(string text)
+    private static WalkResult Walk(byte[] bytes)
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
         {
             AllowTrailingCommas = true,

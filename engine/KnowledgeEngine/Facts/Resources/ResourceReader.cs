@@ -28,29 +28,40 @@ internal static class ResourceReader
     {
         if (ResourceShapes.ShowKindFromFileName(source) is not { } kind)
             return null;
-        JsonNode? root;
+        JsonDocument document;
         try
         {
-            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, AllowDuplicateProperties = false });
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, AllowDuplicateProperties = false });
         }
         catch (JsonException)
         {
             return null;
         }
-        if (root is not JsonObject obj || ResourceShapes.Text(obj, "id") is null || ResourceShapes.Find(obj, source, new ReadNotes(source), 1) is not null)
-            return null;
-        return Fact(source, new FoundObject(obj, kind, 0), 1);
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || ResourceShapes.Text(root, "id") is null
+                || ResourceShapes.Find(root, source, new ReadNotes(source), 1) is not null)
+                return null;
+            return Fact(source, new FoundObject(root, kind, 0), 1);
+        }
     }
 
     private static List<ResourceFact>? ReadJson(string source, string text, ReadNotes notes)
     {
-        if (JsonReader.Read(text, notes) is not var (root, read))
+        if (JsonReader.Read(text, notes) is not var (document, read))
             return null;
-        var found = ResourceShapes.Find(root, source, notes, 1);
-        if (found is null)
-            return null;
-        var lines = ObjectLines(read, found.Count == 0 ? 0 : found[0].Depth);
-        return found.Select((f, i) => Fact(source, f, i < lines.Count ? lines[i] : 1)).ToList();
+        using (document)
+        {
+            var found = ResourceShapes.Find(document.RootElement, source, notes, 1);
+            if (found is null)
+                return null;
+            var lines = ObjectLines(read, found.Count == 0 ? 0 : found[0].Depth);
+            var facts = new List<ResourceFact>(found.Count);
+            for (var i = 0; i < found.Count; i++)
+                facts.Add(Fact(source, found[i], i < lines.Count ? lines[i] : 1));
+            return facts;
+        }
     }
 
     private static List<ResourceFact>? ReadYaml(string source, string text, ReadNotes notes)
@@ -60,7 +71,8 @@ internal static class ResourceReader
         var facts = new List<ResourceFact>();
         foreach (var (node, line, _) in documents)
         {
-            var found = ResourceShapes.Find(node, source, notes, line);
+            using var document = JsonReader.ToDocument(node);
+            var found = ResourceShapes.Find(document.RootElement, source, notes, line);
             if (found is null)
                 continue;
             foreach (var item in found)
@@ -104,26 +116,24 @@ internal static class ResourceReader
 
     private static ResourceFact Fact(string source, FoundObject found, int line)
     {
-        var normalised = JsonNormaliser.Normalise(found.Object.DeepClone());
-        var element = JsonNormaliser.ToElement(normalised);
-        var meta = found.Object["metadata"] as JsonObject;
+        var obj = found.Object;
+        var meta = ResourceShapes.Property(obj, "metadata") is { ValueKind: JsonValueKind.Object } m ? m : (JsonElement?)null;
         return new ResourceFact
         {
             Source = source,
             Line = line,
             ResourceKind = found.Kind,
-            Name = (meta is null ? null : ResourceShapes.Text(meta, "name") ?? ResourceShapes.Text(meta, "id"))
-                   ?? ResourceShapes.Text(found.Object, "name") ?? ResourceShapes.Text(found.Object, "id"),
-            Namespace = meta is null ? null : ResourceShapes.Text(meta, "namespace") is { } ns && ns != "null" ? ns : null,
-            ApiVersion = ResourceShapes.Text(found.Object, "apiVersion"),
-            Object = element,
+            Name = (meta is { } named ? ResourceShapes.Text(named, "name") ?? ResourceShapes.Text(named, "id") : null)
+                   ?? ResourceShapes.Text(obj, "name") ?? ResourceShapes.Text(obj, "id"),
+            Namespace = meta is { } spaced && ResourceShapes.Text(spaced, "namespace") is { } ns && ns != "null" ? ns : null,
+            ApiVersion = ResourceShapes.Text(obj, "apiVersion"),
+            Object = JsonNormaliser.ToElement(obj),
         };
     }
 
     /// <summary>Lines of the objects at <paramref name="depth"/>, in document order (the order the shapes list them).</summary>
-    private static List<int> ObjectLines(string text, int depth)
+    private static List<int> ObjectLines(byte[] bytes, int depth)
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 1 << 20 });
         var lines = new List<int>();
         var line = 1;

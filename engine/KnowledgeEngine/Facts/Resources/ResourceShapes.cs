@@ -1,72 +1,116 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using KnowledgeEngine.Facts.Documents;
 
 namespace KnowledgeEngine.Facts.Resources;
 
 /// <summary>An object found in a document, with the kind its container implies.</summary>
-internal sealed record FoundObject(JsonObject Object, string Kind, int Depth);
+internal sealed record FoundObject(JsonElement Object, string Kind, int Depth);
 
 /// <summary>
 /// Recognises the document shapes API tools write and lists the objects in them:
 /// Kubernetes objects and Lists, Talos resources, CloudStack responses (raw or cmk), climc lists.
 /// </summary>
+/// <remarks>It reads <see cref="JsonElement"/>s, not nodes: a node tree of a 120 MB host list held 1.3 GB.</remarks>
 internal static partial class ResourceShapes
 {
-    public static List<FoundObject>? Find(JsonNode? root, string fileName, ReadNotes notes, int line)
+    public static List<FoundObject>? Find(JsonElement root, string fileName, ReadNotes notes, int line)
     {
-        switch (root)
+        if (root.ValueKind == JsonValueKind.Array)
         {
-            case JsonObject obj when Text(obj, "kind") is { } kind && obj["items"] is JsonArray items:
-                var itemKind = kind.EndsWith("List", StringComparison.Ordinal) && kind.Length > 4 ? kind[..^4] : kind;
-                return Objects(items, itemKind, 2, useOwnKind: true);
-            case JsonObject obj when !obj.ContainsKey("kind") && obj["items"] is JsonArray { Count: > 0 } items && items.All(IsKubernetesObject):
-                // kubectl writes "kind: List" after the items: a List without it is the head of a longer paste.
-                notes.Warn(line, "a List without its 'kind' line (kubectl writes it after the items): the text was probably cut; " +
-                                 "its items were read, the last one may be incomplete.");
-                return Objects(items, "List", 2, useOwnKind: true);
-            case JsonArray array when array.Count > 0 && array.All(IsKubernetesObject):
-                // Objects cut out of a List and pasted as a bare sequence.
-                return Objects(array, "List", 1, useOwnKind: true);
-            case JsonObject obj when Text(obj, "kind") is { } kind && Text(obj, "apiVersion") is not null:
-                return [new FoundObject(obj, kind, 0)];
-            case JsonObject obj when obj["metadata"] is JsonObject meta && Text(meta, "type") is { } type && obj.ContainsKey("spec"):
-                return [new FoundObject(obj, type, 0)];
-            case JsonObject obj when obj.Count == 1 && obj.First().Key.EndsWith("response", StringComparison.OrdinalIgnoreCase)
-                                     && obj.First().Value is JsonObject response:
-                return CloudStackArrays(response, 3);
-            case JsonObject obj when obj.ContainsKey("count") && obj.Any(p => p.Value is JsonArray):
-                return CloudStackArrays(obj, 2);
-            case JsonObject obj when obj["data"] is JsonArray data && (obj.ContainsKey("total") || obj.ContainsKey("limit")):
-                return Objects(data, KindFromFileName(fileName), 2, useOwnKind: false);
-            case JsonArray array when array.Count > 0 && array.All(i => i is JsonObject o && (o.ContainsKey("id") || o.ContainsKey("name"))):
-                return Objects(array, KindFromFileName(fileName), 1, useOwnKind: true);
-            default:
+            if (root.GetArrayLength() == 0)
                 return null;
+            if (All(root, IsKubernetesObject))
+                return Objects(root, "List", 1, useOwnKind: true); // objects cut out of a List and pasted as a bare sequence
+            if (All(root, i => i.ValueKind == JsonValueKind.Object && (Has(i, "id") || Has(i, "name"))))
+                return Objects(root, KindFromFileName(fileName), 1, useOwnKind: true);
+            return null;
         }
+        if (root.ValueKind != JsonValueKind.Object)
+            return null;
+        var items = Property(root, "items") is { ValueKind: JsonValueKind.Array } i ? i : (JsonElement?)null;
+        if (Text(root, "kind") is { } kind && items is { } listed)
+        {
+            var itemKind = kind.EndsWith("List", StringComparison.Ordinal) && kind.Length > 4 ? kind[..^4] : kind;
+            return Objects(listed, itemKind, 2, useOwnKind: true);
+        }
+        if (!Has(root, "kind") && items is { } bare && bare.GetArrayLength() > 0 && All(bare, IsKubernetesObject))
+        {
+            // kubectl writes "kind: List" after the items: a List without it is the head of a longer paste.
+            notes.Warn(line, "a List without its 'kind' line (kubectl writes it after the items): the text was probably cut; " +
+                             "its items were read, the last one may be incomplete.");
+            return Objects(bare, "List", 2, useOwnKind: true);
+        }
+        if (Text(root, "kind") is { } own && Text(root, "apiVersion") is not null)
+            return [new FoundObject(root, own, 0)];
+        if (Property(root, "metadata") is { ValueKind: JsonValueKind.Object } meta && Text(meta, "type") is { } type && Has(root, "spec"))
+            return [new FoundObject(root, type, 0)];
+        if (Single(root) is { } only && only.Name.EndsWith("response", StringComparison.OrdinalIgnoreCase)
+            && only.Value.ValueKind == JsonValueKind.Object)
+            return CloudStackArrays(only.Value, 3);
+        if (Has(root, "count") && root.EnumerateObject().Any(p => p.Value.ValueKind == JsonValueKind.Array))
+            return CloudStackArrays(root, 2);
+        if (Property(root, "data") is { ValueKind: JsonValueKind.Array } data && (Has(root, "total") || Has(root, "limit")))
+            return Objects(data, KindFromFileName(fileName), 2, useOwnKind: false);
+        return null;
     }
 
-    private static List<FoundObject> CloudStackArrays(JsonObject response, int depth)
+    private static List<FoundObject> CloudStackArrays(JsonElement response, int depth)
     {
         var found = new List<FoundObject>();
-        foreach (var (name, value) in response)
+        foreach (var property in response.EnumerateObject())
         {
-            if (value is JsonArray array)
-                found.AddRange(Objects(array, name, depth, useOwnKind: false));
+            if (property.Value.ValueKind == JsonValueKind.Array)
+                found.AddRange(Objects(property.Value, property.Name, depth, useOwnKind: false));
         }
         return found;
     }
 
-    private static List<FoundObject> Objects(JsonArray array, string kind, int depth, bool useOwnKind) =>
-        array.OfType<JsonObject>()
-            .Select(o => new FoundObject(o, useOwnKind && Text(o, "kind") is { } own ? own : kind, depth))
-            .ToList();
+    private static List<FoundObject> Objects(JsonElement array, string kind, int depth, bool useOwnKind)
+    {
+        var found = new List<FoundObject>(array.GetArrayLength());
+        foreach (var item in array.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.Object)
+                found.Add(new FoundObject(item, useOwnKind && Text(item, "kind") is { } own ? own : kind, depth));
+        }
+        return found;
+    }
 
-    private static bool IsKubernetesObject(JsonNode? node) =>
-        node is JsonObject o && Text(o, "kind") is not null && (Text(o, "apiVersion") is not null || o["metadata"] is JsonObject);
+    private static bool All(JsonElement array, Func<JsonElement, bool> test)
+    {
+        foreach (var item in array.EnumerateArray())
+        {
+            if (!test(item))
+                return false;
+        }
+        return true;
+    }
 
-    public static string? Text(JsonObject obj, string name) =>
-        obj[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+    private static bool IsKubernetesObject(JsonElement item) =>
+        item.ValueKind == JsonValueKind.Object && Text(item, "kind") is not null
+        && (Text(item, "apiVersion") is not null || Property(item, "metadata") is { ValueKind: JsonValueKind.Object });
+
+    /// <summary>The only property of an object; null when it has none or several.</summary>
+    private static JsonProperty? Single(JsonElement obj)
+    {
+        JsonProperty? only = null;
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (only is not null)
+                return null;
+            only = property;
+        }
+        return only;
+    }
+
+    public static bool Has(JsonElement obj, string name) => obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out _);
+
+    public static JsonElement? Property(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) ? value : null;
+
+    public static string? Text(JsonElement obj, string name) =>
+        Property(obj, name) is { ValueKind: JsonValueKind.String } value && value.GetString() is { Length: > 0 } text ? text : null;
 
     /// <summary>"climc-host-list.json" → "host"; "servers.json" → "servers"; a command saved under a
     /// sos-style name with its arguments, "server-list_--host_node-07.json" or "host-show_node-07.json",

@@ -50,7 +50,7 @@ internal static class TableReader
                     break;
             }
         }
-        var element = JsonNormaliser.ToElement(JsonNormaliser.Normalise(obj));
+        var element = JsonNormaliser.ToElement(obj);
         return new ResourceFact
         {
             Source = source,
