@@ -15,13 +15,37 @@ public class LazyRegexTests
     }
 
     [Fact]
-    public void The_matcher_is_built_on_first_use_and_is_linear_time()
+    public void An_ordinary_line_is_matched_without_building_the_linear_time_matcher()
     {
-        var regex = LazyRegex.Get(@"built (?<host>node-\d+) probe");
+        var regex = LazyRegex.Get(@"first (?<host>node-\d+) probe");
 
-        Assert.Equal("node-7", regex.Matcher.Match("built node-7 probe").Groups["host"].Value);
+        Assert.Equal("node-7", regex.Match("first node-7 probe")!.Groups["host"].Value);
+        Assert.True(regex.IsMatch("a first node-8 probe here"));
+        Assert.False(regex.IsBuilt);
+    }
+
+    [Fact]
+    public void A_line_the_first_try_gives_up_on_is_answered_by_the_linear_time_matcher()
+    {
+        // Nested repetition before a branch that matches: backtracking tries 2^40 splits of the a's
+        // before the second branch, the linear-time matcher answers at once.
+        var regex = LazyRegex.Get(@"^(?:(a+)+b|a*!)$");
+        var line = new string('a', 40) + "!";
+
+        Assert.True(regex.IsMatch(line));
         Assert.True(regex.IsBuilt);
         Assert.True(regex.Matcher.Options.HasFlag(RegexOptions.NonBacktracking));
+        Assert.Equal(line, regex.Match(line)!.Value);
+    }
+
+    [Fact]
+    public void A_pattern_the_linear_engine_refuses_falls_back_to_backtracking_with_a_time_limit()
+    {
+        var regex = LazyRegex.Get(@"(?<=probe )node-\d+");
+
+        Assert.True(regex.IsMatch("probe node-3"));
+        Assert.True(regex.NeedsBacktracking);
+        Assert.Equal(LazyRegex.MatchTimeout, regex.Matcher.MatchTimeout);
     }
 
     [Fact]

@@ -6,11 +6,18 @@ namespace KnowledgeEngine.Facts;
 /// <summary>
 /// A regex of the rules, one per pattern text for the whole process: the scanner and every condition
 /// with that pattern hold the same object (identical conditions in different rules are recognised as
-/// shareable by it). Loading only parses the pattern, which reports syntax errors and gives the group
-/// names; the matcher is built on first use. A linear-time matcher costs 5–10 ms and several MB to build
-/// (50 of them were most of kb's start-up), and most of a knowledge base's regexes never meet a line of
-/// a given bundle, because their literal or file is not there.
+/// shareable by it). A line is matched first by the backtracking interpreter, which costs microseconds to
+/// build, under a short time limit; only when it gives up on a line is the linear-time matcher built, and
+/// that pattern then uses it for good. The answer does not depend on which engine gave it (nor on machine
+/// load), only the cost does.
 /// </summary>
+/// <remarks>
+/// A linear-time matcher costs 5–10 ms and several MB to build. Building them on first use was still
+/// half of the README example's diagnosis (a trace of kb diagnose: 53 % of the run in Regex constructors
+/// for the non-backtracking engine), because most regexes whose literal occurs in a bundle get tried on
+/// some line. V8 takes the same route (a backtracking engine first, the linear one on excessive
+/// backtracking).
+/// </remarks>
 internal sealed class LazyRegex
 {
     /// <summary>Only for the backtracking fallback, which can explode on crafted input. A non-backtracking
@@ -18,23 +25,32 @@ internal sealed class LazyRegex
     /// machine load.</summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
-    private static readonly ConcurrentDictionary<string, LazyRegex> Cache = new(StringComparer.Ordinal);
-    private readonly Lazy<Regex> _matcher;
+    /// <summary>How long the interpreter may try one line before the linear-time matcher takes over. Real log
+    /// lines take microseconds; only a pattern with nested repetition meeting a line built to defeat it gets here.</summary>
+    internal static readonly TimeSpan FirstTryTimeout = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>Wraps a matcher built elsewhere (tests give one with their own timeout).</summary>
+    private static readonly ConcurrentDictionary<string, LazyRegex> Cache = new(StringComparer.Ordinal);
+    private readonly Regex _firstTry;
+    private readonly Lazy<Regex> _matcher;
+    private volatile bool _firstTryGaveUp;
+
+    /// <summary>Wraps a matcher built elsewhere (tests give one with their own timeout); it answers every line.</summary>
     internal LazyRegex(Regex matcher)
     {
         Pattern = matcher.ToString();
         GroupNames = matcher.GetGroupNames();
+        _firstTry = matcher;
         _matcher = new Lazy<Regex>(matcher);
+        _firstTryGaveUp = true;
     }
 
     private LazyRegex(string pattern)
     {
-        // The interpreter's constructor parses without building an automaton; both engines share the parser.
-        var parsed = new Regex(pattern, RegexOptions.CultureInvariant);
+        // The interpreter's constructor parses (which reports syntax errors and gives the group names)
+        // without building an automaton; both engines share the parser.
+        _firstTry = new Regex(pattern, RegexOptions.CultureInvariant, FirstTryTimeout);
         Pattern = pattern;
-        GroupNames = parsed.GetGroupNames();
+        GroupNames = _firstTry.GetGroupNames();
         _matcher = new Lazy<Regex>(() => Build(pattern));
     }
 
@@ -43,14 +59,65 @@ internal sealed class LazyRegex
     /// <summary>Numbered and named groups, as <see cref="Regex.GetGroupNames"/> gives them.</summary>
     public IReadOnlyList<string> GroupNames { get; }
 
-    /// <summary>The matcher, built on first use: non-backtracking (no timeout) where the pattern allows,
-    /// backtracking with <see cref="MatchTimeout"/> for backreferences and lookarounds.</summary>
+    /// <summary>The matcher that answers when the first try gives up: non-backtracking (no timeout) where the
+    /// pattern allows, backtracking with <see cref="MatchTimeout"/> for backreferences and lookarounds. Built on first use.</summary>
     public Regex Matcher => _matcher.Value;
 
     internal bool IsBuilt => _matcher.IsValueCreated;
 
     /// <summary>The regex for a pattern; throws <see cref="RegexParseException"/> for a bad one.</summary>
     public static LazyRegex Get(string pattern) => Cache.GetOrAdd(pattern, static p => new LazyRegex(p));
+
+    /// <summary>Whether the text holds a match. A line that makes even the final matcher run past
+    /// <see cref="MatchTimeout"/> counts as not matching, so one bad line cannot stop a diagnosis.</summary>
+    public bool IsMatch(ReadOnlySpan<char> text)
+    {
+        if (!_firstTryGaveUp)
+        {
+            try
+            {
+                return _firstTry.IsMatch(text);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                _firstTryGaveUp = true;
+            }
+        }
+        try
+        {
+            return Matcher.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The first match in the text, null when there is none (or the final matcher timed out).</summary>
+    public Match? Match(string text)
+    {
+        if (!_firstTryGaveUp)
+        {
+            try
+            {
+                var first = _firstTry.Match(text);
+                return first.Success ? first : null;
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                _firstTryGaveUp = true;
+            }
+        }
+        try
+        {
+            var found = Matcher.Match(text);
+            return found.Success ? found : null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
 
     public override string ToString() => Pattern;
 

@@ -33,7 +33,7 @@ internal sealed class PatternMatcher(FilePlan file)
                 continue;
             previous = pattern;
             // A literal pattern holds once its literal was found; a regex still has to match the record.
-            if (_plan.RegexOf(pattern) is { } regex && !regex.Matcher.IsMatch(record))
+            if (_plan.RegexOf(pattern) is { } regex && !regex.IsMatch(record))
                 continue;
             counts[pattern]++;
             (matched ??= []).Add(_plan.Patterns[pattern].Id);

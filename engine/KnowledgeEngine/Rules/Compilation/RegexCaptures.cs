@@ -26,16 +26,7 @@ internal static class RegexCaptures
         {
             if (!matches.TryGetValue(regex, out var match))
             {
-                try
-                {
-                    var found = regex.Matcher.Match(fact.Text);
-                    match = found.Success ? found : null;
-                }
-                catch (RegexMatchTimeoutException)
-                {
-                    match = null; // a pathological line counts as not matching rather than stopping the diagnosis
-                }
-
+                match = regex.Match(fact.Text); // a pathological line counts as not matching rather than stopping the diagnosis
                 matches[regex] = match;
             }
 

@@ -76,14 +76,7 @@ internal static partial class ExpressionRuntime
             return false;
         }
 
-        try
-        {
-            return regex.Matcher.IsMatch(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
+        return regex.IsMatch(text);
     }
 
     private static object? Coerce(string text, object? like) => like switch
