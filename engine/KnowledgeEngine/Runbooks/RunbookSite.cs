@@ -1,4 +1,3 @@
-using KnowledgeEngine.Reports;
 using KnowledgeEngine.Rules;
 using KnowledgeEngine.Runbooks.Model;
 

@@ -3,9 +3,8 @@ using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using KnowledgeEngine.Runbooks;
 
-namespace KnowledgeEngine.Reports;
+namespace KnowledgeEngine.Runbooks;
 
 /// <summary>
 /// Markdown as one self-contained HTML page: the style is inline and nothing is fetched, so the
