@@ -17,7 +17,7 @@ namespace KnowledgeEngine.Rete.Text;
 /// Results are exact: the bit set and the window table only decide where to compare.
 /// </para>
 /// </summary>
-internal sealed class LiteralSearcher
+public sealed class LiteralSearcher
 {
     private const int FilterBits = 19;
 
@@ -30,6 +30,8 @@ internal sealed class LiteralSearcher
     /// <summary>A literal registered under a window, and where in the literal that window starts.</summary>
     private readonly record struct Candidate(int Literal, int Offset);
 
+    /// <summary>A searcher for the given literals (at least one, none empty), numbered by their position in the list.</summary>
+    /// <exception cref="ArgumentException">The list is empty or holds an empty literal.</exception>
     public LiteralSearcher(IReadOnlyList<string> literals)
     {
         if (literals.Count == 0 || literals.Any(string.IsNullOrEmpty))
@@ -62,16 +64,16 @@ internal sealed class LiteralSearcher
     }
 
     /// <summary>Characters per window (at most 4, so a window fits one <c>ulong</c>).</summary>
-    public int Window { get; }
+    internal int Window { get; }
 
     /// <summary>Distance between the windows the search reads.</summary>
-    public int Stride { get; }
+    internal int Stride { get; }
 
     /// <summary>How far past its start an occurrence can be detected: the latest registered offset.</summary>
     private int Reach { get; }
 
     /// <summary>The first of the offsets whose windows key <paramref name="literal"/>.</summary>
-    public int KeyOffset(int literal) => _runs[literal];
+    internal int KeyOffset(int literal) => _runs[literal];
 
     /// <summary>The start of the earliest occurrence of any literal, or −1.</summary>
     public int IndexOfAny(ReadOnlySpan<char> text)

@@ -5,7 +5,7 @@ namespace KnowledgeEngine.Diagnosis.Examples;
 
 /// <summary>The outcome of one inline example: what was expected, what happened, and every
 /// difference (expectation, captured values, other rules firing on it).</summary>
-internal sealed record ExampleResult(LoadedRule Rule, ExampleModel Example, IReadOnlyList<string> Fired, IReadOnlyList<string> Problems)
+public sealed record ExampleResult(LoadedRule Rule, ExampleModel Example, IReadOnlyList<string> Fired, IReadOnlyList<string> Problems)
 {
     public bool Passed => Problems.Count == 0;
 

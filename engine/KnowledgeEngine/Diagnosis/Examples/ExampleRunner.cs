@@ -10,7 +10,7 @@ namespace KnowledgeEngine.Diagnosis.Examples;
 /// bundle, a bundle path, or a real case's files) go through the real bundle reader and scanner, then through every
 /// loaded rule at once, so a rule that also fires on another rule's example shows up as overlap.
 /// </summary>
-internal sealed class ExampleRunner(RuleSet rules)
+public sealed class ExampleRunner(RuleSet rules)
 {
     public IEnumerable<ExampleResult> RunAll() =>
         rules.Rules.SelectMany(rule => rule.Model.Examples.Select(example => Run(rule, example)));

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace KnowledgeEngine.Facts;
 
 /// <summary>Writes facts as JSON lines, one object per fact, "kind" first; the shape is documented in docs/facts.md.</summary>
-internal static class FactJsonWriter
+public static class FactJsonWriter
 {
     public static void Write(Utf8JsonWriter writer, Fact fact)
     {

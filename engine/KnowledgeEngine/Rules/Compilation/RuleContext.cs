@@ -30,5 +30,5 @@ internal sealed class RuleContext(FileContext file, DerivedSchema derived)
         new ConditionScope(own, visible ?? _visible.ToArray(), RequireBundle);
 
     public IEnumerable<ParameterExpression> ParametersUsedBy(Expression body) =>
-        KnowledgeEngine.Rete.Compilation.ParameterCollector.Collect(body).Where(p => _visible.Any(d => d.Parameter == p) || p == _bundle?.Parameter).Distinct();
+        KnowledgeEngine.Rete.LambdaCompiler.ParametersOf(body).Where(p => _visible.Any(d => d.Parameter == p) || p == _bundle?.Parameter).Distinct();
 }

@@ -39,7 +39,7 @@ internal sealed class ValueReader
 
         // Compiling is the main cost of loading; most values are only read once a rule fires, and
         // values of one shape (host.name in a thousand rules) share one compiled method.
-        return new ValueReader(path, segments[0].Name, new Lazy<Func<Match, object?>>(() => Rete.Compilation.CompiledShapes.Compile(lambda)));
+        return new ValueReader(path, segments[0].Name, new Lazy<Func<Match, object?>>(() => Rete.LambdaCompiler.Compile(lambda)));
     }
 
     public string? Read(Match match)
