@@ -90,6 +90,13 @@ internal sealed class ConditionCompiler(RuleContext rule)
             }
         }
 
+        if (DerivedContains(condition) is { } literal)
+        {
+            yield return Expression.Lambda(Expression.Call(Expression.Property(fact, nameof(LogFact.Text)),
+                typeof(string).GetMethod(nameof(string.Contains), [typeof(string), typeof(StringComparison)])!,
+                Expression.Constant(literal), Expression.Constant(StringComparison.Ordinal)), fact);
+        }
+
         // Text values found inside resources and configs are log facts too, seen only by a condition that
         // asks for them: a plain log condition keeps meaning "a log record".
         if (condition.Kind.Value == FactKind.Log && condition.Property("anywhere")?.Value != "true")
@@ -119,4 +126,14 @@ internal sealed class ConditionCompiler(RuleContext rule)
     /// earlier facts by parameter name, and an unused parameter costs nothing.</summary>
     private LambdaExpression Lambda(Expression body, DeclarationInfo own) =>
         Expression.Lambda(body, [own.Parameter, .. rule.ParametersUsedBy(body)]);
+
+    /// <summary>
+    /// The literal every match of a log condition's regex contains, when the condition gives no
+    /// <c>contains</c> of its own and the regex requires exactly one: the engine dispatches substring tests
+    /// of many conditions in one pass over a record, so the regex runs only on records holding its literal.
+    /// Authors need not repeat a regex's literal by hand (lint flags one that does, KB059).
+    /// </summary>
+    internal static string? DerivedContains(ConditionModel condition) =>
+        condition.Kind.Value == FactKind.Log && condition.Property("contains") is null && condition.Property("regex") is { } regex
+        && Facts.RegexLiterals.From(regex.Value) is [var only] ? only : null;
 }

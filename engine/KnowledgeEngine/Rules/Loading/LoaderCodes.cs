@@ -44,4 +44,5 @@ internal static class LoaderCodes
     public const string NoSuspectedExample = "KB056";
     public const string ScansEveryRecord = "KB057";
     public const string BacktrackingRegex = "KB058";
+    public const string RedundantContains = "KB059";
 }

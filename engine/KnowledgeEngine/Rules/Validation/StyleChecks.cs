@@ -63,6 +63,16 @@ internal static class StyleChecks
                 "add contains: <a literal every matching line holds>, or source: <glob of the files it reads>");
         }
 
+        foreach (var item in rule.When.Concat(rule.Evidence).Concat(rule.Against))
+        {
+            if (RedundantContains(item) is { } contains)
+            {
+                yield return Warn(LoaderCodes.RedundantContains, contains.Span,
+                    $"contains '{contains.Value}' repeats a literal the regex already requires: every match of the regex holds it, and kb derives it from the regex for the scan and the engine",
+                    "remove the contains: line");
+            }
+        }
+
         foreach (var item in rule.Evidence.Where(e => e.Collect is null))
         {
             yield return Warn(LoaderCodes.NoCollectHint, item.Span, "this evidence item has no collect hint",
@@ -111,6 +121,16 @@ internal static class StyleChecks
     private static bool ScansEveryRecord(ConditionModel condition) =>
         condition.Kind.Value == FactKind.Log && condition.Property("source") is null && condition.Property("contains") is null
         && (condition.Property("regex") is not { } regex || Facts.RegexLiterals.From(regex.Value).Count == 0);
+
+    /// <summary>A contains beside a regex each of whose required literals holds it (so every match does).</summary>
+    private static Located<string>? RedundantContains(ConditionModel condition)
+    {
+        if (condition.Kind.Value != FactKind.Log || condition.Property("contains") is not { } contains
+            || condition.Property("regex") is not { } regex || contains.Value.Length == 0)
+            return null;
+        var literals = Facts.RegexLiterals.From(regex.Value);
+        return literals.Count > 0 && literals.All(l => l.Contains(contains.Value, StringComparison.Ordinal)) ? contains : null;
+    }
 
     private static Diagnostic Warn(string code, SourceSpan span, string message, string fix) =>
         new(code, DiagnosticSeverity.Warning, span, message, fix);
