@@ -18,8 +18,7 @@ public sealed class ExampleKindsTests
     /// Rules that cannot have a suspected example yet, each with the reason. A suspected match never
     /// derives facts (docs/rule-language.md), so a symptom rule whose cause rules chain on its derived
     /// fact cannot take a non-signature when condition without silencing those cause rules on every
-    /// bundle that lacks it; the others still need a confirming condition that collected facts can show
-    /// (listed in the issue 13 report). The list may only shrink: an entry that gains a suspected example,
+    /// bundle that lacks it; the others still need a confirming condition that collected facts can show. The list may only shrink: an entry that gains a suspected example,
     /// or no longer names a rule, fails the test.
     /// </summary>
     private static readonly Dictionary<string, string> NoSuspectedYet = new(StringComparer.Ordinal)
@@ -37,6 +36,9 @@ public sealed class ExampleKindsTests
         ["talos/image-pull-unknown-authority"] = "symptom rule: cause rules chain on image_pull_untrusted_registry",
         ["talos/install-disk-selector-no-match"] = "symptom rule: cause rules chain on install_disk_no_match",
         ["talos/node-network-not-ready"] = "symptom rule: cause rules chain on node_network_not_ready",
+        ["harvester/managedcharts-paused-after-upgrade"] = "both conditions are the signature (paused chart, no running Upgrade); no collectable fact confirms that the stop skipped the unpause",
+        ["harvester/upgrade-refused-precheck"] = "the refusal names one of seven preconditions, each confirmed by a different object; needs one rule per precondition",
+        ["talos/etcd-db-fragmented"] = "the etcd status line is the whole evidence; compaction log lines are always present, so they confirm nothing",
     };
 
     [Fact]
