@@ -12,7 +12,7 @@ public class WhyAndDiffCommandTests
 
         Assert.Equal(0, code);
         Assert.Contains("cloudpods/host-mac-changed does not fire", stdout);
-        Assert.Contains("MISSING log 'duplicate manager_uri' (rules/cloudpods/host-mac-changed.yaml:", stdout);
+        Assert.Contains("MISSING log 'duplicate manager_uri https://(?<ip>[0-9.]+):(?<port>\\d+)' (rules/cloudpods/host-mac-changed.yaml:", stdout);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public class LoadedRuleTests
         Assert.Equal([(ConditionRole.Signature, "conflict"), (ConditionRole.When, "master")], when.Select(c => (c.Role, c.Name)));
         Assert.Equal(["conflict"], MacChanged.Signatures.Select(s => s.Name));
         Assert.True(when[0].Position < when[1].Position);
-        Assert.Equal("log 'duplicate manager_uri'", when[0].Description);
+        Assert.Equal(@"log 'duplicate manager_uri https://(?<ip>[0-9.]+):(?<port>\d+)'", when[0].Description);
         Assert.Equal("rules/cloudpods/host-mac-changed.yaml:12:5", when[0].Location);
     }
 

@@ -28,11 +28,11 @@ public sealed class LoaderTests
 
         Assert.Equal(FactKind.Log, conflict.Kind.Value);
         Assert.Equal("conflict", conflict.Name!.Value);
-        Assert.Equal(16, conflict.Name.Span.Line);
+        Assert.Equal(15, conflict.Name.Span.Line);
         Assert.True(conflict.IsSignature);
         Assert.False(Rule.When[1].IsSignature);
         Assert.NotNull(Rule.When[1].Collect);
-        Assert.Equal("duplicate manager_uri", conflict.Property("contains")!.Value);
+        Assert.Equal(@"duplicate manager_uri https://(?<ip>[0-9.]+):(?<port>\d+)", conflict.Property("regex")!.Value);
         Assert.Equal([0.5, 0.5], Rule.Evidence.Select(e => e.Weight!.Value));
         Assert.Equal(0.6, Assert.Single(Rule.Against).Weight!.Value);
     }
@@ -44,8 +44,8 @@ public sealed class LoaderTests
 
         Assert.Equal(["record.id", "shown.value"], step.Placeholders.Select(p => p.Path));
         Assert.Equal("climc host-remove-netif {{ record.id }} {{ shown.value }}", step.Text);
-        Assert.Equal((51, 33), (step.Placeholders[0].Span.Line, step.Placeholders[0].Span.Column));
-        Assert.Equal((51, 49), (step.Placeholders[1].Span.Line, step.Placeholders[1].Span.Column));
+        Assert.Equal((49, 33), (step.Placeholders[0].Span.Line, step.Placeholders[0].Span.Column));
+        Assert.Equal((49, 49), (step.Placeholders[1].Span.Line, step.Placeholders[1].Span.Column));
     }
 
     [Fact]
