@@ -8,6 +8,11 @@ internal static class RepositoryPaths
 
     public static string Knowledge => Path.Combine(Root, "knowledge");
 
+    public static string Rules => Path.Combine(Root, "rules");
+
+    /// <summary>The broken-rule corpus.</summary>
+    public static string Broken => Path.Combine(Root, "tests", "KnowledgeEngine.Tests", "Rules", "Broken");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

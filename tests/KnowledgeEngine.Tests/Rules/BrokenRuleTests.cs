@@ -9,7 +9,7 @@ public sealed class BrokenRuleTests
     public static TheoryData<string> Files()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.Broken, "*.yaml").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Broken, "*.yaml").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(file));
         }
@@ -20,7 +20,7 @@ public sealed class BrokenRuleTests
     [Fact]
     public void Corpus_HasAtLeastThirtyFiles_EachWithAnExpectation()
     {
-        var files = Directory.EnumerateFiles(RepoPaths.Broken, "*.yaml").ToList();
+        var files = Directory.EnumerateFiles(RepositoryPaths.Broken, "*.yaml").ToList();
 
         Assert.True(files.Count >= 30, $"only {files.Count} broken rule files");
         Assert.All(files, f => Assert.StartsWith("# expect: ", File.ReadLines(f).First()));
@@ -31,11 +31,11 @@ public sealed class BrokenRuleTests
     public void Load_BrokenFile_ReportsExactlyTheExpectedError(string name)
     {
         // Arrange
-        var path = Path.Combine(RepoPaths.Broken, name);
+        var path = Path.Combine(RepositoryPaths.Broken, name);
         var expected = File.ReadLines(path).First()["# expect: ".Length..];
 
         // Act
-        var rules = RuleSet.Load(path, RepoPaths.Root);
+        var rules = RuleSet.Load(path, RepositoryPaths.Root);
 
         // Assert
         var errors = rules.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -52,7 +52,7 @@ public sealed class BrokenRuleTests
         var first = folder.Write("a.yaml", TempRules.Minimal("test/same"));
         var second = folder.Write("b.yaml", TempRules.Minimal("test/same"));
 
-        var rules = RuleSet.Load(folder.Path, RepoPaths.Root);
+        var rules = RuleSet.Load(folder.Path, RepositoryPaths.Root);
 
         var error = Assert.Single(rules.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal($"{second}:1:5: error KB014: rule id 'test/same' is already used by {first}:1:5 — give every rule its own id; if both files describe one scenario, merge them", error.ToString());
@@ -75,7 +75,7 @@ public sealed class BrokenRuleTests
               - 'du -xsh {{ full.pth }}'
             """);
 
-        var rules = RuleSet.Load(folder.Path, RepoPaths.Root);
+        var rules = RuleSet.Load(folder.Path, RepositoryPaths.Root);
 
         var errors = rules.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => (d.Code, d.Span.Line)).ToList();
         Assert.Equal([("KB013", 8), ("KB016", 10)], errors);
@@ -99,7 +99,7 @@ public sealed class BrokenRuleTests
               - 'check {{ disk.dev }}'
             """);
 
-        var rules = RuleSet.Load(folder.Path, RepoPaths.Root);
+        var rules = RuleSet.Load(folder.Path, RepositoryPaths.Root);
 
         var error = Assert.Single(rules.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal("KB012", error.Code);

@@ -35,7 +35,7 @@ public sealed class ConditionScopeTests
     public void A_transposed_condition_name_is_reported_not_read_as_a_field()
     {
         using var folder = new TempRules();
-        var rules = RuleSet.Load(folder.Write("r.yaml", Rule("vcp.vpcid == 'x'")), RepoPaths.Root);
+        var rules = RuleSet.Load(folder.Write("r.yaml", Rule("vcp.vpcid == 'x'")), RepositoryPaths.Root);
 
         var error = Assert.Single(rules.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal("KB103", error.Code);

@@ -10,7 +10,7 @@ namespace KnowledgeEngine.Tests.Rules;
 /// </summary>
 public sealed class ExampleKindsTests
 {
-    private static readonly RuleSet Rules = RuleSet.Load(RepoPaths.Rules, RepoPaths.Root);
+    private static readonly RuleSet Rules = RuleSet.Load(RepositoryPaths.Rules, RepositoryPaths.Root);
 
     private static readonly ExampleExpectation[] Kinds = [ExampleExpectation.Fires, ExampleExpectation.Silent, ExampleExpectation.Suspected];
 

@@ -9,7 +9,7 @@ public sealed class KbCommandTests
     [Fact]
     public void Lint_RepositoryRules_ExitsZero()
     {
-        var (code, output) = Kb("lint", RepoPaths.Rules);
+        var (code, output) = Kb("lint", RepositoryPaths.Rules);
 
         Assert.True(code == 0, output);
         Assert.Contains("0 errors", output);
@@ -18,7 +18,7 @@ public sealed class KbCommandTests
     [Fact]
     public void Lint_BrokenFile_ExitsOneWithThePositionedMessage()
     {
-        var file = Path.Combine(RepoPaths.Broken, "bad-severity.yaml");
+        var file = Path.Combine(RepositoryPaths.Broken, "bad-severity.yaml");
 
         var (code, output) = Kb("lint", file);
 
@@ -29,7 +29,7 @@ public sealed class KbCommandTests
     [Fact]
     public void Lint_JsonFormat_PrintsDiagnosticsAsJson()
     {
-        var (code, output) = Kb("lint", "--format", "json", Path.Combine(RepoPaths.Broken, "bad-severity.yaml"));
+        var (code, output) = Kb("lint", "--format", "json", Path.Combine(RepositoryPaths.Broken, "bad-severity.yaml"));
 
         Assert.Equal(1, code);
         var items = System.Text.Json.JsonDocument.Parse(output).RootElement;
@@ -39,7 +39,7 @@ public sealed class KbCommandTests
     [Fact]
     public void Lint_MissingPath_ExitsOneWithoutAStackTrace()
     {
-        var (code, output) = Kb("lint", Path.Combine(RepoPaths.Root, "no-such-rules.yaml"));
+        var (code, output) = Kb("lint", Path.Combine(RepositoryPaths.Root, "no-such-rules.yaml"));
 
         Assert.Equal(1, code);
         Assert.Contains("error KB031: cannot read the rule file", output);
@@ -52,7 +52,7 @@ public sealed class KbCommandTests
         using var folder = new TempRules();
         var junit = Path.Combine(folder.Path, "out", "junit.xml");
 
-        var (code, output) = Kb("test", RepoPaths.Rules, "--junit", junit);
+        var (code, output) = Kb("test", RepositoryPaths.Rules, "--junit", junit);
 
         Assert.True(code == 0, output);
         Assert.Contains("PASS cloudpods/host-mac-changed", output);

@@ -6,7 +6,7 @@ namespace KnowledgeEngine.Tests.Rules;
 /// line: <c># expect: line:col: warning KBnnn: message — fix</c>.</summary>
 public sealed class LintCorpusTests
 {
-    private static string Folder => Path.Combine(RepoPaths.Root, "tests", "KnowledgeEngine.Tests", "Rules", "Lint");
+    private static string Folder => Path.Combine(RepositoryPaths.Root, "tests", "KnowledgeEngine.Tests", "Rules", "Lint");
 
     public static TheoryData<string> Files()
     {
@@ -26,7 +26,7 @@ public sealed class LintCorpusTests
         var path = Path.Combine(Folder, name);
         var expected = File.ReadLines(path).First()["# expect: ".Length..];
 
-        var rules = RuleSet.Load(path, RepoPaths.Root);
+        var rules = RuleSet.Load(path, RepositoryPaths.Root);
 
         Assert.False(rules.HasErrors, string.Join("\n", rules.Diagnostics));
         var code = expected.Split(' ')[2].TrimEnd(':');

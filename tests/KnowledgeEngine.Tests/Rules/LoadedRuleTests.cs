@@ -7,7 +7,7 @@ namespace KnowledgeEngine.Tests.Rules;
 /// defaults applied once, the conditions named with their roles and engine positions.</summary>
 public class LoadedRuleTests
 {
-    private static readonly RuleSet Rules = RuleSet.Load(RepoPaths.Rules, RepoPaths.Root);
+    private static readonly RuleSet Rules = RuleSet.Load(RepositoryPaths.Rules, RepositoryPaths.Root);
 
     private static LoadedRule MacChanged => Assert.Single(Rules.Rules, r => r.Id == "cloudpods/host-mac-changed");
 

@@ -7,7 +7,7 @@ namespace KnowledgeEngine.Tests.Rules;
 public sealed class LoaderTests
 {
     // The whole knowledge base, because the rule's examples name other rules (also:).
-    private static readonly RuleSet Rules = RuleSet.Load(RepoPaths.Rules, RepoPaths.Root);
+    private static readonly RuleSet Rules = RuleSet.Load(RepositoryPaths.Rules, RepositoryPaths.Root);
 
     private static RuleModel Rule => Assert.Single(Rules.Rules, r => r.Id == "cloudpods/host-mac-changed").Model;
 

@@ -177,7 +177,7 @@ public sealed class RuleBehaviourTests
               - log: { regex: 'write (?<path>\S+): No space' }
                 as: full
             cause: { summary: 'The disk holding {{ full.pth }} is full', confidence: 0.8 }
-            """), RepoPaths.Root);
+            """), RepositoryPaths.Root);
 
         var error = Assert.Single(rules.Diagnostics, d => d.Severity == KnowledgeEngine.Rules.DiagnosticSeverity.Error);
         Assert.Equal("KB016", error.Code);

@@ -15,7 +15,7 @@ internal static class RuleHarness
             folder.Write($"r{i}.yaml", files[i]);
         }
 
-        var rules = RuleSet.Load(folder.Path, RepoPaths.Root);
+        var rules = RuleSet.Load(folder.Path, RepositoryPaths.Root);
         Assert.False(rules.HasErrors, string.Join("\n", rules.Diagnostics));
         return rules;
     }

@@ -6,27 +6,27 @@ namespace KnowledgeEngine.Tests.Rules;
 /// <summary>docs/rule.schema.json and the loader must agree on every rule in the repository.</summary>
 public sealed class SchemaTests
 {
-    private static readonly SchemaChecker Checker = new(JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "rule.schema.json")))!);
+    private static readonly SchemaChecker Checker = new(JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "rule.schema.json")))!);
 
     public static TheoryData<string> RuleFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.Rules, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Rules, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            data.Add(Path.GetRelativePath(RepoPaths.Rules, file));
+            data.Add(Path.GetRelativePath(RepositoryPaths.Rules, file));
         }
 
         return data;
     }
 
     /// <summary>The whole knowledge base: a rule may name other rules (`also`) and the facts they derive.</summary>
-    private static readonly Lazy<RuleSet> All = new(() => RuleSet.Load(RepoPaths.Rules, RepoPaths.Root));
+    private static readonly Lazy<RuleSet> All = new(() => RuleSet.Load(RepositoryPaths.Rules, RepositoryPaths.Root));
 
     [Theory]
     [MemberData(nameof(RuleFiles))]
     public void RuleFile_PassesTheSchemaAndTheLoader(string name)
     {
-        var path = Path.Combine(RepoPaths.Rules, name);
+        var path = Path.Combine(RepositoryPaths.Rules, name);
 
         var schemaErrors = Checker.Check(YamlToJson.Convert(File.ReadAllText(path)));
         var ofFile = All.Value.Diagnostics.Where(d => Path.GetFullPath(d.Span.File) == Path.GetFullPath(path)).ToList();
@@ -44,7 +44,7 @@ public sealed class SchemaTests
     [InlineData("weight-in-when.yaml", "$.when[0]: unknown property weight")]
     public void BrokenFile_IsRejectedByTheSchemaToo(string name, string expected)
     {
-        var errors = Checker.Check(YamlToJson.Convert(File.ReadAllText(Path.Combine(RepoPaths.Broken, name))));
+        var errors = Checker.Check(YamlToJson.Convert(File.ReadAllText(Path.Combine(RepositoryPaths.Broken, name))));
 
         Assert.Contains(expected, errors);
     }

@@ -76,7 +76,7 @@ public sealed class RunbookTemplateTests
     [Fact]
     public void Template_MissingFile_SaysWhichAndHowToFix()
     {
-        var (code, _, stderr) = KbRun.Run("runbook", Rule, "--template", Path.Combine(RepoPaths.Root, "no-such.sbn"));
+        var (code, _, stderr) = KbRun.Run("runbook", Rule, "--template", Path.Combine(RepositoryPaths.Root, "no-such.sbn"));
 
         Assert.Equal(1, code);
         Assert.Contains("no-such.sbn: cannot read the template", stderr);
