@@ -71,7 +71,6 @@ public sealed class RuleSet
     {
         var list = paths.ToList();
         root ??= FindRoot(list.FirstOrDefault() ?? ".");
-        var loader = new RuleSetLoader(root);
         var files = new List<string>();
         foreach (var path in list)
         {
@@ -87,6 +86,18 @@ public sealed class RuleSet
             }
         }
 
+        return Load(root, files.Select(f => (f, (string?)null)), root is null ? null : KnowledgeCatalog.InFolder(root));
+    }
+
+    /// <summary>Loads rule files given as text, checked against the catalog (the articles rules link to,
+    /// the bundles and cases examples name; null skips those checks). Diagnostics name each source's path.
+    /// Examples that name a bundle or case run only from a rule set loaded from a folder.</summary>
+    public static RuleSet Load(IEnumerable<RuleSource> sources, KnowledgeCatalog? catalog) =>
+        Load(null, sources.Select(s => (s.Path, s.Text)), catalog);
+
+    private static RuleSet Load(string? root, IEnumerable<(string Path, string? Text)> files, KnowledgeCatalog? catalog)
+    {
+        var loader = new RuleSetLoader(catalog);
         var read = loader.Read(files);
         var compiled = loader.Compile(read);
         return new RuleSet(root, read.Select(r => r.Model).ToList(), compiled, loader.Bag.Items);

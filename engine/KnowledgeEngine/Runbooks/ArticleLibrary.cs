@@ -1,31 +1,46 @@
+using KnowledgeEngine.Rules;
+
 namespace KnowledgeEngine.Runbooks;
 
-/// <summary>The articles under a knowledge/ root, by path relative to it (e.g. cloudpods/host-mac-changed.md).</summary>
+/// <summary>The articles under a knowledge/ root, by path relative to it (e.g. cloudpods/host-mac-changed.md),
+/// with the problems found reading them (every article's, like the rules').</summary>
 public sealed class ArticleLibrary
 {
     private readonly Dictionary<string, KnowledgeArticle> _byPath;
 
-    private ArticleLibrary(Dictionary<string, KnowledgeArticle> byPath) => _byPath = byPath;
+    private ArticleLibrary(Dictionary<string, KnowledgeArticle> byPath, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        _byPath = byPath;
+        Diagnostics = diagnostics;
+    }
 
-    public static ArticleLibrary Empty { get; } = new(new Dictionary<string, KnowledgeArticle>(StringComparer.Ordinal));
+    public static ArticleLibrary Empty { get; } = new(new Dictionary<string, KnowledgeArticle>(StringComparer.Ordinal), []);
 
     public IReadOnlyCollection<KnowledgeArticle> Articles => _byPath.Values;
 
-    public static ArticleLibrary Load(string root)
+    /// <summary>What could not be read, with code, file, line and fix; an article with an error is kept without its metadata.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>The *.md files under the folder (knowledge/), README.md excepted.</summary>
+    public static ArticleLibrary Load(string root) =>
+        FromText(Directory.EnumerateFiles(root, "*.md", SearchOption.AllDirectories)
+            .Select(file => (Path.GetRelativePath(root, file).Replace('\\', '/'), File.ReadAllText(file))));
+
+    /// <summary>Articles given as text, each with its path relative to knowledge/ (README.md, the index page, is skipped).</summary>
+    public static ArticleLibrary FromText(IEnumerable<(string Path, string Text)> articles)
     {
         var byPath = new Dictionary<string, KnowledgeArticle>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(root, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var problems = new DiagnosticBag();
+        foreach (var (path, text) in articles.OrderBy(a => a.Path, StringComparer.Ordinal))
         {
-            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (relative.Equals("README.md", StringComparison.OrdinalIgnoreCase))
-            {
-                continue; // the index page, not an article
-            }
-
-            byPath[relative] = ArticleReader.Read(relative, File.ReadAllText(file));
+            var relative = path.Replace('\\', '/');
+            if (!relative.Equals("README.md", StringComparison.OrdinalIgnoreCase))
+                byPath[relative] = ArticleReader.Read(relative, text, problems);
         }
 
-        return new ArticleLibrary(byPath);
+        return new ArticleLibrary(byPath, problems.Items);
     }
 
     public KnowledgeArticle? Find(string relativePath) => _byPath.GetValueOrDefault(relativePath.Replace('\\', '/'));

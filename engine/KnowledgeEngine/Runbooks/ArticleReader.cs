@@ -1,22 +1,27 @@
 using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
+using KnowledgeEngine.Rules;
 using YamlDotNet.RepresentationModel;
 
 namespace KnowledgeEngine.Runbooks;
 
 /// <summary>Parses an article with Markdig: YAML front matter for the metadata, level-2 headings
 /// for the sections (the text between two headings is sliced from the source unchanged, so links
-/// and code blocks survive as written).</summary>
+/// and code blocks survive as written). A front matter that cannot be read is a diagnostic (the article
+/// is kept without its metadata), so every broken article of a knowledge base is reported at once.</summary>
 internal static class ArticleReader
 {
+    /// <summary>The code of an article whose front matter is not valid YAML.</summary>
+    public const string BadFrontMatter = "KB070";
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
 
-    public static KnowledgeArticle Read(string relativePath, string markdown)
+    public static KnowledgeArticle Read(string relativePath, string markdown, DiagnosticBag problems)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         var front = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
-        var meta = front is null ? null : ParseFrontMatter(front.Lines.ToString(), relativePath);
+        var meta = front is null ? null : ParseFrontMatter(front.Lines.ToString(), relativePath, problems);
         var headings = document.OfType<HeadingBlock>().Where(h => h.Level == 2).ToList();
         var sections = new List<ArticleSection>();
         for (var i = 0; i < headings.Count; i++)
@@ -36,8 +41,9 @@ internal static class ArticleReader
             Sequence(meta, "rules"), Scalar(meta, "source"), Sequence(meta, "tags"), sections) { Text = markdown };
     }
 
-    private static YamlMappingNode? ParseFrontMatter(string yaml, string path)
+    private static YamlMappingNode? ParseFrontMatter(string yaml, string path, DiagnosticBag problems)
     {
+        const string fix = "fix it so the article's rules and title can be read";
         try
         {
             var stream = new YamlStream();
@@ -46,13 +52,17 @@ internal static class ArticleReader
         }
         catch (YamlDotNet.Core.YamlException e)
         {
-            throw new KnowledgeException($"{path}:{e.Start.Line + 1}:{e.Start.Column}: the front matter is not valid YAML ({e.Message}) — fix it so the article's rules and title can be read.");
+            // The front matter starts on line 2, after its opening '---'.
+            var line = (int)e.Start.Line + 1;
+            problems.Error(BadFrontMatter, new Rules.SourceSpan(path, line, (int)e.Start.Column, line, (int)e.Start.Column),
+                $"the front matter is not valid YAML ({e.Message})", fix);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             // YamlDotNet's scanner can fail on mangled bytes without a YamlException.
-            throw new KnowledgeException($"{path}: the front matter is not valid YAML (the parser stopped: {e.Message.TrimEnd('.')}) — fix it so the article's rules and title can be read.");
+            problems.Error(BadFrontMatter, new Rules.SourceSpan(path, 1, 1, 1, 1), $"the front matter is not valid YAML (the parser stopped: {e.Message.TrimEnd('.')})", fix);
         }
+        return null;
     }
 
     private static string HeadingText(HeadingBlock heading) =>
@@ -66,6 +76,3 @@ internal static class ArticleReader
             ? seq.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").ToArray()
             : [];
 }
-
-/// <summary>The knowledge base's articles cannot be read; the message names the file and the fix.</summary>
-public sealed class KnowledgeException(string message) : Exception(message);

@@ -1,3 +1,4 @@
+using KnowledgeEngine.Rules;
 using KnowledgeEngine.Runbooks;
 
 namespace KnowledgeEngine.Tests.Runbooks;
@@ -30,7 +31,7 @@ public class ArticleReaderTests
     [Fact]
     public void Front_matter_gives_title_platform_and_linked_rules()
     {
-        var article = ArticleReader.Read("cloudpods/host-offline.md", Article);
+        var article = ArticleReader.Read("cloudpods/host-offline.md", Article, new DiagnosticBag());
 
         Assert.Equal("Host offline", article.Title);
         Assert.Equal("cloudpods", article.Platform);
@@ -40,7 +41,7 @@ public class ArticleReaderTests
     [Fact]
     public void A_section_keeps_the_markdown_under_its_heading_unchanged()
     {
-        var article = ArticleReader.Read("cloudpods/host-offline.md", Article);
+        var article = ArticleReader.Read("cloudpods/host-offline.md", Article, new DiagnosticBag());
 
         var verification = article.Section("verification");
 
@@ -51,12 +52,31 @@ public class ArticleReaderTests
     }
 
     [Fact]
-    public void Broken_front_matter_is_reported_with_file_and_line()
+    public void Broken_front_matter_is_a_diagnostic_with_code_file_and_line()
     {
-        var error = Assert.Throws<KnowledgeException>(() => ArticleReader.Read("x/broken.md", "---\ntitle: [unclosed\n---\n# T\n"));
+        var problems = new DiagnosticBag();
 
-        Assert.StartsWith("x/broken.md:", error.Message);
+        var article = ArticleReader.Read("x/broken.md", "---\ntitle: [unclosed\n---\n# T\n", problems);
+
+        var error = Assert.Single(problems.Items);
+        Assert.Equal("KB070", error.Code);
+        Assert.Equal(("x/broken.md", 3), (error.Span.File, error.Span.Line));
         Assert.Contains("front matter is not valid YAML", error.Message);
+        Assert.Equal("T", article.Title);
+    }
+
+    [Fact]
+    public void Every_broken_article_of_a_library_is_reported_at_once()
+    {
+        var library = ArticleLibrary.FromText([
+            ("a/one.md", "---\ntitle: [unclosed\n---\n# One\n"),
+            ("a/fine.md", "---\ntitle: Fine\n---\n# Fine\n"),
+            ("b/two.md", "---\nrules: [x\n---\n# Two\n"),
+        ]);
+
+        Assert.True(library.HasErrors);
+        Assert.Equal(["a/one.md", "b/two.md"], library.Diagnostics.Select(d => d.Span.File));
+        Assert.Equal("Fine", library.Find("a/fine.md")!.Title);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ internal static class FailureReport
     public static string Describe(Exception exception) => exception switch
     {
         // Exceptions whose message is already written for the operator.
-        BundleException or RunbookTemplateException or KnowledgeException => OneLine(exception.Message),
+        BundleException or RunbookTemplateException => OneLine(exception.Message),
         OperationCanceledException => "interrupted; temporary files were removed.",
         UnauthorizedAccessException =>
             $"permission denied ({OneLine(exception.Message)}). Run kb as a user who can read the input and write the output, or copy the files somewhere that user can reach.",

@@ -1,26 +1,49 @@
 using System.Reflection;
 using System.Security.Cryptography;
+using KnowledgeEngine.Rules;
 
 namespace KnowledgeEngine.Cli.KnowledgeBase;
 
 /// <summary>
-/// The rules and articles embedded in kb. They are written once to a folder under the temp
-/// directory (rule loading and article links work on files) named after the build: the module
-/// version id of a deterministic build changes exactly when its content, resources included,
-/// does. So every kb of one build shares one copy, a new build never reads a stale one, and a run
-/// that finds the folder reads none of the 2 MB of resources.
+/// The rules and articles embedded in kb. Diagnosing reads them as text straight from the assembly
+/// (<see cref="Rules"/>, <see cref="Articles"/>, <see cref="Catalog"/>). Only running the built-in rules'
+/// examples (kb lint and kb test outside a knowledge base) needs them on disk, with the example bundles:
+/// <see cref="Materialise"/> writes them once to a folder under the temp directory named after the build
+/// (the module version id of a deterministic build changes exactly when its content, resources included,
+/// does), so every kb of one build shares one copy and a new build never reads a stale one.
 /// </summary>
 internal static class BuiltInKnowledge
 {
     private const string Prefix = "kb/";
 
-    /// <summary>The folder holding rules/ and knowledge/, optionally overlaid by the user's rule
-    /// files: a user file replaces the built-in one of the same relative path, others are added.</summary>
-    public static string Materialise(string? userRules = null)
+    /// <summary>The built-in rule files, named rules/&lt;platform&gt;/&lt;file&gt;.yaml.</summary>
+    public static IEnumerable<RuleSource> Rules() =>
+        Embedded("rules/").Select(name => new RuleSource(name, Text(name)));
+
+    /// <summary>The built-in articles, by path relative to knowledge/.</summary>
+    public static IEnumerable<(string Path, string Text)> Articles() =>
+        Embedded("knowledge/").Select(name => (name["knowledge/".Length..], Text(name)));
+
+    /// <summary>Every embedded path (rules, articles, example bundles, real cases), for load-time checks.</summary>
+    public static KnowledgeCatalog Catalog() => KnowledgeCatalog.OfPaths(Embedded(""));
+
+    private static IEnumerable<string> Embedded(string under) =>
+        typeof(BuiltInKnowledge).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(Prefix + under, StringComparison.Ordinal)).Select(n => n[Prefix.Length..]).Order(StringComparer.Ordinal);
+
+    private static string Text(string name)
+    {
+        using var stream = typeof(BuiltInKnowledge).Assembly.GetManifestResourceStream(Prefix + name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The folder holding rules/, knowledge/ and the example bundles and cases.</summary>
+    public static string Materialise()
     {
         var assembly = typeof(BuiltInKnowledge).Assembly;
-        var root = Path.Combine(Path.GetTempPath(), "kb-knowledge-" + Hash(assembly.ManifestModule.ModuleVersionId, userRules));
-        var expected = Expected(assembly, userRules);
+        var root = Path.Combine(Path.GetTempPath(), "kb-knowledge-" + Hash(assembly.ManifestModule.ModuleVersionId));
+        var expected = Expected(assembly);
         if (Directory.Exists(root))
         {
             if (Holds(root, expected))
@@ -31,7 +54,7 @@ internal static class BuiltInKnowledge
             // The shared copy holds other files than this build's (something added or removed some): read
             // a private copy instead, so a diagnosis never uses rules or articles this kb does not ship.
             root = $"{root}.private-{Environment.ProcessId}-{Guid.NewGuid():N}";
-            Fill(root, assembly, userRules);
+            Fill(root, assembly);
             var copy = root;
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
             {
@@ -50,7 +73,7 @@ internal static class BuiltInKnowledge
         // A staging folder of this call's own: two threads of one process (tests run kb in parallel)
         // writing one folder could move it while the other is mid-write, leaving a truncated file.
         var staging = $"{root}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
-        Fill(staging, assembly, userRules);
+        Fill(staging, assembly);
 
         try
         {
@@ -64,32 +87,19 @@ internal static class BuiltInKnowledge
         return root;
     }
 
-    private static void Fill(string root, Assembly assembly, string? userRules)
+    private static void Fill(string root, Assembly assembly)
     {
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
         {
             Write(root, name[Prefix.Length..], Read(assembly, name));
         }
 
-        if (userRules is not null)
-        {
-            foreach (var file in Directory.EnumerateFiles(userRules, "*.y*ml", SearchOption.AllDirectories))
-            {
-                Write(root, Path.Combine("rules", Path.GetRelativePath(userRules, file)), File.ReadAllBytes(file));
-            }
-        }
     }
 
-    /// <summary>The relative paths (with '/') a copy of this build holds: the embedded files and the user's rule files.</summary>
-    private static HashSet<string> Expected(Assembly assembly, string? userRules)
+    /// <summary>The relative paths (with '/') a copy of this build holds: the embedded files.</summary>
+    private static HashSet<string> Expected(Assembly assembly)
     {
         var names = assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Select(n => n[Prefix.Length..]);
-        if (userRules is not null)
-        {
-            names = names.Concat(Directory.EnumerateFiles(userRules, "*.y*ml", SearchOption.AllDirectories)
-                .Select(f => "rules/" + Path.GetRelativePath(userRules, f).Replace('\\', '/')));
-        }
-
         return names.ToHashSet(StringComparer.Ordinal);
     }
 
@@ -115,20 +125,10 @@ internal static class BuiltInKnowledge
         return copy.ToArray();
     }
 
-    private static string Hash(Guid build, string? userRules)
+    private static string Hash(Guid build)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(build.ToByteArray());
-
-        if (userRules is not null)
-        {
-            foreach (var file in Directory.EnumerateFiles(userRules, "*.y*ml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                sha.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(userRules, file)));
-                sha.AppendData(File.ReadAllBytes(file));
-            }
-        }
-
         return Convert.ToHexString(sha.GetHashAndReset())[..16].ToLowerInvariant();
     }
 }

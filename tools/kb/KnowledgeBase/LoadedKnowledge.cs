@@ -4,7 +4,8 @@ using KnowledgeEngine.Runbooks;
 namespace KnowledgeEngine.Cli.KnowledgeBase;
 
 /// <summary>The built-in rules and articles, overlaid by the user's --rules folder, as the
-/// diagnose and runbook commands load them. Problems are printed for people and give null.</summary>
+/// diagnose and runbook commands load them: read as text from kb itself and from the user's files,
+/// nothing written to disk. Problems are printed for people and give null.</summary>
 internal sealed record LoadedKnowledge(RuleSet Rules, ArticleLibrary Articles)
 {
     public static LoadedKnowledge? Load(string command, string? userRules, TextWriter error)
@@ -15,44 +16,43 @@ internal sealed record LoadedKnowledge(RuleSet Rules, ArticleLibrary Articles)
             return null;
         }
 
-        var root = BuiltInKnowledge.Materialise(userRules);
-        var rules = RuleSet.Load(Path.Combine(root, "rules"), root);
+        var articles = ArticleLibrary.FromText(BuiltInKnowledge.Articles());
+        if (articles.HasErrors)
+        {
+            foreach (var d in articles.Diagnostics)
+                error.WriteLine(d);
+            error.WriteLine($"kb {command}: the built-in articles have errors (above); this kb build is broken, rebuild it.");
+            return null;
+        }
+
+        var rules = RuleSet.Load(Sources(userRules), BuiltInKnowledge.Catalog());
         if (rules.HasErrors)
         {
             foreach (var d in rules.Diagnostics)
-            {
-                error.WriteLine(UserPath(d.ToString(), root, userRules));
-            }
-
+                error.WriteLine(d);
             error.WriteLine($"kb {command}: the rules have errors (above); fix them or run kb lint on your --rules folder.");
             return null;
         }
 
-        try
-        {
-            return new LoadedKnowledge(rules, ArticleLibrary.Load(Path.Combine(root, "knowledge")));
-        }
-        catch (KnowledgeException e)
-        {
-            error.WriteLine($"kb {command}: {e.Message}");
-            return null;
-        }
+        return new LoadedKnowledge(rules, articles);
     }
 
-    /// <summary>A diagnostic names the file in the materialised copy; the user knows it by the
-    /// path they gave with --rules (a built-in file keeps its rules/... name).</summary>
-    private static string UserPath(string line, string root, string? userRules)
+    /// <summary>The built-in rule files, a user file replacing the built-in one of the same path under
+    /// rules/ and the others added. A user file is named by the path the user gave, so its diagnostics point there.</summary>
+    private static IEnumerable<RuleSource> Sources(string? userRules)
     {
-        var copied = Path.Combine(root, "rules") + Path.DirectorySeparatorChar;
-        if (userRules is not null && line.StartsWith(copied, StringComparison.Ordinal))
+        var byPath = BuiltInKnowledge.Rules().ToDictionary(s => s.Path, StringComparer.Ordinal);
+        if (userRules is not null)
         {
-            var relative = line[copied.Length..line.IndexOf(':', copied.Length)];
-            if (File.Exists(Path.Combine(userRules, relative)))
+            foreach (var file in Directory.EnumerateFiles(userRules, "*.*", SearchOption.AllDirectories)
+                         .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                         .Order(StringComparer.Ordinal))
             {
-                return Path.Combine(userRules, relative) + line[(copied.Length + relative.Length)..];
+                var key = "rules/" + Path.GetRelativePath(userRules, file).Replace('\\', '/');
+                byPath[key] = RuleSource.FromFile(file);
             }
         }
 
-        return line.Replace(root + Path.DirectorySeparatorChar, "");
+        return byPath.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value);
     }
 }

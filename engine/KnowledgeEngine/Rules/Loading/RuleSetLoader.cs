@@ -7,16 +7,16 @@ namespace KnowledgeEngine.Rules.Loading;
 /// <summary>Loads rule files in four passes: read and validate each file, check what spans files
 /// (duplicate ids, derived facts, cycles), compile each rule that is free of errors, and hand the
 /// engine all their definitions at once so they share one network.</summary>
-internal sealed class RuleSetLoader(string? root)
+internal sealed class RuleSetLoader(KnowledgeCatalog? catalog)
 {
     private readonly DiagnosticBag _bag = new();
 
     public DiagnosticBag Bag => _bag;
 
-    public List<(RuleModel Model, FileContext File)> Read(IEnumerable<string> files)
+    /// <summary>Reads rule files from disk (a text of null) or given as text.</summary>
+    public List<(RuleModel Model, FileContext File)> Read(IEnumerable<(string Path, string? Text)> files)
     {
-        var knowledge = root is null ? null : Path.Combine(root, "knowledge");
-        var validator = new RuleModelValidator(knowledge is not null && Directory.Exists(knowledge) ? knowledge : null, root);
+        var validator = new RuleModelValidator(catalog);
         var paths = files.ToList();
         // Files are independent: each is read, parsed and validated on any core into a bag of its own, and the
         // bags are merged in file order, so the diagnostics are exactly those of reading the files one by one.
@@ -35,14 +35,15 @@ internal sealed class RuleSetLoader(string? root)
         return read;
     }
 
-    private static (RuleModel? Model, FileContext? File, DiagnosticBag Bag) ReadOne(string path, RuleModelValidator validator)
+    private static (RuleModel? Model, FileContext? File, DiagnosticBag Bag) ReadOne((string Path, string? Text) source, RuleModelValidator validator)
     {
         var bag = new DiagnosticBag();
+        var (path, given) = source;
         var display = path.Replace('\\', '/');
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = given ?? File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -5,14 +5,9 @@ namespace KnowledgeEngine.Rules.Validation;
 /// <summary>The knowledge articles a rule may link to, for suggestions.</summary>
 internal static class Articles
 {
-    public static string Suggest(string knowledgeRoot, string written)
+    public static string Suggest(KnowledgeCatalog catalog, string written)
     {
-        var known = Directory.Exists(knowledgeRoot)
-            ? Directory.EnumerateFiles(knowledgeRoot, "*.md", SearchOption.AllDirectories)
-                .Select(f => Path.GetRelativePath(knowledgeRoot, f).Replace('\\', '/'))
-                .Where(f => f.Contains('/'))
-                .ToList()
-            : [];
+        var known = catalog.Articles().Where(f => f.Contains('/')).ToList();
         var close = NameSuggestions.Closest(written, known);
         return close.Length > 0
             ? close.TrimEnd()

@@ -11,14 +11,14 @@ namespace KnowledgeEngine.Rules.Validation;
 /// parse, and expected captures come with a firing expectation.</summary>
 internal sealed class ExampleValidator : AbstractValidator<ExampleModel>
 {
-    public ExampleValidator(string? baseDirectory)
+    public ExampleValidator(KnowledgeCatalog? catalog)
     {
-        RuleFor(e => e.Bundle).Must(b => File.Exists(Path.Combine(baseDirectory!, b!.Value)) || Directory.Exists(Path.Combine(baseDirectory!, b.Value)))
-            .When(e => e.Bundle is not null && baseDirectory is not null)
+        RuleFor(e => e.Bundle).Must(b => catalog!.HasPath(b!.Value))
+            .When(e => e.Bundle is not null && catalog is not null)
             .Report(LoaderCodes.ExampleBundle, (_, b) => b!.Span, (_, b) => $"example bundle '{b!.Value}' does not exist",
                 (_, _) => "write the bundle's path relative to the knowledge base root (the folder that holds rules/ and knowledge/), e.g. tests/bundles/cloudpods/host-mac-changed/fires");
-        RuleFor(e => e.Case).Must(c => File.Exists(Path.Combine(baseDirectory!, c!.Value)))
-            .When(e => e.Case is not null && baseDirectory is not null)
+        RuleFor(e => e.Case).Must(c => catalog!.HasPath(c!.Value))
+            .When(e => e.Case is not null && catalog is not null)
             .Report(LoaderCodes.ExampleBundle, (_, c) => c!.Span, (_, c) => $"example case '{c!.Value}' does not exist",
                 (_, _) => "write the case file's path relative to the knowledge base root, e.g. tests/real-cases/talos-6736-kubelet-serving-cert-csr-not-approved.yaml");
         RuleFor(e => e.Captures).Must((e, c) => e.Expect?.Value != ExampleExpectation.Silent)

@@ -9,7 +9,7 @@ namespace KnowledgeEngine.Rules.Validation;
 /// link, names, and each condition and example.</summary>
 internal sealed partial class RuleModelValidator : AbstractValidator<RuleModel>
 {
-    public RuleModelValidator(string? knowledgeRoot, string? baseDirectory)
+    public RuleModelValidator(KnowledgeCatalog? catalog)
     {
         RuleFor(r => r.Id).Must(id => IdPattern().IsMatch(id!.Value)).When(r => r.Id is not null)
             .Report(LoaderCodes.BadId, (_, id) => id!.Span, (_, id) => $"rule id '{id!.Value}' is not <platform>/<name>",
@@ -22,15 +22,15 @@ internal sealed partial class RuleModelValidator : AbstractValidator<RuleModel>
         RuleFor(r => r.Cause!.Confidence).Must(c => c!.Value is >= 0 and <= 1).When(r => r.Cause?.Confidence is not null)
             .Report(LoaderCodes.OutOfRange, (_, c) => c!.Span, (_, c) => $"confidence must lie between 0 and 1, found {c!.Value}",
                 (_, _) => "write the prior confidence as a fraction, e.g. confidence: 0.7");
-        RuleFor(r => r.Knowledge).Must(k => File.Exists(Path.Combine(knowledgeRoot!, k!.Value)))
-            .When(r => r.Knowledge is not null && knowledgeRoot is not null)
+        RuleFor(r => r.Knowledge).Must(k => catalog!.HasArticle(k!.Value))
+            .When(r => r.Knowledge is not null && catalog is { KnowsArticles: true })
             .Report(LoaderCodes.UnknownArticle, (_, k) => k!.Span, (_, k) => $"knowledge article '{k!.Value}' does not exist under knowledge/",
-                (_, k) => Articles.Suggest(knowledgeRoot!, k!.Value));
+                (_, k) => Articles.Suggest(catalog!, k!.Value));
         RuleFor(r => r).Custom(UniqueNames);
         RuleForEach(r => r.When).SetValidator(new ConditionValidator());
         RuleForEach(r => r.Evidence).SetValidator(new ConditionValidator());
         RuleForEach(r => r.Against).SetValidator(new ConditionValidator());
-        RuleForEach(r => r.Examples).SetValidator(new ExampleValidator(baseDirectory));
+        RuleForEach(r => r.Examples).SetValidator(new ExampleValidator(catalog));
     }
 
     private static void UniqueNames(RuleModel rule, ValidationContext<RuleModel> context)
