@@ -24,7 +24,7 @@ internal sealed class JsonBody : LogBody
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 var value = property.Value;
-                var asText = value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText();
+                var asText = FieldText(value);
                 switch (property.Name)
                 {
                     case "msg" or "message" or "log" or "MESSAGE":
@@ -54,6 +54,27 @@ internal sealed class JsonBody : LogBody
         }
     }
 
+    /// <summary>
+    /// A member as a field value: strings unquoted, numbers and literals as written, lists and objects as
+    /// compact JSON. Compact, because zap's console encoder writes them with spaces (<c>["1.1.1.1", "8.8.8.8"]</c>)
+    /// and its JSON encoder without: a field must read the same in either rendering.
+    /// </summary>
+    public static string FieldText(JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                return value.GetString() ?? "";
+            case JsonValueKind.Array or JsonValueKind.Object:
+                var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+                using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                    value.WriteTo(writer);
+                return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            default:
+                return value.GetRawText();
+        }
+    }
+
     /// <summary>Copies a flat JSON object's members into the header's fields (zap console bags).</summary>
     public static void CopyFields(ReadOnlySpan<char> json, RecordHeader header)
     {
@@ -64,8 +85,7 @@ internal sealed class JsonBody : LogBody
                 return;
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                var value = property.Value;
-                header.SetField(property.Name, value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText());
+                header.SetField(property.Name, FieldText(property.Value));
             }
         }
         catch (JsonException)
