@@ -78,19 +78,28 @@ internal sealed class JsonBody : LogBody
     /// <summary>Copies a flat JSON object's members into the header's fields (zap console bags).</summary>
     public static void CopyFields(ReadOnlySpan<char> json, RecordHeader header)
     {
+        if (TryCopyFields(json.ToString(), header) || !json.Contains(@"\x5c", StringComparison.Ordinal))
+            return;
+        // The kernel's log (dmesg, a Talos console) writes a backslash as "\x5c", which leaves the JSON
+        // escapes of the bag broken (\x5c" where \" was written); undone, the bag reads again (siderolabs/talos#6736).
+        TryCopyFields(json.ToString().Replace(@"\x5c", @"\", StringComparison.Ordinal), header);
+    }
+
+    private static bool TryCopyFields(string json, RecordHeader header)
+    {
         try
         {
-            using var document = JsonDocument.Parse(json.ToString());
+            using var document = JsonDocument.Parse(json);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
-                return;
+                return false;
             foreach (var property in document.RootElement.EnumerateObject())
-            {
                 header.SetField(property.Name, FieldText(property.Value));
-            }
+            return true;
         }
         catch (JsonException)
         {
             // A brace at the end of a message that is not a field bag; the message keeps it.
+            return false;
         }
     }
 }
