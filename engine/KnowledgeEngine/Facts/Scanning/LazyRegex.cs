@@ -32,10 +32,12 @@ internal sealed class LazyRegex
     private LazyRegex(string pattern)
     {
         // The interpreter's constructor parses without building an automaton; both engines share the parser.
+        // Errors are reported on the pattern as written; the one matched also takes masked addresses.
         var parsed = new Regex(pattern, RegexOptions.CultureInvariant);
+        var matched = MaskedValues.Widen(pattern);
         Pattern = pattern;
-        GroupNames = parsed.GetGroupNames();
-        _matcher = new Lazy<Regex>(() => Build(pattern));
+        GroupNames = (ReferenceEquals(matched, pattern) ? parsed : new Regex(matched, RegexOptions.CultureInvariant)).GetGroupNames();
+        _matcher = new Lazy<Regex>(() => Build(matched));
     }
 
     public string Pattern { get; }
