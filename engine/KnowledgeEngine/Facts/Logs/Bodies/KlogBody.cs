@@ -38,18 +38,18 @@ internal sealed class KlogBody : LogBody
     public override bool TryParseCut(ReadOnlySpan<char> body, RecordHeader? header, TimeContext time, out ReadOnlySpan<char> message)
     {
         message = default;
-        string? level = null;
+        var level = ReadOnlySpan<char>.Empty;
         if (body.Length > 2 && body[0] is 'I' or 'W' or 'E' or 'F' or 'D' && char.IsAsciiDigit(body[1]))
         {
-            level = body[..1].ToString();
+            level = body[..1];
             body = body[1..];
         }
         var fragment = CutHeader.TimeFragment(body);
-        if (level is not null && fragment == 0)
+        if (!level.IsEmpty && fragment == 0)
             return false;
         if (!TryCaller(body[fragment..], header, out message, cut: true))
             return false;
-        header?.SetLevel(level);
+        header?.SetLevel(LevelNames.Normalise(level));
         return true;
     }
 
