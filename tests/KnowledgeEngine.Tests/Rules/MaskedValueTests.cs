@@ -54,8 +54,30 @@ public sealed class MaskedValueTests : IDisposable
     }
 
     [Theory]
-    [InlineData(@"peer (?<ip>10\.\d+\.\d+\.\d+) is down", "peer x.x.x.x is down")]
-    [InlineData(@"Master MAC: (?<mac>00:22:[0-9a-f:]{11})", "Master MAC: XX:XX:XX:XX:XX:XX")]
+    [InlineData("x.x.x.x")]
+    [InlineData("127.0.0.1")]
+    public void A_capture_for_one_range_of_addresses_takes_neither_a_mask_nor_another_address(string address)
+    {
+        // A claim about the address (private, the cluster DNS) cannot be supported by a mask.
+        var run = Run(@"bind to (?<local_ip>(?:10|192\.168|172\.(?:1[6-9]|2\d|3[01]))(?:\.\d{1,3}){2,3})", $"bind to {address}");
+
+        Assert.Empty(run.Fired);
+    }
+
+    [Fact]
+    public void The_mask_alternative_takes_no_unmasked_address()
+    {
+        var mask = new System.Text.RegularExpressions.Regex($"^(?:{MaskedValues.Mask})$");
+
+        Assert.DoesNotMatch(mask, "10.127.10.7");
+        Assert.DoesNotMatch(mask, "00:22:4d:aa:bb:cc");
+        Assert.Matches(mask, "10.127.x.x");
+        Assert.Matches(mask, "00:22:4d:aa:bb:XX");
+    }
+
+    [Theory]
+    [InlineData(@"peer (?<ip>\d+\.\d+\.\d+\.\d+) is down", "peer x.x.x.x is down")]
+    [InlineData(@"Master MAC: (?<mac>[0-9a-f:]{17})", "Master MAC: XX:XX:XX:XX:XX:XX")]
     public void The_prefilter_literals_are_in_every_masked_match(string pattern, string line)
     {
         var literals = RegexLiterals.From(pattern);

@@ -15,14 +15,30 @@ namespace KnowledgeEngine.Facts;
 /// </summary>
 internal static class MaskedValues
 {
-    /// <summary>What a mask looks like: the generic marks, a dotted quad with masked parts, a MAC with masked pairs.</summary>
-    internal const string Mask =
-        @"\*{3,}|<redacted>|<REDACTED>|\[redacted\]|\[REDACTED\]|REDACTED|redacted|<masked>|MASKED" +
-        @"|(?:\d{1,3}|[xX]{1,3}|\*{1,3})(?:\.(?:\d{1,3}|[xX]{1,3}|\*{1,3})){3}" +
-        @"|(?:[0-9A-Fa-f]{2}|[xX]{2}|\*{2})(?::(?:[0-9A-Fa-f]{2}|[xX]{2}|\*{2})){5}";
+    /// <summary>What a mask looks like: the generic marks, a dotted quad or a MAC with at least one masked part
+    /// (an address without one is no mask: it stays the capture's own business, so a capture limited to private
+    /// addresses still refuses 127.0.0.1).</summary>
+    internal static readonly string Mask =
+        @"\*{3,}|<redacted>|<REDACTED>|\[redacted\]|\[REDACTED\]|REDACTED|redacted|<masked>|MASKED|"
+        + Masked(@"\d{1,3}", @"(?:[xX]{1,3}|\*{1,3})", @"\.", 4) + "|"
+        + Masked("[0-9A-Fa-f]{2}", @"(?:[xX]{2}|\*{2})", ":", 6);
 
-    private static readonly string[] Addresses = ["10.127.10.7", "00:22:4d:aa:bb:cc", "00:22:4D:AA:BB:CC", "node-07.example.com"];
+    /// <summary>
+    /// Addresses a capture must take whole to count as an address capture: one that takes any IPv4 address
+    /// (a public and a private one), a MAC (in either case) or a host name. A capture for one range only
+    /// (<c>10\.96\.0\.10</c>, private addresses) is a claim about the address, which a mask cannot support.
+    /// </summary>
+    private static readonly string[][] Addresses =
+        [["10.127.10.7", "203.0.113.9"], ["00:22:4d:aa:bb:cc"], ["00:22:4D:AA:BB:CC"], ["node-07.example.com"]];
+
     private static readonly string[] Masks = ["x.x.x.x", "10.x.x.x", "XX:XX:XX:XX:XX:XX", "***", "<redacted>", "REDACTED"];
+
+    /// <summary>Parts separated by <paramref name="separator"/>, at least one of them masked: the first masked part at each position.</summary>
+    private static string Masked(string part, string mask, string separator, int parts) =>
+        string.Join('|', Enumerable.Range(0, parts).Select(first =>
+            string.Concat(Enumerable.Repeat(part + separator, first)) + mask
+            + string.Concat(Enumerable.Repeat($"{separator}(?:{part}|{mask})", parts - first - 1))));
+
     private static readonly ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
 
     /// <summary>The pattern with its address captures widened; the pattern itself when it has none.</summary>
@@ -60,7 +76,7 @@ internal static class MaskedValues
         try
         {
             var whole = new Regex($"^(?:{body})$", RegexOptions.CultureInvariant);
-            return Addresses.Any(whole.IsMatch) && !Masks.All(whole.IsMatch);
+            return Addresses.Any(set => set.All(whole.IsMatch)) && !Masks.All(whole.IsMatch);
         }
         catch (ArgumentException)
         {
