@@ -23,7 +23,7 @@ public static class BundleText
         {
             var (text, isLoud) = fact switch
             {
-                LogFact log => (log.Message, log.Level is "warning" or "error" or "fatal"),
+                LogFact log => (WithFields(log), log.Level is "warning" or "error" or "fatal"),
                 ConfigFact config => ($"{config.Key} {config.Value}", false),
                 ResourceFact resource => ($"{resource.ResourceKind} {resource.Object.GetRawText()}", false),
                 _ => (null, false),
@@ -41,5 +41,24 @@ public static class BundleText
 
         var all = loud.Append(rest);
         return all.Length > MaxChars ? all.ToString(0, MaxChars) : all.ToString();
+    }
+
+    /// <summary>
+    /// A record's message and the text of its structured fields: a JSON, klog or zap record says part of what
+    /// happened in its fields ("error": "... tls: internal error"), which its message no longer holds. Fields
+    /// that every record has (time, level, the message itself, thread and process ids) add nothing.
+    /// </summary>
+    private static string WithFields(LogFact log)
+    {
+        if (log.Fields.Count == 0)
+            return log.Message;
+        var text = new StringBuilder(log.Message);
+        foreach (var (key, value) in log.Fields)
+        {
+            if (key is not ("ts" or "time" or "timestamp" or "@timestamp" or "msg" or "message" or "MESSAGE" or "level" or "lvl"
+                or "severity" or "caller" or "thread" or "pid" or "logid" or "stream"))
+                text.Append(' ').Append(value);
+        }
+        return text.ToString();
     }
 }

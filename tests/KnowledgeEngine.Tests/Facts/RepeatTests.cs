@@ -43,6 +43,18 @@ public sealed class RepeatTests : IDisposable
         Assert.Equal((1, 2, fact.Timestamp), (fact.Repeats, fact.LastLine, fact.LastTimestamp));
     }
 
+    [Theory]
+    [InlineData("{{\"level\":\"error\",\"ts\":\"2024-03-09T10:00:0{0}Z\",\"msg\":\"node lost\",\"node\":\"{1}\"}}\n")]
+    [InlineData("E0309 10:00:0{0}.000000       1 controller.go:120] \"node lost\" node=\"{1}\"\n")]
+    public void One_message_with_other_fields_is_not_merged_but_a_repeat_at_another_time_is(string shape)
+    {
+        var log = string.Format(shape, 0, "worker-3") + string.Format(shape, 1, "worker-4") + string.Format(shape, 2, "worker-3");
+
+        var facts = LogReading.Read(log, ScanPlan.CreateBuilder().AddLiteral("lost", "node lost").Build());
+
+        Assert.Equal([("worker-3", 2), ("worker-4", 1)], facts.Select(f => (f.Fields["node"], f.Repeats)));
+    }
+
     [Fact]
     public void Different_messages_are_not_merged()
     {

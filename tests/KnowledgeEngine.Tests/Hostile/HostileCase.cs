@@ -11,6 +11,8 @@ namespace KnowledgeEngine.Tests.Hostile;
 /// <list type="bullet">
 /// <item><c>setup:</c> copy SRC DST | write DST TEXT | truncate DST BYTES | flip DST OFFSET | fifo DST | feed-fifo DST SRC</item>
 /// <item><c>run:</c> the kb arguments, split at spaces</item>
+/// <item><c>stdin:</c> a line piped into kb's standard input (repeatable, each ends with a newline, as
+/// <c>printf '%s\n'</c> writes it); such a case runs the built kb as a child process</item>
 /// <item><c>exit:</c> the exit code</item>
 /// <item><c>stderr:</c> / <c>stdout:</c> a line the stream must hold exactly (repeatable)</item>
 /// <item><c>has:</c> / <c>lacks:</c> text that stdout+stderr must / must not contain</item>
@@ -18,7 +20,7 @@ namespace KnowledgeEngine.Tests.Hostile;
 /// </list>
 /// </summary>
 internal sealed record HostileCase(string Name, string Why, List<string[]> Setup, string[] Args, int Exit,
-    List<string> StderrLines, List<string> StdoutLines, List<string> Has, List<string> Lacks, List<string[]> Unchanged)
+    List<string> StderrLines, List<string> StdoutLines, List<string> Has, List<string> Lacks, List<string[]> Unchanged, string? Stdin)
 {
     public static string Folder => Path.Combine(RepositoryPaths.Root, "tests", "hostile");
 
@@ -28,6 +30,7 @@ internal sealed record HostileCase(string Name, string Why, List<string[]> Setup
     {
         var (why, setup, args, exit) = ("", new List<string[]>(), Array.Empty<string>(), -1);
         var (stderr, stdout, has, lacks, unchanged) = (new List<string>(), new List<string>(), new List<string>(), new List<string>(), new List<string[]>());
+        StringBuilder? stdin = null;
         foreach (var raw in File.ReadLines(Path.Combine(Folder, name + ".case")))
         {
             if (raw.StartsWith("# why: ", StringComparison.Ordinal))
@@ -57,6 +60,7 @@ internal sealed record HostileCase(string Name, string Why, List<string[]> Setup
                 case "has": has.Add(value); break;
                 case "lacks": lacks.Add(value); break;
                 case "unchanged": unchanged.Add(value.Split(' ', 2)); break;
+                case "stdin": (stdin ??= new StringBuilder()).Append(value).Append('\n'); break;
                 default: throw new FormatException($"{name}.case: unknown key '{raw[..colon]}'");
             }
         }
@@ -66,7 +70,7 @@ internal sealed record HostileCase(string Name, string Why, List<string[]> Setup
             throw new FormatException($"{name}.case needs '# why:', 'run:', 'exit:' and at least one expected line");
         }
 
-        return new HostileCase(name, why, setup, args, exit, stderr, stdout, has, lacks, unchanged);
+        return new HostileCase(name, why, setup, args, exit, stderr, stdout, has, lacks, unchanged, stdin?.ToString());
     }
 
     private static string Unescape(string text)

@@ -42,7 +42,10 @@ public sealed class HostileInputTests
         }
 
         // Act
-        var run = Task.Run(() => KbRun.Run(test.Args));
+        // Standard input cannot be redirected in-process (kb opens the console's own stream): such cases run kb.dll.
+        var run = Task.Run(() => test.Stdin is null || OperatingSystem.IsWindows()
+            ? KbRun.Run(test.Args)
+            : KbProcess.Run(test.Args, setup.Root, test.Stdin));
         var first = await Task.WhenAny(run, Task.Delay(Deadline));
         Assert.True(first == run, $"{name}: kb {string.Join(' ', test.Args)} did not finish within {Deadline.TotalSeconds} s");
         var (code, stdout, stderr) = await run;

@@ -12,12 +12,13 @@ internal static class KbProcess
 
     public static bool IsRoot => Environment.UserName == "root";
 
-    public static Process Start(string[] args, string tempFolder, bool asUnprivileged = false)
+    public static Process Start(string[] args, string tempFolder, bool asUnprivileged = false, bool redirectInput = false)
     {
         var kb = Path.Combine(AppContext.BaseDirectory, "kb.dll");
         var start = asUnprivileged && IsRoot
             ? new ProcessStartInfo("setpriv", ["--reuid", $"{Nobody}", "--regid", $"{Nobody}", "--clear-groups", "dotnet", kb, .. args])
             : new ProcessStartInfo("dotnet", [kb, .. args]);
+        start.RedirectStandardInput = redirectInput;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.Environment["TMPDIR"] = tempFolder;
@@ -26,9 +27,19 @@ internal static class KbProcess
         return Process.Start(start)!;
     }
 
-    public static (int Code, string Stdout, string Stderr) Run(string[] args, string tempFolder, bool asUnprivileged = false)
+    public static (int Code, string Stdout, string Stderr) Run(string[] args, string tempFolder, bool asUnprivileged = false) =>
+        Run(args, tempFolder, null, asUnprivileged);
+
+    /// <summary>Runs kb with <paramref name="stdin"/> piped into its standard input (closed after it), as <c>printf … | kb</c>.</summary>
+    public static (int Code, string Stdout, string Stderr) Run(string[] args, string tempFolder, string? stdin, bool asUnprivileged = false)
     {
-        using var process = Start(args, tempFolder, asUnprivileged);
+        using var process = Start(args, tempFolder, asUnprivileged, redirectInput: stdin is not null);
+        if (stdin is not null)
+        {
+            process.StandardInput.Write(stdin);
+            process.StandardInput.Close();
+        }
+
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromSeconds(60)))

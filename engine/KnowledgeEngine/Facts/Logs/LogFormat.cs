@@ -10,7 +10,7 @@ namespace KnowledgeEngine.Facts.Logs;
 internal sealed class LogFormat(LogEnvelope? envelope, LogBody? body)
 {
     private static readonly LogBody[] PerRecordBodies =
-        [new JsonBody(), new LogfmtBody(), new KlogBody(), new KeepalivedBody(), new CloudpodsBody(), new Log4jBody()];
+        [new JsonBody(), new LogfmtBody(), new KlogBody(), new KeepalivedBody(), new CloudpodsBody(), new Log4jBody(), new ZapConsoleBody()];
 
     public static LogFormat Plain { get; } = new(null, PlainBody.Instance);
 
@@ -45,7 +45,9 @@ internal sealed class LogFormat(LogEnvelope? envelope, LogBody? body)
     }
 
     private static bool BodyStarts(LogBody body, ReadOnlySpan<char> text, TimeContext time) =>
-        body.HasHeader ? body.TryParse(text, null, time, out _) : !PlainBody.IsContinuation(text);
+        body.HasHeader
+            ? body.TryParse(text, null, time, out _) || body.TryParseCut(text, null, time, out _)
+            : !PlainBody.IsContinuation(text);
 
     /// <summary>Parses a whole record (its lines joined by '\n') into a fact.</summary>
     public LogFact Build(string text, string source, int line, string? host, TimeContext time, IReadOnlyList<string> matched)
@@ -61,7 +63,7 @@ internal sealed class LogFormat(LogEnvelope? envelope, LogBody? body)
         if (envelope is not null && !envelope.TryPeel(first, header, time, out bodyText))
             bodyText = first;
         var chosen = body ?? ChooseBody(bodyText, time);
-        if (!chosen.TryParse(bodyText, header, time, out var firstMessage))
+        if (!chosen.TryParse(bodyText, header, time, out var firstMessage) && !chosen.TryParseCut(bodyText, header, time, out firstMessage))
             firstMessage = bodyText;
         if (body is null && envelope is not null && chosen is not PlainBody)
             formatName = CombinedName(envelope, chosen);

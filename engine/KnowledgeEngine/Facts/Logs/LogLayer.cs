@@ -29,4 +29,15 @@ internal abstract class LogBody
     public virtual bool HasHeader => true;
 
     public abstract bool TryParse(ReadOnlySpan<char> body, RecordHeader? header, TimeContext time, out ReadOnlySpan<char> message);
+
+    /// <summary>
+    /// A header the reporter cut at the start (see <see cref="CutHeader"/>): what the rest shows (level,
+    /// caller, fields) is read, the timestamp is not. Tried only where <see cref="TryParse"/> failed; it
+    /// must refuse stack frames and ordinary text, since it also decides where records start.
+    /// </summary>
+    public virtual bool TryParseCut(ReadOnlySpan<char> body, RecordHeader? header, TimeContext time, out ReadOnlySpan<char> message)
+    {
+        message = default;
+        return false;
+    }
 }

@@ -159,7 +159,7 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         if (lines.Count > 1 && head.Length == 64 * 1024)
             lines.RemoveAt(lines.Count - 1);
-        return lines.Take(FormatDetector.SampleLines * 4).ToList();
+        return lines.Take(FormatDetector.MaxSampleLines).ToList();
     }
 
     internal static Stream Open(BundleEntry entry)

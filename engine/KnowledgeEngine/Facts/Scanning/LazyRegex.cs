@@ -46,12 +46,15 @@ internal sealed class LazyRegex
 
     private LazyRegex(string pattern)
     {
-        // The interpreter's constructor parses (which reports syntax errors and gives the group names)
-        // without building an automaton; both engines share the parser.
-        _firstTry = new Regex(pattern, RegexOptions.CultureInvariant, FirstTryTimeout);
+        // The interpreter's constructor parses (which reports syntax errors, on the pattern as written, and gives
+        // the group names) without building an automaton; both engines share the parser. The pattern matched also
+        // takes masked addresses where a capture expects one (MaskedValues).
+        var parsed = new Regex(pattern, RegexOptions.CultureInvariant, FirstTryTimeout);
+        var matched = MaskedValues.Widen(pattern);
+        _firstTry = ReferenceEquals(matched, pattern) ? parsed : new Regex(matched, RegexOptions.CultureInvariant, FirstTryTimeout);
         Pattern = pattern;
         GroupNames = _firstTry.GetGroupNames();
-        _matcher = new Lazy<Regex>(() => Build(pattern));
+        _matcher = new Lazy<Regex>(() => Build(matched));
     }
 
     public string Pattern { get; }

@@ -23,9 +23,11 @@ internal static class RegexLiterals
 
     private const int MaxFoldedLetters = 5;
 
-    /// <summary>Literals one of which every match contains; empty when none is known.</summary>
+    /// <summary>Literals one of which every match contains; empty when none is known. Taken from the pattern
+    /// as matched, its address captures also taking masks (see <see cref="MaskedValues"/>).</summary>
     public static IReadOnlyList<string> From(string pattern)
     {
+        pattern = MaskedValues.Widen(pattern);
         try
         {
             var parser = new Parser(pattern);

@@ -6,8 +6,11 @@ namespace KnowledgeEngine.Facts.Scanning;
 /// Collapses the repeated records of one file into one log fact each, with a repeat count and the line and time
 /// of the last repeat. A crash loop writes the same pair of lines thousands of times; as separate facts, a join
 /// between the two patterns paired every repeat with every other (1,000 repeats: 39 s and 3.8 GB, then a fire
-/// limit). Records are the same when level, component, host, message and matched patterns are: the message is
-/// the record without envelope and timestamp, so the repeats of a loop agree on it and differ in time only.
+/// limit). Records are the same when level, component, host, message, matched patterns and structured fields are:
+/// the message is the record without envelope and timestamp, so the repeats of a loop agree on it and differ in
+/// time only. Fields count because a JSON or klog structured record keeps its variable part there
+/// (<c>"node lost" node="worker-3"</c>): one message for two nodes is two facts. Fields that vary between true
+/// repeats (the time, a log4j thread or logid) are left out.
 /// One dictionary lookup per kept record; memory follows the distinct records, not the repeats.
 /// Records matching a counted pattern pass through at once: a count condition needs every record and its time.
 /// </summary>
@@ -96,7 +99,29 @@ internal sealed class RepeatCollapser(ScanPlan plan, Action<LogFact> emit)
                 && string.Equals(x.Level, y.Level, StringComparison.Ordinal)
                 && string.Equals(x.Component, y.Component, StringComparison.Ordinal)
                 && string.Equals(x.Host, y.Host, StringComparison.Ordinal)
-                && x.Matched.SequenceEqual(y.Matched, StringComparer.Ordinal));
+                && x.Matched.SequenceEqual(y.Matched, StringComparer.Ordinal)
+                && SameFields(x.Fields, y.Fields));
+
+        private static bool SameFields(IReadOnlyDictionary<string, string> x, IReadOnlyDictionary<string, string> y)
+        {
+            if (ReferenceEquals(x, y) || (x.Count == 0 && y.Count == 0))
+                return true;
+            foreach (var (key, value) in x)
+            {
+                if (!Varies(key) && (!y.TryGetValue(key, out var other) || !string.Equals(value, other, StringComparison.Ordinal)))
+                    return false;
+            }
+            foreach (var (key, _) in y)
+            {
+                if (!Varies(key) && !x.ContainsKey(key))
+                    return false;
+            }
+            return true;
+        }
+
+        private static bool Varies(string key) =>
+            key is "ts" or "time" or "timestamp" or "@timestamp" or "thread" or "logid"
+            || key.EndsWith("TIMESTAMP", StringComparison.Ordinal);
 
         public int GetHashCode(LogFact fact) =>
             HashCode.Combine(StringComparer.Ordinal.GetHashCode(fact.Message), fact.Level, fact.Component, fact.Matched.Count);

@@ -17,6 +17,41 @@ internal sealed class CloudpodsBody : LogBody
         return GoLogBody.TryParse(body, header, time, out message);
     }
 
+    /// <summary>
+    /// A line copied without the start of its header: "04:01:17 hostinfo.go:1012] msg" (cut mid-timestamp),
+    /// "[I hostinfo.go:1012] msg" or "[error options.parseOptions(options.go:336)] msg" (the date taken out),
+    /// "hostinfo.go:1012] msg" (from the caller on). The caller must have Go's shape; a level is read when
+    /// still there. Talos console lines without their date are read as by <see cref="GoLogBody.TryConsoleWithoutDate"/>.
+    /// </summary>
+    public override bool TryParseCut(ReadOnlySpan<char> body, RecordHeader? header, TimeContext time, out ReadOnlySpan<char> message)
+    {
+        message = default;
+        var s = body;
+        string? level = null;
+        var space = s.IndexOf(' ');
+        if (space is > 0 and <= 9 && LevelNames.Normalise(s[0] == '[' ? s[1..space] : s[..space]) is { } word && (s[0] == '[' || space > 1))
+        {
+            level = word;
+            s = s[(space + 1)..];
+        }
+        else if (s.Length > 0 && s[0] == '[')
+            return GoLogBody.TryConsoleWithoutDate(body, header, out message);
+        else if (space is > 0 and <= 8 && s[..space].ContainsAnyExceptInRange('a', 'z') is false && space + 1 < s.Length && char.IsAsciiDigit(s[space + 1]))
+            s = s[(space + 1)..]; // the tail of a level word ("nfo 241029 ...")
+        s = s[CutHeader.TimeFragment(s)..];
+        var close = s.IndexOf(']');
+        if (close <= 0 || !CutHeader.IsCaller(s[..close]))
+            return GoLogBody.TryConsoleWithoutDate(body, header, out message);
+        message = s[(close + 1)..].TrimStart(' ');
+        if (header is not null)
+        {
+            if (level is not null)
+                header.Level = level;
+            header.Component = s[..close].ToString();
+        }
+        return true;
+    }
+
     private static bool TryBracketed(ReadOnlySpan<char> body, RecordHeader? header, TimeContext time, out ReadOnlySpan<char> message)
     {
         message = default;

@@ -46,6 +46,46 @@ internal sealed class GoLogBody : LogBody
         return true;
     }
 
+    public override bool TryParseCut(ReadOnlySpan<char> body, RecordHeader? header, TimeContext time, out ReadOnlySpan<char> message) =>
+        TryConsoleWithoutDate(body, header, out message);
+
+    /// <summary>
+    /// A Talos console line whose date was not copied: " [talos] controller failed {"component": ...}", or
+    /// one cut mid-date ("17:46:18 setting resolvers {...}"). The field bag must be there: without the date
+    /// it is what says the line is zap's.
+    /// </summary>
+    public static bool TryConsoleWithoutDate(ReadOnlySpan<char> body, RecordHeader? header, out ReadOnlySpan<char> message)
+    {
+        message = default;
+        var s = body.TrimStart(' ');
+        string? prefix = null;
+        if (s.Length > 0 && s[0] == '[')
+        {
+            var close = s.IndexOf("] ");
+            if (close < 2 || close > 32)
+                return false;
+            prefix = s[1..close].ToString();
+            s = s[(close + 2)..];
+        }
+        var fragment = CutHeader.TimeFragment(s);
+        if (prefix is null && fragment == 0)
+            return false;
+        s = s[fragment..];
+        var fieldsStart = FieldsObjectStart(s);
+        if (fieldsStart < 0)
+            return false;
+        message = s[..fieldsStart].TrimEnd(' ');
+        if (header is not null)
+        {
+            if (prefix is not null)
+                header.Component ??= prefix;
+            JsonBody.CopyFields(s[fieldsStart..], header);
+            if (header.Fields?.GetValueOrDefault("component") is { } component)
+                header.Component = component;
+        }
+        return true;
+    }
+
     /// <summary>A trailing " {...}" object is zap's field bag.</summary>
     private static int FieldsObjectStart(ReadOnlySpan<char> message)
     {

@@ -24,7 +24,7 @@ internal sealed class JsonBody : LogBody
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 var value = property.Value;
-                var asText = value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText();
+                var asText = FieldText(value);
                 switch (property.Name)
                 {
                     case "msg" or "message" or "log" or "MESSAGE":
@@ -54,23 +54,52 @@ internal sealed class JsonBody : LogBody
         }
     }
 
+    /// <summary>
+    /// A member as a field value: strings unquoted, numbers and literals as written, lists and objects as
+    /// compact JSON. Compact, because zap's console encoder writes them with spaces (<c>["1.1.1.1", "8.8.8.8"]</c>)
+    /// and its JSON encoder without: a field must read the same in either rendering.
+    /// </summary>
+    public static string FieldText(JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                return value.GetString() ?? "";
+            case JsonValueKind.Array or JsonValueKind.Object:
+                var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+                using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                    value.WriteTo(writer);
+                return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            default:
+                return value.GetRawText();
+        }
+    }
+
     /// <summary>Copies a flat JSON object's members into the header's fields (zap console bags).</summary>
     public static void CopyFields(ReadOnlySpan<char> json, RecordHeader header)
     {
+        if (TryCopyFields(json.ToString(), header) || !json.Contains(@"\x5c", StringComparison.Ordinal))
+            return;
+        // The kernel's log (dmesg, a Talos console) writes a backslash as "\x5c", which leaves the JSON
+        // escapes of the bag broken (\x5c" where \" was written); undone, the bag reads again (siderolabs/talos#6736).
+        TryCopyFields(json.ToString().Replace(@"\x5c", @"\", StringComparison.Ordinal), header);
+    }
+
+    private static bool TryCopyFields(string json, RecordHeader header)
+    {
         try
         {
-            using var document = JsonDocument.Parse(json.ToString());
+            using var document = JsonDocument.Parse(json);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
-                return;
+                return false;
             foreach (var property in document.RootElement.EnumerateObject())
-            {
-                var value = property.Value;
-                header.SetField(property.Name, value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText());
-            }
+                header.SetField(property.Name, FieldText(property.Value));
+            return true;
         }
         catch (JsonException)
         {
             // A brace at the end of a message that is not a field bag; the message keeps it.
+            return false;
         }
     }
 }

@@ -14,7 +14,28 @@ internal sealed class Log4jBody : LogBody
         message = default;
         if (!TimeParser.TryIso(body, time, out var timestamp, out var used) || used >= body.Length || body[used] != ' ')
             return false;
-        var rest = body[(used + 1)..];
+        return TryAfterTime(body[(used + 1)..], header, timestamp, out message);
+    }
+
+    /// <summary>
+    /// A line whose date was cut: "INFO  [c.c.a.ApiServer] (qtp-12:ctx-1) (logid:ab12) ..." or, cut mid-time,
+    /// ",258 DEBUG [c.c.a.m.AgentManagerImpl] (...) ...". The level must be written as log4j writes it (upper
+    /// case) and the thread must follow the category, so that ordinary text is not taken for a header.
+    /// </summary>
+    public override bool TryParseCut(ReadOnlySpan<char> body, RecordHeader? header, TimeContext time, out ReadOnlySpan<char> message)
+    {
+        message = default;
+        var rest = body[CutHeader.TimeFragment(body)..];
+        var space = rest.IndexOf(' ');
+        if (space <= 0 || rest[..space].ContainsAnyInRange('a', 'z'))
+            return false;
+        var close = rest.IndexOf("] (");
+        return close > 0 && TryAfterTime(rest, header, null, out message);
+    }
+
+    private static bool TryAfterTime(ReadOnlySpan<char> rest, RecordHeader? header, DateTimeOffset? timestamp, out ReadOnlySpan<char> message)
+    {
+        message = default;
         var space = rest.IndexOf(' ');
         if (space <= 0 || LevelNames.Normalise(rest[..space]) is not { } level)
             return false;
@@ -40,7 +61,8 @@ internal sealed class Log4jBody : LogBody
         message = rest;
         if (header is not null)
         {
-            header.Timestamp = timestamp;
+            if (timestamp is not null)
+                header.Timestamp = timestamp;
             header.Level = level;
             header.Component = category.ToString();
             if (thread is not null)

@@ -40,6 +40,22 @@ internal sealed class LogfmtBody : LogBody
         return true;
     }
 
+    /// <summary>
+    /// A line cut inside its first value, as journalctl output pasted from the middle of the time
+    /// (<c>:21Z" level=info msg="..."</c>, harvester/harvester#6211): the first word is the tail of a quoted
+    /// value or of a time, and the pairs after it read as logfmt.
+    /// </summary>
+    public override bool TryParseCut(ReadOnlySpan<char> body, RecordHeader? header, TimeContext time, out ReadOnlySpan<char> message)
+    {
+        message = body;
+        var space = body.IndexOf(' ');
+        if (space <= 0 || body[..space].Contains('='))
+            return false;
+        if (body[space - 1] != '"' && CutHeader.TimeFragment(body) != space + 1)
+            return false;
+        return TryParse(body[(space + 1)..], header, time, out message);
+    }
+
     private static bool TryPairs(ReadOnlySpan<char> s, List<KeyValuePair<string, string>>? pairs, out int count, out bool hasKnownKey)
     {
         count = 0;

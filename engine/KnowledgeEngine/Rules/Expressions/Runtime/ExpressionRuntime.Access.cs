@@ -10,6 +10,8 @@ internal static partial class ExpressionRuntime
     {
         JsonElement { ValueKind: JsonValueKind.Object } json => json.TryGetProperty(name, out var field) ? field : null,
         IReadOnlyDictionary<string, object?> map => map.TryGetValue(name, out var field) ? field : null,
+        // A log record's fields (FieldList): IReadOnlyDictionary is not covariant in its values.
+        IReadOnlyDictionary<string, string> fields => fields.TryGetValue(name, out var text) ? text : null,
         IDictionary map => map.Contains(name) ? map[name] : null,
         _ => null,
     };
@@ -33,6 +35,7 @@ internal static partial class ExpressionRuntime
         ICollection collection => collection.Count,
         IReadOnlyCollection<object?> collection => collection.Count,
         IReadOnlyDictionary<string, object?> map => map.Count,
+        IReadOnlyDictionary<string, string> fields => fields.Count,
         _ => double.NaN,
     };
 

@@ -55,6 +55,7 @@ internal static partial class ExpressionRuntime
         string text => ContainsText(text, AsString(item)),
         JsonElement { ValueKind: JsonValueKind.Object } json => AsString(item) is { } key && json.TryGetProperty(key, out _),
         IReadOnlyDictionary<string, object?> map => AsString(item) is { } key && map.ContainsKey(key),
+        IReadOnlyDictionary<string, string> fields => AsString(item) is { } key && fields.ContainsKey(key),
         IDictionary map => AsString(item) is { } key && map.Contains(key),
         var other => InList(item, other),
     };
@@ -89,7 +90,7 @@ internal static partial class ExpressionRuntime
     };
 
     private static IReadOnlyList<object?>? AsSequence(object value) =>
-        value is string or IDictionary or IReadOnlyDictionary<string, object?> or JsonElement { ValueKind: JsonValueKind.Object }
+        value is string or IDictionary or IReadOnlyDictionary<string, object?> or IReadOnlyDictionary<string, string> or JsonElement { ValueKind: JsonValueKind.Object }
             ? null
             : AsList(value);
 }

@@ -72,7 +72,7 @@ internal static partial class ExpressionRuntime
     {
         IReadOnlyList<object?> list => list,
         JsonElement { ValueKind: JsonValueKind.Array } json => [.. json.EnumerateArray().Select(e => (object?)e)],
-        string or IDictionary or IReadOnlyDictionary<string, object?> => null,
+        string or IDictionary or IReadOnlyDictionary<string, object?> or IReadOnlyDictionary<string, string> => null,
         IEnumerable items => [.. items.Cast<object?>()],
         _ => null,
     };
