@@ -12,6 +12,15 @@ internal static class Glob
     // start-up than it would save).
     private static readonly ConcurrentDictionary<string, LastPathAnswer<bool>> Cache = new(StringComparer.Ordinal);
 
+    /// <summary>Whether a rule's <c>source</c> (or <c>file</c>, <c>path</c>) glob accepts the file. Standard input
+    /// or a pipe the user did not name with <c>--stdin-as</c> (stdin.log, pipe.yaml) may hold text from any file, so
+    /// every such glob accepts it: a pasted host-service line then reaches the rule that reads **/host*.log.</summary>
+    public static bool AcceptsSource(string glob, string path) => IsUnplaced(path) || IsMatch(glob, path);
+
+    /// <summary>An input known only as standard input or a pipe: "stdin" or "pipe" with the extension its content gave.</summary>
+    public static bool IsUnplaced(string path) =>
+        !path.Contains('/') && Path.GetFileNameWithoutExtension(path) is "stdin" or "pipe";
+
     public static bool IsMatch(string glob, string path) =>
         Cache.GetOrAdd(glob, static g => new LastPathAnswer<bool>(Compile(g).IsMatch)).Of(path);
 

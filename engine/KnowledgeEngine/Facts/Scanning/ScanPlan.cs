@@ -55,7 +55,7 @@ public sealed class ScanPlan
         var applicable = _everywhere.ToList();
         foreach (var (glob, patterns) in _scoped)
         {
-            if (Layouts.Glob.IsMatch(glob, path))
+            if (Layouts.Glob.AcceptsSource(glob, path))
                 applicable.AddRange(patterns);
         }
         var set = applicable.Distinct().Order().ToArray();

@@ -67,7 +67,8 @@ internal sealed class ConditionCompiler(RuleContext rule)
             var text = Expression.Constant(value.Value);
             Expression? test = (condition.Kind.Value, key) switch
             {
-                (FactKind.Log, "source") or (FactKind.Config, "file") or (FactKind.File, "path") => GlobTest(text, Expression.Property(fact, nameof(Fact.Source))),
+                (FactKind.Log, "source") or (FactKind.Config, "file") or (FactKind.File, "path") =>
+                    Expression.Call(typeof(Facts.Layouts.Glob), nameof(Facts.Layouts.Glob.AcceptsSource), null, text, Expression.Property(fact, nameof(Fact.Source))),
                 (FactKind.Log, "contains") => Expression.Call(Expression.Property(fact, nameof(LogFact.Text)), typeof(string).GetMethod(nameof(string.Contains), [typeof(string), typeof(StringComparison)])!,
                     text, Expression.Constant(StringComparison.Ordinal)),
                 (FactKind.Log, "regex") => Expression.Call(typeof(RegexCaptures), nameof(RegexCaptures.Matches), null, fact, Expression.Constant(own.Regex)),
