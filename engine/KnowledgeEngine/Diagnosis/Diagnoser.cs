@@ -39,7 +39,7 @@ public static class Diagnoser
         var meta = bundle.Metadata;
         // The summary holds what opening the bundle noted and what reading each file noted (a line cut,
         // a damaged document repaired): every warning of the facts layer reaches every report format.
-        var warnings = stream.Summary.Diagnostics.Where(d => d.Severity != KnowledgeEngine.Facts.DiagnosticSeverity.Info).Select(d => d.Message)
+        var warnings = stream.Summary.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info).Select(d => d.Message)
             .Concat(run.Warnings).Distinct(StringComparer.Ordinal).ToList();
         return Rank(run, bundle.Name, meta.Platform, meta.Hosts, meta.CollectedAt, warnings) with
         {
