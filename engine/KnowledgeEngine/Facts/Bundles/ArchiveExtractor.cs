@@ -25,7 +25,9 @@ internal sealed class ArchiveExtractor(ExtractionBudget budget, List<BundleDiagn
             else
                 ExtractTar(archiveFile, displayName, kind, targetFolder, items);
         }
-        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or FormatException
+        // System.Formats.Tar throws OverflowException for a base-256 number field too large for its type
+        // (found by fuzzing: a mangled mtime or size); it is a damaged header like any other.
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or FormatException or OverflowException
                                        or SharpCompress.Common.ArchiveException or IOException
                                    && ex is not FileNotFoundException and not DirectoryNotFoundException)
         {
