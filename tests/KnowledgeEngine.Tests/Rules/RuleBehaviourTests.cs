@@ -179,7 +179,7 @@ public sealed class RuleBehaviourTests
             cause: { summary: 'The disk holding {{ full.pth }} is full', confidence: 0.8 }
             """), RepositoryPaths.Root);
 
-        var error = Assert.Single(rules.Diagnostics, d => d.Severity == KnowledgeEngine.Rules.DiagnosticSeverity.Error);
+        var error = Assert.Single(rules.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal("KB016", error.Code);
         Assert.Contains("the cause summary uses '{{ full.pth }}'", error.Message);
     }
