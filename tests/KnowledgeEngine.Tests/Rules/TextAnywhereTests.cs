@@ -71,4 +71,19 @@ public sealed class TextAnywhereTests : IDisposable
         var fired = Assert.Single(run.Fired);
         Assert.Equal("cloudpods", Assert.IsType<LogFact>(Assert.Single(fired.Facts, f => f.Name == "conflict").Fact).Format);
     }
+
+    [Fact]
+    public void Only_the_patterns_of_anywhere_conditions_are_matched_against_values()
+    {
+        var rules = RuleHarness.Load(TempRules.Minimal("cloudpods/conflict",
+            when: "  - log: { contains: duplicate manager_uri, anywhere: true }\n    as: conflict\n",
+            extra: "evidence:\n  - log: { contains: 'Conflict:' }\n    weight: 0.2\n    collect: cat logs/host.log\n"));
+        using var bundle = Bundle.Open(_disk.Folder("b", new() { ["api/host-register.json"] = ErrorBody }));
+
+        var values = bundle.Scan(rules.ScanPlan).OfType<LogFact>().Where(f => f.Format == LogFact.ValueFormat).ToList();
+
+        var value = Assert.Single(values);
+        var literal = Assert.Single(value.Matched);
+        Assert.Equal("duplicate manager_uri", rules.ScanPlan.Patterns.Single(p => p.Id == literal).Text);
+    }
 }

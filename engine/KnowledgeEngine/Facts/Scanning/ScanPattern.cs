@@ -10,4 +10,8 @@ public sealed record ScanPattern(string Id, string Text, bool IsRegex, IReadOnly
 {
     /// <summary>Path globs of the files the pattern is looked for in; empty: every log file.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary>An <c>anywhere: true</c> condition reads it, so it is also matched against the text values of
+    /// resources and configs (docs/facts.md, "Text anywhere").</summary>
+    public bool InValues { get; init; }
 }

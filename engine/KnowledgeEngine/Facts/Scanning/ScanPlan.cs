@@ -50,7 +50,14 @@ public sealed class ScanPlan
 
     /// <summary>The patterns that apply to the file at <paramref name="path"/> (those without source globs and
     /// those whose glob matches), shared by every file with the same set.</summary>
-    internal FilePlan For(string path)
+    internal FilePlan For(string path) => For(path, values: false);
+
+    /// <summary>The patterns matched against the text values of the file's resources and configs: those of
+    /// <c>anywhere</c> conditions that apply to it (all that apply, for a plan that marks none). Matching the others
+    /// would only make value facts no condition reads: every other log condition excludes them.</summary>
+    internal FilePlan ForValues(string path) => For(path, values: Patterns.Any(p => p.InValues));
+
+    private FilePlan For(string path, bool values)
     {
         var applicable = _everywhere.ToList();
         foreach (var (glob, patterns) in _scoped)
@@ -58,7 +65,7 @@ public sealed class ScanPlan
             if (Layouts.Glob.AcceptsSource(glob, path))
                 applicable.AddRange(patterns);
         }
-        var set = applicable.Distinct().Order().ToArray();
+        var set = applicable.Distinct().Where(i => !values || Patterns[i].InValues).Order().ToArray();
         return _byPatterns.GetOrAdd(string.Join(',', set), _ => new FilePlan(this, set));
     }
 

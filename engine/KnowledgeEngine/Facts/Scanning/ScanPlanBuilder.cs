@@ -55,6 +55,17 @@ public sealed class ScanPlanBuilder
         return this;
     }
 
+    /// <summary>Also matches the pattern added last against the text values of resources and configs, for a rule's
+    /// <c>anywhere: true</c> condition; implies <see cref="ScanValues"/>.</summary>
+    public ScanPlanBuilder InValues()
+    {
+        if (_patterns.Count == 0)
+            throw new InvalidOperationException("InValues marks the pattern added last; add one first.");
+        _patterns[^1] = _patterns[^1] with { InValues = true };
+        _scanValues = true;
+        return this;
+    }
+
     /// <summary>Keep every record as a fact, still counting the patterns.</summary>
     public ScanPlanBuilder KeepAllRecords()
     {
@@ -70,7 +81,8 @@ public sealed class ScanPlanBuilder
         return this;
     }
 
-    /// <summary>Also match the text values of resources and configs (see <see cref="ScanPlan.ScansValues"/>).</summary>
+    /// <summary>Also match the text values of resources and configs (see <see cref="ScanPlan.ScansValues"/>): with the
+    /// patterns marked <see cref="InValues"/>, or with every pattern when none is marked.</summary>
     public ScanPlanBuilder ScanValues()
     {
         _scanValues = true;

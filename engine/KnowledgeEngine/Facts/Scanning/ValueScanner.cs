@@ -27,7 +27,7 @@ internal sealed class ValueScanner(ScanPlan plan)
             if (matcher is null || !string.Equals(fact.Source, source, StringComparison.Ordinal))
             {
                 source = fact.Source;
-                matcher = new PatternMatcher(plan.For(source));
+                matcher = new PatternMatcher(plan.ForValues(source));
             }
 
             foreach (var (path, text) in Texts(fact))

@@ -22,15 +22,16 @@ internal static class ScanPlanCollector
         {
             var counted = condition.Count is not null;
             var source = condition.Property("source")?.Value;
-            values |= condition.Property("anywhere")?.Value == "true";
+            var anywhere = condition.Property("anywhere")?.Value == "true";
+            values |= anywhere;
             if (condition.Property("contains") is { } literal)
             {
                 // The record must hold the literal anyway; the regex is tested by the rule itself.
-                literals[literal.Value] = literals.GetValueOrDefault(literal.Value).With(counted, source);
+                literals[literal.Value] = literals.GetValueOrDefault(literal.Value).With(counted, source, anywhere);
             }
             else if (condition.Property("regex") is { } regex)
             {
-                regexes[regex.Value] = regexes.GetValueOrDefault(regex.Value).With(counted, source);
+                regexes[regex.Value] = regexes.GetValueOrDefault(regex.Value).With(counted, source, anywhere);
             }
             else
             {
@@ -45,12 +46,16 @@ internal static class ScanPlanCollector
         foreach (var (literal, use) in literals)
         {
             builder.AddLiteral($"literal{++index}", literal, use.Counted).InFiles(use.Globs);
+            if (use.Anywhere)
+                builder.InValues();
         }
 
         index = 0;
         foreach (var (regex, use) in regexes)
         {
             builder.AddRegex($"regex{++index}", regex, use.Counted).InFiles(use.Globs);
+            if (use.Anywhere)
+                builder.InValues();
         }
 
         if (keepAll)
@@ -73,11 +78,11 @@ internal static class ScanPlanCollector
 
     /// <summary>How the conditions of one literal or regex use it: counted by any, and the source globs of
     /// all (none when one of them has no source: then it is looked for in every log file).</summary>
-    private readonly record struct Use(bool Counted, string[]? Sources, bool Everywhere)
+    private readonly record struct Use(bool Counted, string[]? Sources, bool Everywhere, bool Anywhere)
     {
         public string[] Globs => Everywhere || Sources is null ? [] : Sources;
 
-        public Use With(bool counted, string? source) =>
-            new(Counted || counted, source is null ? Sources : [.. Sources ?? [], source], Everywhere || source is null);
+        public Use With(bool counted, string? source, bool anywhere) =>
+            new(Counted || counted, source is null ? Sources : [.. Sources ?? [], source], Everywhere || source is null, Anywhere || anywhere);
     }
 }
