@@ -33,6 +33,13 @@ internal sealed class ArchiveExtractor(ExtractionBudget budget, List<BundleDiagn
         {
             throw Damaged(displayName, kind, ex);
         }
+        // An entry kind System.Formats.Tar cannot read (a GNU sparse file, found by fuzzing): the reader cannot
+        // step over it, so the archive is refused with what to do, not with a stack trace.
+        catch (NotSupportedException ex) when (kind != ArchiveKind.Zip)
+        {
+            throw new BundleException(
+                $"{displayName}: cannot read this {Describe(kind)} archive: it holds an entry kb cannot read ({ex.Message.TrimEnd('.')}; GNU tar writes one for --sparse). Pack the bundle again without --sparse, or unpack it and give kb the folder.", ex);
+        }
         return items;
     }
 
