@@ -1,75 +1,74 @@
 using System.Text;
 using System.Text.Json;
-using KnowledgeEngine.Diagnosis;
+using KnowledgeEngine.Reports.Model;
 
 namespace KnowledgeEngine.Reports;
 
 /// <summary>The machine-readable diagnosis (schema <see cref="Schema"/>, documented in
 /// docs/output.md). Field names and meanings only change with a new schema version.</summary>
-public static class JsonReport
+internal static class JsonReport
 {
     public const string Schema = "kb.diagnosis/v2";
 
-    public static string Render(DiagnosisResult result)
+    public static string Render(DiagnosisReportModel report)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("schema", Schema);
-            w.WriteString("bundle", result.Bundle);
-            w.WriteString("platform", result.Platform);
+            w.WriteString("bundle", report.Bundle.Name);
+            w.WriteString("platform", report.Bundle.DetectedPlatform);
             w.WriteStartArray("hosts");
-            result.Hosts.ToList().ForEach(w.WriteStringValue);
+            report.Bundle.Hosts.ToList().ForEach(w.WriteStringValue);
             w.WriteEndArray();
-            if (result.CollectedAt is { } at) w.WriteString("collected_at", at);
+            if (report.Bundle.CollectedAtTime is { } at) w.WriteString("collected_at", at);
             else w.WriteNull("collected_at");
             w.WriteStartArray("causes");
-            var rank = 0;
-            foreach (var h in result.Causes)
+            foreach (var cause in report.Causes)
             {
-                WriteCause(w, h, ++rank);
+                WriteCause(w, cause);
             }
 
             w.WriteEndArray();
             w.WriteStartArray("symptoms");
-            foreach (var s in result.Symptoms)
+            foreach (var s in report.Symptoms)
             {
                 w.WriteStartObject();
-                w.WriteString("rule", s.Id);
-                w.WriteString("title", s.Rule.Title);
-                WriteEvidence(w, s.Facts.Select(f => EvidenceQuoter.Quote("when", f)));
+                w.WriteString("rule", s.Rule);
+                w.WriteString("title", s.Title);
+                WriteEvidence(w, s.Evidence);
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
             w.WriteStartArray("distinctions");
-            foreach (var d in result.Distinctions)
+            foreach (var d in report.Distinctions)
             {
                 w.WriteStartObject();
                 w.WriteString("first", d.First);
                 w.WriteString("second", d.Second);
                 w.WriteStartArray("collect");
-                d.Decisive.Select(m => m.Collect!).ToList().ForEach(w.WriteStringValue);
+                d.Collect.ToList().ForEach(w.WriteStringValue);
                 w.WriteEndArray();
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
             w.WriteStartArray("not_confirmed");
-            foreach (var n in result.NotConfirmed)
+            foreach (var n in report.NotConfirmed)
             {
                 w.WriteStartObject();
-                w.WriteString("rule", n.Rule.Id);
-                w.WriteString("title", n.Rule.Title);
-                w.WriteString("missing", n.Missing.Description);
-                w.WriteString("missing_at", n.Missing.Location);
+                w.WriteString("rule", n.Rule);
+                w.WriteString("title", n.Title);
+                w.WriteString("missing", n.Missing);
+                w.WriteString("missing_at", n.MissingAt);
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
             w.WriteStartArray("related_articles");
-            foreach (var a in result.Related)
+            foreach (var a in report.Related)
             {
                 w.WriteStartObject();
                 w.WriteString("article", a.Path);
@@ -80,7 +79,7 @@ public static class JsonReport
 
             w.WriteEndArray();
             w.WriteStartArray("warnings");
-            result.Warnings.ToList().ForEach(w.WriteStringValue);
+            report.Bundle.Warnings.ToList().ForEach(w.WriteStringValue);
             w.WriteEndArray();
             w.WriteEndObject();
         }
@@ -88,39 +87,39 @@ public static class JsonReport
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static void WriteCause(Utf8JsonWriter w, Hypothesis h, int rank)
+    private static void WriteCause(Utf8JsonWriter w, CauseView c)
     {
         w.WriteStartObject();
-        w.WriteNumber("rank", rank);
-        w.WriteString("rule", h.RuleId);
-        w.WriteString("title", h.Title);
-        w.WriteString("severity", h.Severity.ToString().ToLowerInvariant());
-        w.WriteString("status", h.Status == KnowledgeEngine.Rules.CauseStatus.Suspected ? "suspected" : "confirmed");
-        w.WriteNumber("confidence", Math.Round(h.Confidence, 4));
-        w.WriteNumber("rank_score", Math.Round(h.RankScore, 4));
-        w.WriteNumber("repeats", h.Repeats);
-        if (h.FirstSeen is { } first) w.WriteString("first_seen", first);
+        w.WriteNumber("rank", c.Rank);
+        w.WriteString("rule", c.Rule.Id);
+        w.WriteString("title", c.Rule.Title);
+        w.WriteString("severity", c.Rule.Severity);
+        w.WriteString("status", c.Status);
+        w.WriteNumber("confidence", c.Confidence);
+        w.WriteNumber("rank_score", c.RankScore);
+        w.WriteNumber("repeats", c.Repeats);
+        if (c.FirstSeenTime is { } first) w.WriteString("first_seen", first);
         else w.WriteNull("first_seen");
-        if (h.LastSeen is { } last) w.WriteString("last_seen", last);
+        if (c.LastSeenTime is { } last) w.WriteString("last_seen", last);
         else w.WriteNull("last_seen");
-        w.WriteNumber("prior", h.Prior);
-        w.WriteString("summary", h.Summary);
-        w.WriteString("knowledge", h.Rule.Knowledge);
+        w.WriteNumber("prior", c.Rule.Prior);
+        w.WriteString("summary", c.Rule.Summary);
+        w.WriteString("knowledge", c.Rule.Knowledge);
         w.WriteStartArray("confidence_steps");
-        foreach (var step in h.Steps)
+        foreach (var step in c.Steps)
         {
             w.WriteStartObject();
             w.WriteString("reason", step.Reason);
             w.WriteNumber("weight", step.Weight);
-            w.WriteNumber("before", Math.Round(step.Before, 4));
-            w.WriteNumber("after", Math.Round(step.After, 4));
+            w.WriteNumber("before", step.Before);
+            w.WriteNumber("after", step.After);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        WriteEvidence(w, h.Evidence);
+        WriteEvidence(w, c.Evidence);
         w.WriteStartArray("missing");
-        foreach (var m in h.Missing)
+        foreach (var m in c.Missing)
         {
             w.WriteStartObject();
             w.WriteString("description", m.Description);
@@ -131,11 +130,11 @@ public static class JsonReport
 
         w.WriteEndArray();
         w.WriteStartArray("unmet");
-        foreach (var u in h.Fired.Unmet)
+        foreach (var u in c.Unmet)
         {
             w.WriteStartObject();
-            w.WriteString("description", u.Condition.Description);
-            w.WriteString("at", u.Condition.Location);
+            w.WriteString("description", u.Description);
+            w.WriteString("at", u.Location);
             w.WriteBoolean("source_collected", u.SourceCollected);
             w.WriteString("collect", u.Collect);
             w.WriteEndObject();
@@ -143,25 +142,25 @@ public static class JsonReport
 
         w.WriteEndArray();
         w.WriteStartArray("dropped_joins");
-        h.Fired.DroppedJoins.ToList().ForEach(w.WriteStringValue);
+        c.DroppedJoins.ToList().ForEach(w.WriteStringValue);
         w.WriteEndArray();
         w.WriteStartObject("values");
-        foreach (var (key, value) in h.Fired.Values.OrderBy(v => v.Key, StringComparer.Ordinal))
+        foreach (var v in c.Values)
         {
-            w.WriteString(key, value);
+            w.WriteString(v.Name, v.Value);
         }
 
         w.WriteEndObject();
         w.WriteStartArray("fix");
-        h.Fired.Fix.ToList().ForEach(w.WriteStringValue);
+        c.Fix.ToList().ForEach(w.WriteStringValue);
         w.WriteEndArray();
         w.WriteStartArray("verify");
-        h.Fired.Verify.ToList().ForEach(w.WriteStringValue);
+        c.Verify.ToList().ForEach(w.WriteStringValue);
         w.WriteEndArray();
         w.WriteEndObject();
     }
 
-    private static void WriteEvidence(Utf8JsonWriter w, IEnumerable<EvidenceLine> lines)
+    private static void WriteEvidence(Utf8JsonWriter w, IEnumerable<EvidenceView> lines)
     {
         w.WriteStartArray("evidence");
         foreach (var e in lines)

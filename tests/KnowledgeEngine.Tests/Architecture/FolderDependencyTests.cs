@@ -4,14 +4,15 @@ namespace KnowledgeEngine.Tests.Architecture;
 
 /// <summary>
 /// The knowledge base's folders show its flow, and imports run one way along it:
-/// Facts → Retrieval → Rules → Diagnosis → Evaluation → Reports | Runbooks. A file may name a folder of
+/// Facts → Retrieval → Rules → Diagnosis → Evaluation → Runbooks → Reports (every renderer of a
+/// diagnosis reads the one report model and may use the runbook templates and articles). A file may name a folder of
 /// an earlier layer, never one of its own layer's siblings or a later layer.
 /// </summary>
 public sealed partial class FolderDependencyTests
 {
     private static readonly string[][] Layers =
     [
-        ["Facts"], ["Retrieval"], ["Rules"], ["Diagnosis"], ["Evaluation"], ["Reports", "Runbooks"],
+        ["Facts"], ["Retrieval"], ["Rules"], ["Diagnosis"], ["Evaluation"], ["Runbooks"], ["Reports"],
     ];
 
     private static readonly string Source = Path.Combine(RepositoryPaths.Root, "engine", "KnowledgeEngine");

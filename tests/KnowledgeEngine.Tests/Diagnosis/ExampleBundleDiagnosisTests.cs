@@ -29,9 +29,9 @@ public class ExampleBundleDiagnosisTests
     [Fact]
     public void Json_report_carries_schema_rank_confidence_and_evidence_locations()
     {
-        var json = JsonDocument.Parse(JsonReport.Render(Diagnose("cloudpods/host-mac-changed/fires"))).RootElement;
+        var json = JsonDocument.Parse(DiagnosisReport.Of(Diagnose("cloudpods/host-mac-changed/fires")).ToJson()).RootElement;
 
-        Assert.Equal(JsonReport.Schema, json.GetProperty("schema").GetString());
+        Assert.Equal(DiagnosisReport.JsonSchema, json.GetProperty("schema").GetString());
         var cause = json.GetProperty("causes")[0];
         Assert.Equal(1, cause.GetProperty("rank").GetInt32());
         Assert.InRange(cause.GetProperty("confidence").GetDouble(), 0.7, 1.0);

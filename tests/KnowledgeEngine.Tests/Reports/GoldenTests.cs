@@ -32,7 +32,7 @@ public sealed class GoldenTests
         string Render()
         {
             using var writer = new StringWriter();
-            DiagnosisTable.Write(PlainConsole.Create(writer, 100), result, explain: true);
+            DiagnosisReport.Of(result, Articles).WriteTable(PlainConsole.Create(writer, 100), explain: true);
             return writer.ToString();
         }
 
@@ -41,6 +41,31 @@ public sealed class GoldenTests
         // Assert
         Assert.Equal(first, Render());
         Golden.Verify("diagnosis-table.txt", first);
+    }
+
+    [Fact]
+    public void Json_MacChangedBundle_MatchesGoldenAndRepeats()
+    {
+        string Render() => DiagnosisReport.Of(Diagnose(), Articles).ToJson();
+
+        var first = Render();
+
+        Assert.Equal(first, Render());
+        Golden.Verify("diagnosis.json", first);
+    }
+
+    [Fact]
+    public void EveryFormat_ShowsTheSameConfidence()
+    {
+        // 0.925: the value at which the table (P0) once said 93 % and the runbook 92%.
+        var report = DiagnosisReport.Of(Diagnose(), Articles);
+        using var table = new StringWriter();
+        report.WriteTable(PlainConsole.Create(table, 100), explain: false);
+
+        Assert.Contains("(93%, confirmed, critical)", table.ToString());
+        Assert.Contains("confidence **93%**", report.ToMarkdown());
+        Assert.Contains("<td style=\"text-align: right;\">93%</td>", report.ToHtml());
+        Assert.Contains("\"confidence\": 0.925,", report.ToJson());
     }
 
     [Fact]
@@ -57,7 +82,7 @@ public sealed class GoldenTests
     [Fact]
     public void DiagnosisHtml_MacChangedBundle_MatchesGoldenAndRepeats()
     {
-        string Render() => HtmlPage.Render(new RunbookRenderer(Articles).RenderDiagnosis(Diagnose()), "Diagnosis of fires");
+        string Render() => DiagnosisReport.Of(Diagnose(), Articles).ToHtml();
 
         var first = Render();
 

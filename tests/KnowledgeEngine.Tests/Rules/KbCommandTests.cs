@@ -60,6 +60,18 @@ public sealed class KbCommandTests
     }
 
     [Fact]
+    public void Test_JUnit_StartsWithTheXmlDeclarationNotAByteOrderMark()
+    {
+        using var folder = new TempRules();
+        var junit = Path.Combine(folder.Path, "junit.xml");
+
+        var (code, output) = Kb("test", RepositoryPaths.Rules, "--junit", junit);
+
+        Assert.True(code == 0, output);
+        Assert.Equal("<?xml version=\"1.0\" encoding=\"utf-8\"?>"u8.ToArray(), File.ReadAllBytes(junit)[..38]);
+    }
+
+    [Fact]
     public void Test_FailingExample_ExitsOneWithTheDifference()
     {
         using var folder = new TempRules();

@@ -36,8 +36,9 @@ public sealed class TemplateModelDocsTests
     public void EveryModelMember_IsDocumented()
     {
         var types = typeof(RunbookTemplate).Assembly.GetTypes()
-            .Where(t => t.Namespace == "KnowledgeEngine.Runbooks.Model" && (t.Name.EndsWith("View") || t.Name.EndsWith("Model")));
+            .Where(t => t.Namespace is "KnowledgeEngine.Runbooks.Model" or "KnowledgeEngine.Reports.Model" && (t.Name.EndsWith("View") || t.Name.EndsWith("Model")));
         var members = types.SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            .Where(p => p.GetCustomAttribute<ScriptMemberIgnoreAttribute>() is null)
             .Select(p => StandardMemberRenamer.Rename(p.Name))
             .Concat(typeof(RunbookTemplate).Assembly.GetType("KnowledgeEngine.Runbooks.MarkdownFunctions")!
                 .GetMethods(BindingFlags.Public | BindingFlags.Static).Select(m => StandardMemberRenamer.Rename(m.Name)));

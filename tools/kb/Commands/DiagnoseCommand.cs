@@ -6,7 +6,6 @@ using KnowledgeEngine.Facts;
 using KnowledgeEngine.Reports;
 using KnowledgeEngine.Runbooks;
 using KnowledgeEngine.Rules.Model;
-using Spectre.Console;
 
 namespace KnowledgeEngine.Cli.Commands;
 
@@ -61,6 +60,7 @@ internal static class DiagnoseCommand
             }
 
             DiagnosisResult result;
+            DiagnosisReport table;
             string? report;
             try
             {
@@ -70,13 +70,15 @@ internal static class DiagnoseCommand
                     ? ScanProgress.Run(onFact => Diagnoser.Diagnose(knowledge.Rules, opened, onFact))
                     : Diagnoser.Diagnose(knowledge.Rules, opened);
                 result = ArticleSearch.AddRelated(result, opened, knowledge.Articles);
+                var rendered = DiagnosisReport.Of(result, knowledge.Articles);
                 report = chosen switch
                 {
-                    "json" => JsonReport.Render(result),
-                    "markdown" => new RunbookRenderer(knowledge.Articles).RenderDiagnosis(result, template: runbook),
-                    "html" => HtmlPage.Render(new RunbookRenderer(knowledge.Articles).RenderDiagnosis(result, template: runbook), $"Diagnosis of {result.Bundle}"),
+                    "json" => rendered.ToJson(),
+                    "markdown" => rendered.ToMarkdown(runbook),
+                    "html" => rendered.ToHtml(runbook),
                     _ => null,
                 };
+                table = rendered;
             }
             catch (Exception e) when (e is BundleException or RunbookTemplateException)
             {
@@ -87,7 +89,7 @@ internal static class DiagnoseCommand
             if (report is null)
             {
                 using var file = target is null ? null : new StringWriter();
-                DiagnosisTable.Write(new SafeConsole(file is null ? TerminalConsole.Stdout() : PlainConsole.Create(file)), result, parseResult.GetValue(explain));
+                table.WriteTable(new SafeConsole(file is null ? TerminalConsole.Stdout() : PlainConsole.Create(file)), parseResult.GetValue(explain));
                 report = file?.ToString();
             }
 

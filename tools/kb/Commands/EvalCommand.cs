@@ -73,7 +73,7 @@ internal static class EvalCommand
             }
 
             var report = new EvalReport(results);
-            var output = parseResult.GetValue(format) == "json" ? EvalJsonReport.Render(report) : EvalText.Render(report);
+            var output = parseResult.GetValue(format) == "json" ? EvalJsonReport.Render(report) : EvalTextReport.Render(report);
             Console.Out.Write(output);
             if (parseResult.GetValue(junit) is { } file && !WriteJUnit(file, report))
             {
@@ -154,17 +154,6 @@ internal static class EvalCommand
         return breaches.Count > 0 ? 2 : 0;
     }
 
-    private static bool WriteJUnit(string file, EvalReport report)
-    {
-        try
-        {
-            EvalJUnitWriter.Write(file, report);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"kb eval: cannot write {file}: {e.Message}");
-            return false;
-        }
-    }
+    private static bool WriteJUnit(string file, EvalReport report) =>
+        ReportOutput.Write("eval", file, JUnitReport.Eval(report), "--junit");
 }

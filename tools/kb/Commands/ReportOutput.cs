@@ -31,7 +31,9 @@ internal static class ReportOutput
         return null;
     }
 
-    public static bool Write(string command, string? path, string text)
+    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> (its folder created: CI paths
+    /// such as out/junit.xml often do not exist yet), or to stdout when there is no path.</summary>
+    public static bool Write(string command, string? path, string text, string option = "-o")
     {
         if (path is null)
         {
@@ -52,7 +54,7 @@ internal static class ReportOutput
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"kb {command}: cannot write '{path}' ({e.Message}) — choose a writable file with -o.");
+            Console.Error.WriteLine($"kb {command}: cannot write '{path}' ({e.Message}) — choose a writable file with {option}.");
             return false;
         }
     }

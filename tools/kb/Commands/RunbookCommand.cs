@@ -106,7 +106,7 @@ internal static class RunbookCommand
                 return 1;
             }
 
-            markdown = renderer.RenderDiagnosis(result, id, template);
+            markdown = DiagnosisReport.Of(result, knowledge.Articles, id).ToMarkdown(template);
         }
 
         var text = format == "html" ? HtmlPage.Render(markdown, HtmlPage.TitleOf(markdown, id)) : markdown;

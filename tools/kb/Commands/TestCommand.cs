@@ -1,8 +1,9 @@
-using KnowledgeEngine.Cli.KnowledgeBase;
 using System.CommandLine;
+using KnowledgeEngine.Cli.KnowledgeBase;
+using KnowledgeEngine.Diagnosis.Examples;
+using KnowledgeEngine.Reports;
 using KnowledgeEngine.Rules;
 using KnowledgeEngine.Rules.Model;
-using KnowledgeEngine.Diagnosis.Examples;
 
 namespace KnowledgeEngine.Cli.Commands;
 
@@ -31,17 +32,9 @@ internal static class TestCommand
             var results = new ExampleRunner(rules).RunAll().ToList();
             Print(Console.Out, results);
             PrintCoverage(Console.Out, rules.Rules, results);
-            if (parseResult.GetValue(junit) is { } file)
+            if (parseResult.GetValue(junit) is { } file && !ReportOutput.Write("test", file, JUnitReport.Examples(results), "--junit"))
             {
-                try
-                {
-                    JUnitWriter.Write(file, results);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    Console.Error.WriteLine($"kb test: cannot write {file}: {e.Message}");
-                    return 1;
-                }
+                return 1;
             }
 
             var failed = results.Count(r => !r.Passed);

@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Text;
 using KnowledgeEngine.Evaluation;
 
-namespace KnowledgeEngine.Cli.Rendering;
+namespace KnowledgeEngine.Reports;
 
 /// <summary>kb eval for people: one line per case (expected cause, verdicts, the rules' top three with
 /// status and confidence, the baseline's first article), then the totals beside the retrieval baseline,
 /// per platform, and the confusion table. Plain text, so a CI log shows it as is.</summary>
-internal static class EvalText
+public static class EvalTextReport
 {
     public static string Render(EvalReport report)
     {
@@ -48,7 +48,7 @@ internal static class EvalText
         return text.ToString();
     }
 
-    public static string Word(Verdict verdict) => verdict switch
+    internal static string Word(Verdict verdict) => verdict switch
     {
         Verdict.Hit => "hit",
         Verdict.Top3 => "top-3",
@@ -58,7 +58,7 @@ internal static class EvalText
     };
 
     /// <summary>"3/10 (30%)", or "0/0" when no case is in the denominator.</summary>
-    public static string Fraction(int count, int of) =>
+    internal static string Fraction(int count, int of) =>
         of == 0 ? "0/0" : $"{count}/{of} ({(100.0 * count / of).ToString("0", CultureInfo.InvariantCulture)}%)";
 
     private static string Cut(string id, int width) => id.Length <= width ? id : id[..(width - 1)] + "…";
