@@ -39,8 +39,8 @@ public static class Diagnoser
         var meta = bundle.Metadata;
         // The summary holds what opening the bundle noted and what reading each file noted (a line cut,
         // a damaged document repaired): every warning of the facts layer reaches every report format.
-        var warnings = stream.Summary.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info).Select(d => d.Message)
-            .Concat(run.Warnings).Distinct(StringComparer.Ordinal).ToList();
+        var warnings = stream.Summary.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info)
+            .Concat(run.Warnings).DistinctBy(d => d.ToString(), StringComparer.Ordinal).ToList();
         return Rank(run, bundle.Name, meta.Platform, meta.Hosts, meta.CollectedAt, warnings) with
         {
             NotConfirmed = run.NearMisses,
@@ -48,7 +48,7 @@ public static class Diagnoser
     }
 
     public static DiagnosisResult Rank(RuleRun run, string bundle, string? platform, IReadOnlyList<string> hosts,
-        DateTimeOffset? collectedAt, IReadOnlyList<string> warnings)
+        DateTimeOffset? collectedAt, IReadOnlyList<Diagnostic> warnings)
     {
         var causes = Merge(run.Fired.Concat(run.Suspected).Select(Evaluate)).ToList();
         causes.Sort(Compare);

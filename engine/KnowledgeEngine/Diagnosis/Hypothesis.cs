@@ -79,7 +79,7 @@ public sealed record DiagnosisResult(
     IReadOnlyList<Hypothesis> Causes,
     IReadOnlyList<FiredRule> Symptoms,
     IReadOnlyList<Distinction> Distinctions,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<Diagnostic> Warnings)
 {
     /// <summary>Rules that came close: all required conditions but one held.</summary>
     public IReadOnlyList<NearMiss> NotConfirmed { get; init; } = [];

@@ -13,7 +13,7 @@ public sealed class Bundle : IDisposable
     private readonly Workspace _workspace;
     private readonly List<string> _paths;
 
-    private Bundle(string name, List<BundleEntry> entries, BundleLayout layout, BundleFact metadata, List<BundleDiagnostic> diagnostics,
+    private Bundle(string name, List<BundleEntry> entries, BundleLayout layout, BundleFact metadata, List<Diagnostic> diagnostics,
         BundleLimits limits, Workspace workspace)
     {
         Name = name;
@@ -43,22 +43,22 @@ public sealed class Bundle : IDisposable
         limits ??= BundleLimits.Default;
         var name = string.Join(" + ", paths.Select(BundleLoader.InputName));
         var workspace = new Workspace();
-        var diagnostics = new List<BundleDiagnostic>();
+        var diagnostics = new List<Diagnostic>();
         try
         {
             var entries = new BundleLoader(limits, workspace, diagnostics).LoadAll(paths, standardInput);
             if (entries.Count == 0)
                 throw new BundleException($"{name}: the bundle holds no files. Point kb at the folder or archive that holds the collected files.");
             // An entry already warned about (e.g. a .gz that does not decompress) needs no second note.
-            var warned = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
+            var warned = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => d.Span.File).ToHashSet(StringComparer.Ordinal);
             foreach (var entry in entries)
             {
                 if (warned.Contains(entry.Path))
                     continue;
                 if (entry.Size == 0)
-                    diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Info, entry.Path, $"{entry.Path}: empty file; inventoried, nothing to read."));
+                    diagnostics.Add(BundleCodes.Info(BundleCodes.EmptyFile, SourceSpan.OfFile(entry.Path), "empty file; inventoried, nothing to read"));
                 else if (entry.IsBinary)
-                    diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Info, entry.Path, $"{entry.Path}: binary content; inventoried but not scanned."));
+                    diagnostics.Add(BundleCodes.Info(BundleCodes.BinaryFile, SourceSpan.OfFile(entry.Path), "binary content; inventoried but not scanned"));
             }
             var context = new LayoutContext(entries);
             var manifest = BundleManifest.Read(context, diagnostics);
@@ -97,7 +97,7 @@ public sealed class Bundle : IDisposable
     public IReadOnlyList<FileFact> Files { get; }
 
     /// <summary>What was refused, skipped or noted while opening.</summary>
-    public IReadOnlyList<BundleDiagnostic> Diagnostics { get; }
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>Was any file matching <paramref name="glob"/> collected? ('*', '**', '?', {a,b}.)</summary>
     public bool IsCollected(string glob) => _paths.Any(p => Glob.IsMatch(glob, p));

@@ -15,7 +15,7 @@ internal static class TableReport
                            $"[bold]hosts[/] {Markup.Escape(string.Join(", ", bundle.Hosts))}  [bold]collected[/] {bundle.CollectedAtTime:yyyy-MM-dd HH:mm}");
         foreach (var warning in bundle.Warnings)
         {
-            console.MarkupLine($"[yellow]warning[/] {Markup.Escape(warning)}");
+            console.MarkupLine($"[yellow]{Markup.Escape(warning)}[/]");
         }
 
         if (report.Causes.Count == 0)

@@ -54,13 +54,13 @@ internal static class ArticleReader
         {
             // The front matter starts on line 2, after its opening '---'.
             var line = (int)e.Start.Line + 1;
-            problems.Error(BadFrontMatter, new Rules.SourceSpan(path, line, (int)e.Start.Column, line, (int)e.Start.Column),
+            problems.Error(BadFrontMatter, new SourceSpan(path, line, (int)e.Start.Column, line, (int)e.Start.Column),
                 $"the front matter is not valid YAML ({e.Message})", fix);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             // YamlDotNet's scanner can fail on mangled bytes without a YamlException.
-            problems.Error(BadFrontMatter, new Rules.SourceSpan(path, 1, 1, 1, 1), $"the front matter is not valid YAML (the parser stopped: {e.Message.TrimEnd('.')})", fix);
+            problems.Error(BadFrontMatter, new SourceSpan(path, 1, 1, 1, 1), $"the front matter is not valid YAML (the parser stopped: {e.Message.TrimEnd('.')})", fix);
         }
         return null;
     }

@@ -130,8 +130,8 @@ public sealed class BundleSourceTests : IDisposable
         using var bundle = Bundle.Open(path);
 
         Assert.Equal(["ok.log"], Paths(bundle));
-        Assert.Equal("evil.zip: entry '../../etc/cron.d/x' refused: its path climbs out of the bundle with '..'; the entry was skipped.",
-            Assert.Single(bundle.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning).Message);
+        Assert.Equal("evil.zip: warning KB214: entry '../../etc/cron.d/x' refused: its path climbs out of the bundle with '..'; the entry was skipped",
+            Assert.Single(bundle.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning).ToString());
     }
 
     [Fact]
@@ -141,8 +141,8 @@ public sealed class BundleSourceTests : IDisposable
 
         using var bundle = Bundle.Open(path);
 
-        Assert.Equal("abs.tar: entry '/etc/passwd' refused: it has an absolute path; the entry was skipped.",
-            Assert.Single(bundle.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning).Message);
+        Assert.Equal("abs.tar: warning KB214: entry '/etc/passwd' refused: it has an absolute path; the entry was skipped",
+            Assert.Single(bundle.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning).ToString());
     }
 
     [Fact]
@@ -153,8 +153,8 @@ public sealed class BundleSourceTests : IDisposable
         using var bundle = Bundle.Open(_disk.Write("links.tar", tar));
 
         Assert.Equal(["ok.log"], Paths(bundle));
-        Assert.Equal("links.tar: link 'b/shadow' -> '../../etc/shadow' refused: it points outside the bundle; the link was skipped.",
-            Assert.Single(bundle.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning).Message);
+        Assert.Equal("links.tar: warning KB211: link 'b/shadow' -> '../../etc/shadow' refused: it points outside the bundle; the link was skipped",
+            Assert.Single(bundle.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning).ToString());
     }
 
     [Fact]
@@ -178,8 +178,8 @@ public sealed class BundleSourceTests : IDisposable
         using var bundle = Bundle.Open(folder);
 
         Assert.Equal(["ok.log"], Paths(bundle));
-        Assert.Equal($"linked: link 'secret' -> '{outside}' refused: it points outside the bundle or nowhere; the link was skipped.",
-            Assert.Single(bundle.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning).Message);
+        Assert.Equal($"linked: warning KB211: link 'secret' -> '{outside}' refused: it points outside the bundle or nowhere; the link was skipped",
+            Assert.Single(bundle.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning).ToString());
     }
 
     [Fact]
@@ -267,7 +267,7 @@ public sealed class BundleSourceTests : IDisposable
 
         Assert.True(bundle.Files.Single(f => f.Path == "core.dump").IsBinary);
         Assert.DoesNotContain(logs, l => l.Source == "core.dump");
-        Assert.Contains(bundle.Diagnostics, d => d.Message == "core.dump: binary content; inventoried but not scanned.");
+        Assert.Contains(bundle.Diagnostics, d => d.ToString() == "core.dump: info KB216: binary content; inventoried but not scanned");
     }
 
     [Fact]
@@ -278,7 +278,7 @@ public sealed class BundleSourceTests : IDisposable
         using var bundle = Bundle.Open(folder);
 
         Assert.Equal(0, bundle.Files.Single(f => f.Path == "dmesg").Size);
-        Assert.Contains(bundle.Diagnostics, d => d.Message == "dmesg: empty file; inventoried, nothing to read.");
+        Assert.Contains(bundle.Diagnostics, d => d.ToString() == "dmesg: info KB215: empty file; inventoried, nothing to read");
     }
 
     [Fact]
@@ -307,6 +307,6 @@ public sealed class BundleSourceTests : IDisposable
         using var bundle = Bundle.Open(_disk.ZipBytes("outer.zip", outer));
 
         Assert.Contains("ok.log", Paths(bundle));
-        Assert.Contains(bundle.Diagnostics, d => d.Message.StartsWith("nodes/n2.zip: cannot read this zip archive: ", StringComparison.Ordinal));
+        Assert.Contains(bundle.Diagnostics, d => d.ToString().StartsWith("nodes/n2.zip: warning KB209: cannot read this zip archive: ", StringComparison.Ordinal));
     }
 }

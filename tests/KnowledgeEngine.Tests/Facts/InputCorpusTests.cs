@@ -66,7 +66,7 @@ public sealed class InputCorpusTests
             using var bundle = Bundle.Open(paths, standardInput: standardInput is null ? null : () => standardInput);
             var stream = bundle.Scan(ScanPlan.KeepAll);
             facts = stream.Select(ToJson).ToList();
-            warnings = stream.Summary.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => d.Message).ToList();
+            warnings = stream.Summary.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => d.ToString()).ToList();
         }
         catch (BundleException ex)
         {

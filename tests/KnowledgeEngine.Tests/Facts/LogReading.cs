@@ -22,7 +22,7 @@ internal static class LogReading
         var facts = new List<LogFact>();
         var found = new List<string>();
         new LogFileScanner(plan.For("test.log"), limits ?? BundleLimits.Default).Scan(new MemoryStream(bytes), format, time, "test.log", null,
-            facts.Add, new LogScanStats(plan.Patterns.Count), found.Add);
+            facts.Add, new LogScanStats(plan.Patterns.Count), (line, text) => found.Add($"test.log:{line}: {text}"));
         warnings = found;
         return facts;
     }

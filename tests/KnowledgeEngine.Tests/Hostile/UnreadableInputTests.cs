@@ -31,7 +31,7 @@ public sealed class UnreadableInputTests : IDisposable
 
         Assert.True(code == 0, stderr);
         Assert.Contains("facts      bundle 1, file 1, log 1", stdout);
-        Assert.Contains("warning: locked.log: cannot be read (permission denied); it was skipped and its facts are missing. Run kb as a user who can read it.", stdout);
+        Assert.Contains("locked.log: warning KB201: cannot be read (permission denied); it was skipped and its facts are missing — run kb as a user who can read it", stdout);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace KnowledgeEngine.Tests.Reports;
 [Collection("Console")]
 public sealed class FactWarningsTests
 {
-    private const string Repair = "pods.yaml:7: not valid YAML";
+    private const string Repair = "pods.yaml:7: warning KB203: not valid YAML";
 
     private static string DamagedBundle(TempRules folder)
     {
@@ -27,7 +27,7 @@ public sealed class FactWarningsTests
         Assert.True(code == 0, stderr);
         var warnings = JsonDocument.Parse(stdout).RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
         Assert.Contains(warnings, w => w.StartsWith(Repair, StringComparison.Ordinal));
-        Assert.Contains(warnings, w => w.StartsWith("big.log:2: a line longer than 1 MiB", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("big.log:2: warning KB204: a line longer than 1 MiB", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -32,8 +32,9 @@ public class FireLimitTests
         var run = Rules.Run(Errors(50), fireLimit: 10);
 
         var warning = Assert.Single(run.Warnings);
-        Assert.StartsWith("rule cloudpods/every-error-derives fired more than the session's limit", warning);
-        Assert.Contains("rules built on them may be missing", warning);
+        Assert.Equal("KB301", warning.Code);
+        Assert.StartsWith("rule cloudpods/every-error-derives fired more than the session's limit", warning.Message);
+        Assert.Contains("rules built on them may be missing", warning.Message);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ internal sealed record UnpackedItem(string Path, string PhysicalPath, long Size,
 /// Unpacks one archive into a workspace folder, refusing unsafe entries and stopping at the budget.
 /// Unpacking (rather than streaming entries) lets files be scanned in parallel and read twice (sniff, then scan).
 /// </summary>
-internal sealed class ArchiveExtractor(ExtractionBudget budget, List<BundleDiagnostic> diagnostics)
+internal sealed class ArchiveExtractor(ExtractionBudget budget, List<Diagnostic> diagnostics)
 {
     private const int CopyBufferSize = 1 << 16;
 
@@ -116,8 +116,8 @@ internal sealed class ArchiveExtractor(ExtractionBudget budget, List<BundleDiagn
                     : EntryPath.ResolveLink(path, entry.LinkName);
                 if (target is null)
                 {
-                    diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, path,
-                        $"{displayName}: link '{entry.Name}' -> '{entry.LinkName}' refused: it points outside the bundle; the link was skipped."));
+                    diagnostics.Add(BundleCodes.Warning(BundleCodes.LinkSkipped, SourceSpan.OfFile(displayName),
+                        $"link '{entry.Name}' -> '{entry.LinkName}' refused: it points outside the bundle; the link was skipped"));
                     continue;
                 }
                 items.Add(new UnpackedItem(path, "", 0, entry.ModificationTime, target));
@@ -125,8 +125,8 @@ internal sealed class ArchiveExtractor(ExtractionBudget budget, List<BundleDiagn
             }
             if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile))
             {
-                diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Info, path,
-                    $"{displayName}: entry '{entry.Name}' is a {entry.EntryType} entry, not a file; it was skipped."));
+                diagnostics.Add(BundleCodes.Info(BundleCodes.NotAFile, SourceSpan.OfFile(displayName),
+                    $"entry '{entry.Name}' is a {entry.EntryType} entry, not a file; it was skipped"));
                 continue;
             }
             var physical = Path.Combine(targetFolder, path);
@@ -156,8 +156,8 @@ internal sealed class ArchiveExtractor(ExtractionBudget budget, List<BundleDiagn
         var path = EntryPath.Normalise(name, out var refusal);
         if (path is null)
         {
-            diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, name,
-                $"{displayName}: entry '{name}' refused: {refusal}; the entry was skipped."));
+            diagnostics.Add(BundleCodes.Warning(BundleCodes.EntryRefused, SourceSpan.OfFile(displayName),
+                $"entry '{name}' refused: {refusal}; the entry was skipped"));
             return null;
         }
         return path.Length == 0 ? null : path;

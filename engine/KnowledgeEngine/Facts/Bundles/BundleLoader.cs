@@ -4,7 +4,7 @@ namespace KnowledgeEngine.Facts.Bundles;
 /// Turns what the operator pointed at (folder, archive, single file) into a flat inventory of entries,
 /// unpacking nested archives in place of themselves and refusing what is unsafe.
 /// </summary>
-internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, List<BundleDiagnostic> diagnostics)
+internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, List<Diagnostic> diagnostics)
 {
     private readonly ExtractionBudget _budget = new(limits);
 
@@ -33,8 +33,8 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
                 var folder = InputName(path);
                 while (loaded.Any(e => taken.Contains($"{folder}/{e.Path}")))
                     folder += "_";
-                diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Info, folder,
-                    $"{folder}: its files have the same paths as files of an earlier input; they were put under '{folder}/'."));
+                diagnostics.Add(BundleCodes.Info(BundleCodes.InputsMoved, SourceSpan.OfFile(folder),
+                    $"its files have the same paths as files of an earlier input; they were put under '{folder}/'"));
                 loaded = loaded.Select(e => e with { Path = $"{folder}/{e.Path}" }).ToList();
             }
             foreach (var entry in loaded)
@@ -117,9 +117,17 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
         }
     }
 
-    internal static string AgeRefusal(string name) =>
-        $"{name}: this is an age-encrypted archive (header age-encryption.org/v1), the default output of 'talosctl support'; kb cannot read it. " +
-        $"Re-collect it with 'talosctl support --no-encryption', or decrypt it first with 'age -d -i <your-key> -o support.zip {name}' and point kb at support.zip.";
+    internal static string AgeRefusal(string name) => $"{name}: {AgeProblem}. {char.ToUpperInvariant(AgeFix(name)[0])}{AgeFix(name)[1..]}.";
+
+    private const string AgeProblem =
+        "this is an age-encrypted archive (header age-encryption.org/v1), the default output of 'talosctl support'; kb cannot read it";
+
+    private static string AgeFix(string name) =>
+        $"re-collect it with 'talosctl support --no-encryption', or decrypt it first with 'age -d -i <your-key> -o support.zip {name}' and point kb at support.zip";
+
+    /// <summary>An archive's refusal without its leading "name: ", which the diagnostic's span now says.</summary>
+    private static string WithoutName(string message, string name) =>
+        message.StartsWith(name + ": ", StringComparison.Ordinal) ? message[(name.Length + 2)..] : message;
 
     /// <summary>Collectors zip a folder named after the bundle; that folder adds nothing to paths rules match.</summary>
     private static List<UnpackedItem> StripSingleFolder(List<UnpackedItem> items)
@@ -152,8 +160,8 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
             {
                 if (!byPath.TryGetValue(target, out var resolved))
                 {
-                    diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Info, path,
-                        $"{path}: link to '{target}', which is not in the bundle; the link was skipped."));
+                    diagnostics.Add(BundleCodes.Info(BundleCodes.LinkSkipped, SourceSpan.OfFile(path),
+                        $"link to '{target}', which is not in the bundle; the link was skipped"));
                     continue;
                 }
                 physical = resolved;
@@ -180,8 +188,8 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
             var reason = ex is UnauthorizedAccessException ? "permission denied" : ex.Message.TrimEnd('.');
-            diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, path,
-                $"{path}: cannot be read ({reason}); it was skipped and its facts are missing. Run kb as a user who can read it."));
+            diagnostics.Add(BundleCodes.Warning(BundleCodes.Unreadable, SourceSpan.OfFile(path),
+                $"cannot be read ({reason}); it was skipped and its facts are missing", "run kb as a user who can read it"));
             return null;
         }
     }
@@ -193,8 +201,8 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
         if (!path.Any(char.IsControl))
             return path;
         var visible = string.Concat(path.Select(c => char.IsControl(c) ? $"\\x{(int)c:x2}" : c.ToString()));
-        diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Info, visible,
-            $"{visible}: the file name holds control characters; they are shown as \\xNN."));
+        diagnostics.Add(BundleCodes.Info(BundleCodes.ControlCharacters, SourceSpan.OfFile(visible),
+            "the file name holds control characters; they are shown as \\xNN"));
         return visible;
     }
 
@@ -210,8 +218,9 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
         };
         if (encoding is EntryEncoding.Gzip or EntryEncoding.Xz && !ContentSniffer.Decodes(item.PhysicalPath, kind))
         {
-            diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, path,
-                $"{path}: starts like {(kind == ArchiveKind.Gzip ? "a gzip" : "an xz")} file but does not decompress (corrupt or cut short); inventoried, not read. Collect it again if its content matters."));
+            diagnostics.Add(BundleCodes.Warning(BundleCodes.NotDecompressed, SourceSpan.OfFile(path),
+                $"starts like {(kind == ArchiveKind.Gzip ? "a gzip" : "an xz")} file but does not decompress (corrupt or cut short); inventoried, not read",
+                "collect it again if its content matters"));
             _undecodable.Add(path);
             return new BundleEntry(path, item.PhysicalPath, item.Size) { Modified = item.Modified, IsBinary = true, Encoding = EntryEncoding.Plain };
         }
@@ -231,7 +240,7 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
         var kind = ArchiveSniffer.DetectFile(entry.PhysicalPath, out _);
         if (kind == ArchiveKind.Age)
         {
-            diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, entry.Path, AgeRefusal(entry.Path)));
+            diagnostics.Add(BundleCodes.Warning(BundleCodes.Encrypted, SourceSpan.OfFile(entry.Path), AgeProblem, AgeFix(entry.Path)));
             return [];
         }
         var isArchive = kind is ArchiveKind.Zip or ArchiveKind.Tar
@@ -240,8 +249,8 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
             return [];
         if (depth >= limits.MaxNestingDepth)
         {
-            diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, entry.Path,
-                $"{entry.Path}: archive nested more than {limits.MaxNestingDepth} levels deep; it was inventoried but not unpacked. Unpack it yourself if its content matters."));
+            diagnostics.Add(BundleCodes.Warning(BundleCodes.NestedTooDeep, SourceSpan.OfFile(entry.Path),
+                $"archive nested more than {limits.MaxNestingDepth} levels deep; it was inventoried but not unpacked", "unpack it yourself if its content matters"));
             return [];
         }
         List<UnpackedItem> inner;
@@ -252,7 +261,7 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
         catch (BundleException ex) when (ex.InnerException is not null)
         {
             // A damaged archive inside a good bundle costs its own content, not the whole diagnosis.
-            diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, entry.Path, ex.Message));
+            diagnostics.Add(BundleCodes.Warning(BundleCodes.DamagedArchive, SourceSpan.OfFile(entry.Path), WithoutName(ex.Message, entry.Path)));
             return [];
         }
         return Expand(StripSingleFolder(inner), EntryPath.NestedRoot(entry.Path) + "/", depth + 1);

@@ -3,7 +3,7 @@ namespace KnowledgeEngine.Facts.Bundles;
 /// <summary>Lists a folder bundle, following links only while they stay inside it.</summary>
 internal static class FolderWalker
 {
-    public static List<UnpackedItem> Walk(string root, string displayName, List<BundleDiagnostic> diagnostics)
+    public static List<UnpackedItem> Walk(string root, string displayName, List<Diagnostic> diagnostics)
     {
         var items = new List<UnpackedItem>();
         var fullRoot = Path.GetFullPath(root).TrimEnd('/') + "/";
@@ -21,7 +21,7 @@ internal static class FolderWalker
         return items;
     }
 
-    private static void Walk(DirectoryInfo folder, string root, string displayName, List<UnpackedItem> items, List<BundleDiagnostic> diagnostics)
+    private static void Walk(DirectoryInfo folder, string root, string displayName, List<UnpackedItem> items, List<Diagnostic> diagnostics)
     {
         IEnumerable<FileSystemInfo> children;
         try
@@ -31,8 +31,8 @@ internal static class FolderWalker
         }
         catch (UnauthorizedAccessException)
         {
-            diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, Relative(folder.FullName, root),
-                $"{displayName}: folder '{Relative(folder.FullName, root)}' cannot be read (permission denied); it was skipped. Run kb as a user who can read it."));
+            diagnostics.Add(BundleCodes.Warning(BundleCodes.Unreadable, SourceSpan.OfFile(displayName),
+                $"folder '{Relative(folder.FullName, root)}' cannot be read (permission denied); it was skipped", "run kb as a user who can read it"));
             return;
         }
         foreach (var child in children)
@@ -48,15 +48,15 @@ internal static class FolderWalker
                 catch (IOException e)
                 {
                     // A link loop or a broken chain: the entry cannot be read, the rest of the bundle can.
-                    diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, relative,
-                        $"{displayName}: link '{relative}' cannot be followed ({e.Message.TrimEnd('.')}); it was skipped. Replace it with the file it should point to."));
+                    diagnostics.Add(BundleCodes.Warning(BundleCodes.LinkSkipped, SourceSpan.OfFile(displayName),
+                        $"link '{relative}' cannot be followed ({e.Message.TrimEnd('.')}); it was skipped", "replace it with the file it should point to"));
                     continue;
                 }
 
                 if (resolved is null || !(resolved.FullName + "/").StartsWith(root, StringComparison.Ordinal) || !resolved.Exists)
                 {
-                    diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, relative,
-                        $"{displayName}: link '{relative}' -> '{child.LinkTarget}' refused: it points outside the bundle or nowhere; the link was skipped."));
+                    diagnostics.Add(BundleCodes.Warning(BundleCodes.LinkSkipped, SourceSpan.OfFile(displayName),
+                        $"link '{relative}' -> '{child.LinkTarget}' refused: it points outside the bundle or nowhere; the link was skipped"));
                     continue;
                 }
                 // A folder link inside the bundle only repeats files that are listed anyway.

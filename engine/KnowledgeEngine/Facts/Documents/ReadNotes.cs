@@ -7,12 +7,12 @@ namespace KnowledgeEngine.Facts.Documents;
 /// </summary>
 internal sealed class ReadNotes(string source)
 {
-    private readonly List<BundleDiagnostic> _items = [];
+    private readonly List<Diagnostic> _items = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
     public string Source { get; } = source;
 
-    public IReadOnlyList<BundleDiagnostic> Items => _items;
+    public IReadOnlyList<Diagnostic> Items => _items;
 
     /// <summary>How many documents a reader found broken and kept only in part (each also noted as a warning).</summary>
     public int DamagedDocuments { get; private set; }
@@ -24,11 +24,11 @@ internal sealed class ReadNotes(string source)
         Warn(line, text);
     }
 
-    /// <summary>Adds "source:line: text" (or "source: text" without a line).</summary>
+    /// <summary>Adds a KB203 warning at the line (or the file, without a line).</summary>
     public void Warn(int? line, string text)
     {
-        var message = line is { } at ? $"{Source}:{at}: {text}" : $"{Source}: {text}";
-        if (_seen.Add(message))
-            _items.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, Source, message) { Line = line });
+        var note = BundleCodes.Warning(BundleCodes.DocumentInPart, SourceSpan.OfLine(Source, line), text);
+        if (_seen.Add(note.ToString()))
+            _items.Add(note);
     }
 }

@@ -11,7 +11,7 @@ internal sealed record BundleManifest(string? Layout, string? Platform, IReadOnl
 {
     public const string FileName = "bundle.yaml";
 
-    public static BundleManifest? Read(LayoutContext context, List<BundleDiagnostic> diagnostics)
+    public static BundleManifest? Read(LayoutContext context, List<Diagnostic> diagnostics)
     {
         var text = context.ReadSmall(FileName);
         if (text is null)
@@ -19,8 +19,8 @@ internal sealed record BundleManifest(string? Layout, string? Platform, IReadOnl
         var values = new List<(string Key, string Value)>();
         if (!YamlConfig.Flatten(text, (key, value, _) => values.Add((key, value))))
         {
-            diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, FileName,
-                $"{FileName}: not valid YAML; the manifest was ignored. Fix its syntax (see docs/facts.md)."));
+            diagnostics.Add(BundleCodes.Warning(BundleCodes.Manifest, SourceSpan.OfFile(FileName),
+                "not valid YAML; the manifest was ignored", "fix its syntax (see docs/facts.md)"));
             return null;
         }
         string? Get(string key) => values.FirstOrDefault(v => v.Key == key).Value is { Length: > 0 } v ? v : null;
@@ -33,13 +33,13 @@ internal sealed record BundleManifest(string? Layout, string? Platform, IReadOnl
             if (DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
                 collected = parsed;
             else
-                diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, FileName,
-                    $"{FileName}: {collectedKey} '{at}' is not a date; write it as 2024-01-31T12:00:00Z."));
+                diagnostics.Add(BundleCodes.Warning(BundleCodes.Manifest, SourceSpan.OfFile(FileName),
+                    $"{collectedKey} '{at}' is not a date", "write it as 2024-01-31T12:00:00Z"));
         }
         return new BundleManifest(Get("layout"), Get("platform"), hosts, collected, ParseZone(Get("time_zone") ?? Get("timeZone"), diagnostics));
     }
 
-    private static TimeSpan? ParseZone(string? zone, List<BundleDiagnostic> diagnostics)
+    private static TimeSpan? ParseZone(string? zone, List<Diagnostic> diagnostics)
     {
         if (zone is null)
             return null;
@@ -49,8 +49,8 @@ internal sealed record BundleManifest(string? Layout, string? Platform, IReadOnl
         var sign = text.StartsWith('-') ? -1 : 1;
         if (TimeSpan.TryParseExact(text.TrimStart('+', '-'), ["hh\\:mm", "hhmm", "hh"], CultureInfo.InvariantCulture, out var offset))
             return sign * offset;
-        diagnostics.Add(new BundleDiagnostic(DiagnosticSeverity.Warning, FileName,
-            $"{FileName}: timeZone '{zone}' is not an offset; write it as +08:00 or UTC. Zone-less timestamps are read as UTC."));
+        diagnostics.Add(BundleCodes.Warning(BundleCodes.Manifest, SourceSpan.OfFile(FileName),
+            $"timeZone '{zone}' is not an offset; zone-less timestamps are read as UTC", "write it as +08:00 or UTC"));
         return null;
     }
 }

@@ -44,15 +44,15 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException
                                        or SharpCompress.Common.ArchiveException or FormatException)
         {
-            summary.AddDiagnostic(new BundleDiagnostic(DiagnosticSeverity.Warning, entry.Path,
-                $"{entry.Path}: cannot be read ({ex.Message}); what it holds past that point is missing. Check the file in the bundle."));
+            summary.AddDiagnostic(BundleCodes.Warning(BundleCodes.Unreadable, SourceSpan.OfFile(entry.Path),
+                $"cannot be read ({ex.Message.TrimEnd('.')}); what it holds past that point is missing", "check the file in the bundle"));
         }
         catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
         {
             // A parser failing in a way it should not (fuzzing found YamlDotNet's scanner throwing
             // InvalidOperationException) costs this file, not the bundle.
-            summary.AddDiagnostic(new BundleDiagnostic(DiagnosticSeverity.Warning, entry.Path,
-                $"{entry.Path}: its reader failed ({ex.GetType().Name}: {ex.Message}); its facts are missing. This is a defect in kb: please report it with the file."));
+            summary.AddDiagnostic(BundleCodes.Warning(BundleCodes.ReaderDefect, SourceSpan.OfFile(entry.Path),
+                $"its reader failed ({ex.GetType().Name}: {ex.Message.TrimEnd('.')}); its facts are missing", "this is a defect in kb: please report it with the file"));
         }
     }
 
@@ -74,8 +74,8 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
         {
             foreach (var note in notes.Items)
                 summary.AddDiagnostic(note);
-            summary.AddDiagnostic(new BundleDiagnostic(DiagnosticSeverity.Warning, entry.Path,
-                $"{entry.Path}: could not be read as a document ({ex.GetType().Name}: {ex.Message.TrimEnd('.')}); it was read as log lines instead."));
+            summary.AddDiagnostic(BundleCodes.Warning(BundleCodes.ReadAsLines, SourceSpan.OfFile(entry.Path),
+                $"could not be read as a document ({ex.GetType().Name}: {ex.Message.TrimEnd('.')}); it was read as log lines instead"));
             ScanLog(entry, emit);
             return;
         }
@@ -122,7 +122,7 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
         using var stream = Open(entry);
         var host = bundle.Layout.HostOf(entry.Path, bundle.Metadata.Hosts);
         new LogFileScanner(plan.For(entry.Path), bundle.Limits).Scan(stream, format, _time, entry.Path, host, emit, stats,
-            warning => summary.AddDiagnostic(new BundleDiagnostic(DiagnosticSeverity.Warning, entry.Path, warning)));
+            (line, warning) => summary.AddDiagnostic(BundleCodes.Warning(BundleCodes.LineCut, SourceSpan.OfLine(entry.Path, line), warning)));
         summary.AddLogStats(stats);
         if (entry.Size <= MaxTableSearchBytes)
             EmitTables(entry, emit);

@@ -26,7 +26,7 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits)
     internal const int ChunkBytes = 1 << 20;
 
     public void Scan(Stream input, LogFormat format, TimeContext time, string source, string? host,
-        Action<LogFact> emit, LogScanStats stats, Action<string> warn)
+        Action<LogFact> emit, LogScanStats stats, Action<int, string> warn)
     {
         var run = new Run(file, limits, format, time, source, host, emit, stats);
         var decoder = new UTF8Encoding(false, false).GetDecoder();
@@ -74,7 +74,7 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits)
                 if (!eof && cut)
                 {
                     var cutLine = lineNumber + chars.AsSpan(0, filled).Count('\n');
-                    warn($"{source}:{cutLine}: a line longer than {Bundles.ExtractionBudget.Size(limits.MaxLineLength)}; only its first {Bundles.ExtractionBudget.Size(limits.MaxLineLength)} was read.");
+                    warn((int)Math.Min(cutLine, int.MaxValue), $"a line longer than {Bundles.ExtractionBudget.Size(limits.MaxLineLength)}; only its first {Bundles.ExtractionBudget.Size(limits.MaxLineLength)} was read");
                     discarding = true;
                 }
                 lineNumber = run.Process(chars.AsSpan(0, safeEnd), lineNumber, endsMidLine: cut || eof);

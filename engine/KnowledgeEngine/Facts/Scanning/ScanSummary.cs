@@ -6,11 +6,11 @@ public sealed class ScanSummary
     private readonly object _gate = new();
     private readonly Dictionary<string, int> _formats = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _factsByKind = new(StringComparer.Ordinal);
-    private readonly List<BundleDiagnostic> _diagnostics = [];
+    private readonly List<Diagnostic> _diagnostics = [];
     private readonly long[] _patternCounts;
     private readonly IReadOnlyList<ScanPattern> _patterns;
 
-    internal ScanSummary(BundleFact bundle, ScanPlan plan, IEnumerable<BundleDiagnostic> bundleDiagnostics)
+    internal ScanSummary(BundleFact bundle, ScanPlan plan, IEnumerable<Diagnostic> bundleDiagnostics)
     {
         Bundle = bundle;
         _patterns = plan.Patterns;
@@ -50,7 +50,7 @@ public sealed class ScanSummary
         get { lock (_gate) return _patterns.Select((p, i) => (p.Id, _patternCounts[i])).ToDictionary(x => x.Id, x => x.Item2); }
     }
 
-    public IReadOnlyList<BundleDiagnostic> Diagnostics
+    public IReadOnlyList<Diagnostic> Diagnostics
     {
         get { lock (_gate) return _diagnostics.ToList(); }
     }
@@ -67,7 +67,7 @@ public sealed class ScanSummary
             _factsByKind[kind] = _factsByKind.GetValueOrDefault(kind) + count;
     }
 
-    internal void AddDiagnostic(BundleDiagnostic diagnostic)
+    internal void AddDiagnostic(Diagnostic diagnostic)
     {
         lock (_gate)
             _diagnostics.Add(diagnostic);

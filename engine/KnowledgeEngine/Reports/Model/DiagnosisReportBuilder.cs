@@ -17,7 +17,7 @@ internal static class DiagnosisReportBuilder
         var views = new RunbookModelBuilder(articles, SiteLinks.Root);
         var causes = result.Causes.Select((h, i) => (h, Rank: i + 1)).Where(c => keep?.Invoke(c.h) ?? true)
             .Select(c => Cause(c.h, c.Rank, views, result.DerivedBy)).ToList();
-        var bundle = new BundleView(result.Bundle, result.Platform ?? "unknown", result.Hosts, Utc(result.CollectedAt), result.Warnings)
+        var bundle = new BundleView(result.Bundle, result.Platform ?? "unknown", result.Hosts, Utc(result.CollectedAt), result.Warnings.Select(w => w.ToString()).ToList())
         {
             DetectedPlatform = result.Platform,
             CollectedAtTime = result.CollectedAt,

@@ -11,7 +11,7 @@ public sealed record RuleRun(IReadOnlyList<FiredRule> Fired, IReadOnlyList<Deriv
     public IReadOnlyList<FiredRule> Suspected { get; init; } = [];
 
     /// <summary>Problems of the run itself (a rule stopped at the fire limit), for the operator.</summary>
-    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 
     /// <summary>Rules neither confirmed nor suspected that held all required conditions but one
     /// (filled when the run included the near-miss probes).</summary>

@@ -31,7 +31,7 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
             session.TryInsert(fact);
         }
 
-        var warnings = new List<string>();
+        var warnings = new List<Diagnostic>();
         try
         {
             session.Fire();
@@ -40,8 +40,11 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
         {
             // The matches are all in the network; only the derived facts past the limit are missing.
             var rule = e.MostFired.Select(m => m.Rule.Split('#')[0]).FirstOrDefault() ?? "?";
-            warnings.Add($"rule {rule} fired more than the session's limit ({string.Join(", ", e.MostFired.Select(m => $"{m.Rule}: {m.Count}"))}); " +
-                "the facts it would derive after that were not inserted, so rules built on them may be missing");
+            var file = rules.FirstOrDefault(r => r.Rule.Id == rule)?.Rule.Location ?? rule;
+            warnings.Add(new Diagnostic(RunCodes.FireLimit, DiagnosticSeverity.Warning, SourceSpan.OfFile(file),
+                $"rule {rule} fired more than the session's limit ({string.Join(", ", e.MostFired.Select(m => $"{m.Rule}: {m.Count}"))}); " +
+                "the facts it would derive after that were not inserted, so rules built on them may be missing",
+                "make the rule derive one fact per thing it is about (a key in its where), not one per matching record"));
         }
 
         var fired = new List<FiredRule>();
