@@ -50,24 +50,6 @@ public class ExampleBundleDiagnosisTests
         Assert.Contains(top.Evidence, e => e.Location!.EndsWith("nodes.yaml:132") && e.Text == "Node srv09");
     }
 
-    [Theory]
-    [InlineData("harvester/upgrade-stuck-node-without-machine/fires", "harvester/upgrade-stuck-node-without-machine")]
-    [InlineData("harvester/upgrade-stuck-node-without-machine/silent", null)]
-    [InlineData("cloudstack/vpc-routers-both-backup/fires", "cloudstack/vpc-no-guest-vlan-range")]
-    [InlineData("cloudstack/vpc-routers-both-backup/fires-tier-without-instance", "cloudstack/vpc-tier-without-instance")]
-    [InlineData("cloudstack/vpc-routers-both-backup/silent", null)]
-    [InlineData("talos/maintenance-raid-settle-late/fires", "talos/maintenance-raid-settle-late")]
-    [InlineData("talos/state-partition-corrupted/fires", "talos/state-partition-corrupted")]
-    public void Bundle_ranks_its_own_cause_first(string bundle, string? expected)
-    {
-        var result = Diagnose(bundle);
-
-        // The whole ranking and the bundle's warnings in the message, so a surprise says what happened.
-        var ranking = string.Join(", ", result.Causes.Select(c => $"{c.RuleId} {c.Confidence:0.000}"));
-        Assert.True(expected == result.Causes.FirstOrDefault()?.RuleId,
-            $"expected {expected ?? "no cause"} first; ranking: [{ranking}]; warnings: [{string.Join("; ", result.Warnings)}]");
-    }
-
     [Fact]
     public void Vpc_symptom_rule_ranks_below_the_cause_that_explains_it()
     {

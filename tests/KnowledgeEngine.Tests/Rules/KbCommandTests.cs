@@ -95,6 +95,29 @@ public sealed class KbCommandTests
     }
 
     [Fact]
+    public void Test_ExampleRank_FailsWhenTheCauseRanksElsewhere()
+    {
+        using var folder = new TempRules();
+        var rule = folder.Write("rules/test/x.yaml", TempRules.Minimal("test/x", extra: """
+            examples:
+              - name: the only cause, so first
+                expect: fires
+                rank: 1
+                files: { logs/a.log: "disk full" }
+              - name: said to be second, but it is first
+                expect: fires
+                rank: 2
+                files: { logs/a.log: "disk full" }
+            """));
+
+        var (code, output) = Kb("test", rule);
+
+        Assert.Equal(1, code);
+        Assert.Contains("rank: expected 2, actual 1 (test/x)", output);
+        Assert.Contains("2 examples: 1 passed, 1 failed", output);
+    }
+
+    [Fact]
     public void Test_OtherRuleFiringOnAnExample_IsReportedAsOverlap()
     {
         using var folder = new TempRules();

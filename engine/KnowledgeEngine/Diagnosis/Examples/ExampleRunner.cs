@@ -49,6 +49,11 @@ public sealed class ExampleRunner(RuleSet rules)
             problems.AddRange(SuspectedProblems(example, run, suspected));
         }
 
+        if (example.Rank is { } rank && expect == actual && actual != ExampleExpectation.Silent)
+        {
+            problems.AddRange(RankProblems(id, (int)rank.Value, run));
+        }
+
         var matched = actual == ExampleExpectation.Fires ? own : suspected;
         if (matched.Count > 0)
         {
@@ -85,6 +90,18 @@ public sealed class ExampleRunner(RuleSet rules)
         if (!expected.SequenceEqual(actual))
         {
             yield return $"missing: expected [{string.Join(", ", expected)}], actual [{string.Join(", ", actual)}]";
+        }
+    }
+
+    /// <summary>The example's rank: the rule's cause is at that place of the ranked diagnosis.</summary>
+    private static IEnumerable<string> RankProblems(string id, int rank, RuleRun run)
+    {
+        var causes = Diagnoser.Rank(run, "example", null, [], null, []).Causes;
+        var at = causes.Select((c, i) => (c.RuleId, Place: i + 1)).FirstOrDefault(c => c.RuleId == id).Place;
+        if (at != rank)
+        {
+            var ranking = string.Join(" > ", causes.Select(c => c.RuleId));
+            yield return $"rank: expected {rank}, actual {(at == 0 ? "not ranked" : at.ToString(System.Globalization.CultureInfo.InvariantCulture))} ({ranking})";
         }
     }
 

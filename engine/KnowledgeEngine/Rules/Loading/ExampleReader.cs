@@ -15,7 +15,7 @@ internal sealed class ExampleReader(FileContext file)
             return null;
         }
 
-        var map = new MappingReader(file, node, "an example", ["name", "expect", "files", "bundle", "case", "captures", "also", "missing"]);
+        var map = new MappingReader(file, node, "an example", ["name", "expect", "files", "bundle", "case", "captures", "also", "missing", "rank"]);
         var expect = map.Enum<ExampleExpectation>("expect", out var expectSpan, "add expect: fires, expect: suspected or expect: silent");
         var example = new ExampleModel(map.Span)
         {
@@ -26,6 +26,7 @@ internal sealed class ExampleReader(FileContext file)
             Case = map.Text("case"),
             Captures = Pairs(map, "captures"),
             Also = map.List("also").Select(a => RuleReader.ScalarItem(file, a, "a rule id in also")).OfType<Located<string>>().ToList(),
+            Rank = map.Number("rank"),
             Missing = map.List("missing").Select(a => RuleReader.ScalarItem(file, a, "a condition name in missing")).OfType<Located<string>>().ToList(),
         };
         var sources = new[] { "files", "bundle", "case" }.Where(map.Has).ToList();

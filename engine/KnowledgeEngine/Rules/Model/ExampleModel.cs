@@ -34,4 +34,8 @@ public sealed record ExampleModel(SourceSpan Span)
 
     /// <summary>Suspected examples: the names of the when conditions expected not to hold.</summary>
     public IReadOnlyList<Located<string>> Missing { get; init; } = [];
+
+    /// <summary>Where the rule's cause must rank in the diagnosis of the example (1 = first), when
+    /// the example says: what a bundle's diagnosis puts first is stated here, in the rule, and nowhere else.</summary>
+    public Located<double>? Rank { get; init; }
 }

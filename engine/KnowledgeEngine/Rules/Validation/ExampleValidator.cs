@@ -25,6 +25,14 @@ internal sealed class ExampleValidator : AbstractValidator<ExampleModel>
             .When(e => e.Captures.Count > 0)
             .Report(LoaderCodes.ExampleCaptures, (e, _) => e.Expect!.Span, (_, _) => "a silent example lists captures, but a rule that does not fire captures nothing",
                 (_, _) => "remove captures, or expect: fires");
+        RuleFor(e => e.Rank).Must(r => r!.Value >= 1 && r.Value == Math.Floor(r.Value))
+            .When(e => e.Rank is not null)
+            .Report(LoaderCodes.OutOfRange, (_, r) => r!.Span, (_, r) => $"rank must be a whole number from 1, found {r!.Value}",
+                (_, _) => "write rank: 1 for the cause the diagnosis must put first");
+        RuleFor(e => e.Rank).Must((e, _) => e.Expect?.Value != ExampleExpectation.Silent)
+            .When(e => e.Rank is not null)
+            .Report(LoaderCodes.ExampleCaptures, (e, _) => e.Expect!.Span, (_, _) => "a silent example gives a rank, but a rule that does not fire has no place in the ranking",
+                (_, _) => "remove rank, or expect: fires");
         RuleFor(e => e).Custom(CheckFiles);
     }
 
