@@ -16,19 +16,22 @@ public static class JUnitReport
         var suites = results.GroupBy(r => r.Id).Select(group => new XElement("testsuite",
             new XAttribute("name", group.Key),
             new XAttribute("tests", group.Count()),
-            new XAttribute("failures", group.Count(r => !r.Passed)),
+            new XAttribute("failures", group.Count(r => !r.Passed && r.NotRun is null)),
+            new XAttribute("skipped", group.Count(r => r.NotRun is not null)),
             group.Select(r => new XElement("testcase",
                 new XAttribute("classname", r.Id),
                 new XAttribute("name", r.Name),
                 new XAttribute("file", r.Example.Span.File),
                 new XAttribute("line", r.Example.Span.Line),
-                r.Passed ? null : new XElement("failure",
+                r.NotRun is { } why ? new XElement("skipped", new XAttribute("message", why))
+                : r.Passed ? null : new XElement("failure",
                     new XAttribute("message", r.Problems[0]),
                     string.Join("\n", r.Problems))))));
         return Text(new XElement("testsuites",
             new XAttribute("name", "kb test"),
             new XAttribute("tests", results.Count),
-            new XAttribute("failures", results.Count(r => !r.Passed)),
+            new XAttribute("failures", results.Count(r => !r.Passed && r.NotRun is null)),
+            new XAttribute("skipped", results.Count(r => r.NotRun is not null)),
             suites));
     }
 

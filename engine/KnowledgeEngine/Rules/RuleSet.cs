@@ -64,7 +64,19 @@ public sealed class RuleSet
     /// <summary>Node counts of the compiled network by kind.</summary>
     public IReadOnlyDictionary<string, int> NetworkSummary => _factory.NetworkSummary;
 
-    /// <summary>Loads *.yaml and *.yml files: each path is a file or a folder searched recursively.</summary>
+    /// <summary>The rule files of a folder, searched recursively in path order: *.yaml and *.yml, leaving
+    /// out the example bundles (any folder named examples), whose YAML files are facts, not rules.</summary>
+    public static IEnumerable<string> FilesIn(string folder) =>
+        Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            .Where(f => !Path.GetRelativePath(folder, f).Replace('\\', '/').Split('/').SkipLast(1).Contains(ExamplesFolder, StringComparer.Ordinal))
+            .Order(StringComparer.Ordinal);
+
+    /// <summary>The folder name that holds example bundles beside rule files.</summary>
+    public const string ExamplesFolder = "examples";
+
+    /// <summary>Loads *.yaml and *.yml files: each path is a file or a folder searched recursively
+    /// (<see cref="FilesIn"/>).</summary>
     /// <param name="root">The knowledge base root; found by walking up from the first path to a
     /// folder that holds knowledge/ when null.</param>
     public static RuleSet Load(IEnumerable<string> paths, string? root = null)
@@ -76,9 +88,7 @@ public sealed class RuleSet
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories)
-                    .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal));
+                files.AddRange(FilesIn(path));
             }
             else
             {

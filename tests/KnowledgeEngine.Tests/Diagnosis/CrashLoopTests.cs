@@ -38,7 +38,7 @@ public sealed partial class CrashLoopTests : IDisposable
     /// own, five seconds apart per restart, the last pair at the example's time.</summary>
     private void WriteCrashLoop()
     {
-        var example = Path.Combine(RepositoryPaths.Root, "tests", "bundles", "cloudpods", "host-mac-changed", "fires");
+        var example = RepositoryPaths.Bundle("cloudpods/host-mac-changed/fires");
         foreach (var file in Directory.EnumerateFiles(example, "*", SearchOption.AllDirectories))
         {
             var copy = Path.Combine(_bundle, Path.GetRelativePath(example, file));

@@ -6,7 +6,7 @@ using KnowledgeEngine.Rules.Model;
 namespace KnowledgeEngine.Tests.Diagnosis;
 
 /// <summary>
-/// The knowledge pack's cross-check: every example bundle under tests/bundles is diagnosed with the
+/// The knowledge pack's cross-check: every example bundle (rules/&lt;platform&gt;/examples/) is diagnosed with the
 /// whole knowledge base. What may appear is read from the one place that says what a bundle fires, the
 /// examples of the rules that name it (expect: fires or suspected, and their also:); no other cause may
 /// appear, so a bundle no example expects anything of yields no cause at all. Where each cause ranks is
@@ -14,12 +14,12 @@ namespace KnowledgeEngine.Tests.Diagnosis;
 /// </summary>
 public sealed class CrossCheckTests
 {
-    private static readonly string Folder = Path.Combine(RepositoryPaths.Root, "tests", "bundles");
 
     private static readonly RuleSet Rules = RuleSet.Load(Path.Combine(RepositoryPaths.Root, "rules"), RepositoryPaths.Root);
 
     public static TheoryData<string> Bundles() => new(
-        Directory.EnumerateFiles(Folder, "bundle.yaml", SearchOption.AllDirectories)
+        Directory.EnumerateDirectories(RepositoryPaths.Rules, "examples", SearchOption.AllDirectories)
+            .SelectMany(examples => Directory.EnumerateFiles(examples, "bundle.yaml", SearchOption.AllDirectories))
             .Select(manifest => Path.GetRelativePath(RepositoryPaths.Root, Path.GetDirectoryName(manifest)!).Replace('\\', '/'))
             .Order(StringComparer.Ordinal));
 

@@ -10,7 +10,7 @@ public class DiagnosisDiffTests
 
     private static DiagnosisResult Diagnose(string bundle)
     {
-        using var opened = Bundle.Open(Path.Combine(RepositoryPaths.Root, "tests", "bundles", bundle));
+        using var opened = Bundle.Open(RepositoryPaths.Bundle(bundle));
         return Diagnoser.Diagnose(Rules, opened);
     }
 

@@ -11,7 +11,7 @@ public class ExampleBundleDiagnosisTests
     private static DiagnosisResult Diagnose(string bundle)
     {
         var rules = RuleSet.Load(Path.Combine(RepositoryPaths.Root, "rules"), RepositoryPaths.Root);
-        using var opened = Bundle.Open(Path.Combine(RepositoryPaths.Root, "tests", "bundles", bundle));
+        using var opened = Bundle.Open(RepositoryPaths.Bundle(bundle));
         return Diagnoser.Diagnose(rules, opened);
     }
 

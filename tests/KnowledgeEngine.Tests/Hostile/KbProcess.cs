@@ -12,13 +12,14 @@ internal static class KbProcess
 
     public static bool IsRoot => Environment.UserName == "root";
 
-    public static Process Start(string[] args, string tempFolder, bool asUnprivileged = false, bool redirectInput = false)
+    public static Process Start(string[] args, string tempFolder, bool asUnprivileged = false, bool redirectInput = false, string? workingDirectory = null)
     {
         var kb = Path.Combine(AppContext.BaseDirectory, "kb.dll");
         var start = asUnprivileged && IsRoot
             ? new ProcessStartInfo("setpriv", ["--reuid", $"{Nobody}", "--regid", $"{Nobody}", "--clear-groups", "dotnet", kb, .. args])
             : new ProcessStartInfo("dotnet", [kb, .. args]);
         start.RedirectStandardInput = redirectInput;
+        start.WorkingDirectory = workingDirectory ?? "";
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.Environment["TMPDIR"] = tempFolder;
@@ -31,9 +32,9 @@ internal static class KbProcess
         Run(args, tempFolder, null, asUnprivileged);
 
     /// <summary>Runs kb with <paramref name="stdin"/> piped into its standard input (closed after it), as <c>printf … | kb</c>.</summary>
-    public static (int Code, string Stdout, string Stderr) Run(string[] args, string tempFolder, string? stdin, bool asUnprivileged = false)
+    public static (int Code, string Stdout, string Stderr) Run(string[] args, string tempFolder, string? stdin, bool asUnprivileged = false, string? workingDirectory = null)
     {
-        using var process = Start(args, tempFolder, asUnprivileged, redirectInput: stdin is not null);
+        using var process = Start(args, tempFolder, asUnprivileged, redirectInput: stdin is not null, workingDirectory);
         if (stdin is not null)
         {
             process.StandardInput.Write(stdin);

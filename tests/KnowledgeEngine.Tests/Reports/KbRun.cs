@@ -25,5 +25,5 @@ internal static class KbRun
         }
     }
 
-    public static string Bundle(string name) => Path.Combine(RepositoryPaths.Root, "tests", "bundles", name);
+    public static string Bundle(string name) => RepositoryPaths.Bundle(name);
 }

@@ -55,7 +55,7 @@ public sealed class LoaderTests
         Assert.Equal("tests/real-cases/cloudpods-17586-bond-mac-changed-duplicate-manager-uri.yaml", Rule.Examples[6].Case!.Value);
         Assert.Equal(ExampleExpectation.Suspected, Rule.Examples[4].Expect!.Value);
         Assert.Equal(["master"], Rule.Examples[4].Missing.Select(m => m.Value));
-        Assert.Equal("tests/bundles/cloudpods/host-mac-changed/fires", Rule.Examples[0].Bundle!.Value);
+        Assert.Equal("rules/cloudpods/examples/host-mac-changed/fires", Rule.Examples[0].Bundle!.Value);
         Assert.Equal(["conflict.ip", "master.mac", "shown.value"], Rule.Examples[0].Captures.Select(c => c.Path.Value));
         Assert.Equal(2, Rule.Examples[2].Files.Count);
         Assert.Equal(ExampleExpectation.Silent, Rule.Examples[3].Expect!.Value);

@@ -11,7 +11,7 @@ public sealed class SchemaTests
     public static TheoryData<string> RuleFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Rules, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in RuleSet.FilesIn(RepositoryPaths.Rules))
         {
             data.Add(Path.GetRelativePath(RepositoryPaths.Rules, file));
         }

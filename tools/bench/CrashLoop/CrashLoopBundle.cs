@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace KnowledgeEngine.Bench.CrashLoop;
 
 /// <summary>
-/// Writes a Cloudpods crash-loop bundle: the README example bundle (tests/bundles/cloudpods/host-mac-changed/fires)
+/// Writes a Cloudpods crash-loop bundle: the README example bundle (rules/cloudpods/examples/host-mac-changed/fires)
 /// with its host log replaced by N repeats of the pair a restarting host service writes, `Master MAC: …` and then
 /// the 409 `duplicate manager_uri` register failure. Both line shapes are read from the example's own host log;
 /// the timestamp advances a few seconds per repeat, as the service restarts, and the last repeat keeps the
@@ -13,7 +13,7 @@ namespace KnowledgeEngine.Bench.CrashLoop;
 /// </summary>
 public static partial class CrashLoopBundle
 {
-    public const string Example = "tests/bundles/cloudpods/host-mac-changed/fires";
+    public const string Example = "rules/cloudpods/examples/host-mac-changed/fires";
     public const string HostLog = "control/logs/onecloud/default-host-x9k2p/host.log";
     private const int SecondsPerRestart = 5;
 

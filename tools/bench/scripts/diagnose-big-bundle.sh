@@ -9,7 +9,7 @@ size_mb=$1; kb=$2; baseline=${3:-}
 repo=$(cd "$(dirname "$0")/../../.." && pwd)
 work=$(mktemp -d /tmp/kb-big-XXXXXX)
 trap 'rm -rf "$work"' EXIT
-cp -r "$repo/tests/bundles/cloudpods/host-mac-changed/fires" "$work/bundle"
+cp -r "$repo/rules/cloudpods/examples/host-mac-changed/fires" "$work/bundle"
 log="$work/bundle/logs/default-host-big01/host.log"
 mkdir -p "$(dirname "$log")"
 # Routine host-service lines in the host log's own format (klog-like prefix, Go function, message):

@@ -10,7 +10,7 @@ internal static class LintCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Rule files or folders (searched for *.yaml); default: rules", Arity = ArgumentArity.ZeroOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Rule files or folders (searched for *.yaml, example bundles left out); default: the rules/ of the knowledge base around the current folder, else the rules built into kb", Arity = ArgumentArity.ZeroOrMore };
         var format = new Option<string>("--format") { Description = "text (file:line:col lines) or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("lint", "Check rule files: errors fail (exit 1); warnings flag missing examples, collect hints and knowledge links.");
@@ -18,8 +18,7 @@ internal static class LintCommand
         command.Options.Add(format);
         command.SetAction(parseResult =>
         {
-            var given = parseResult.GetValue(paths) is { Length: > 0 } p ? p : ["rules"];
-            var rules = RuleSet.Load(given, KnowledgeRoot.For(given));
+            var rules = KnowledgeRoot.Load(parseResult.GetValue(paths));
             var diagnostics = rules.Lint();
             if (parseResult.GetValue(format) == "json")
             {

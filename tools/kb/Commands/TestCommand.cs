@@ -13,15 +13,14 @@ internal static class TestCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Rule files or folders (searched for *.yaml); default: rules", Arity = ArgumentArity.ZeroOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Rule files or folders (searched for *.yaml, example bundles left out); default: the rules/ of the knowledge base around the current folder, else the rules built into kb", Arity = ArgumentArity.ZeroOrMore };
         var junit = new Option<string?>("--junit") { Description = "Also write the results as JUnit XML to this file." };
         var command = new Command("test", "Run the examples inside the rules; exit 1 when a rule does not load or an example fails.");
         command.Arguments.Add(paths);
         command.Options.Add(junit);
         command.SetAction(parseResult =>
         {
-            var given = parseResult.GetValue(paths) is { Length: > 0 } p ? p : ["rules"];
-            var rules = RuleSet.Load(given, KnowledgeRoot.For(given));
+            var rules = KnowledgeRoot.Load(parseResult.GetValue(paths));
             if (rules.HasErrors)
             {
                 DiagnosticOutput.WriteText(Console.Error, rules.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
@@ -37,8 +36,10 @@ internal static class TestCommand
                 return 1;
             }
 
-            var failed = results.Count(r => !r.Passed);
-            Console.Out.WriteLine($"{DiagnosticOutput.Count(results.Count, "example")}: {results.Count - failed} passed, {failed} failed");
+            var notRun = results.Count(r => r.NotRun is not null);
+            var failed = results.Count(r => !r.Passed && r.NotRun is null);
+            Console.Out.WriteLine($"{DiagnosticOutput.Count(results.Count, "example")}: {results.Count - failed - notRun} passed, {failed} failed" +
+                                  (notRun > 0 ? $", {notRun} not run (their bundles or cases are in the knowledge base's checkout, not in kb)" : ""));
             return failed > 0 ? 1 : 0;
         });
         return command;
@@ -51,6 +52,12 @@ internal static class TestCommand
             if (result.Passed)
             {
                 output.WriteLine($"PASS {result.Id}: {result.Name}");
+                continue;
+            }
+
+            if (result.NotRun is { } why)
+            {
+                output.WriteLine($"SKIP {result.Example.Span}: {result.Id}: {result.Name}: {why}");
                 continue;
             }
 

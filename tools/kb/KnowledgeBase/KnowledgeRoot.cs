@@ -2,12 +2,31 @@ using KnowledgeEngine.Rules;
 
 namespace KnowledgeEngine.Cli.KnowledgeBase;
 
-/// <summary>Where kb lint and kb test look up the knowledge: articles rules link to.</summary>
+/// <summary>Which rules kb lint and kb test check, and against which knowledge.</summary>
 internal static class KnowledgeRoot
 {
-    /// <summary>The knowledge base the rule files belong to, or else the built-in one: a user's rule
-    /// folder outside any knowledge base is laid over the built-in one by kb diagnose --rules, so its
-    /// links must be checked against the same articles, or lint passes what diagnose refuses.</summary>
-    public static string For(IReadOnlyList<string> paths) =>
-        RuleSet.FindRoot(paths.Count > 0 ? paths[0] : ".") ?? BuiltInKnowledge.Materialise();
+    /// <summary>
+    /// With no paths: the rules/ of the knowledge base around the current folder, or else the built-in
+    /// rules. With paths inside a knowledge base: those files, checked against it. With paths outside any:
+    /// those files checked against the built-in knowledge, since kb diagnose --rules lays such a folder over
+    /// the built-in rules and lint must not pass what diagnose refuses. Rules read from text run their
+    /// bundle and case examples only where the bundles are (a checkout); kb test says so for each.
+    /// </summary>
+    public static RuleSet Load(string[]? paths)
+    {
+        if (paths is not { Length: > 0 })
+        {
+            return RuleSet.FindRoot(".") is { } here && Directory.Exists(Path.Combine(here, "rules"))
+                ? RuleSet.Load([Path.Combine(here, "rules")], here)
+                : RuleSet.Load(BuiltInKnowledge.Rules(), BuiltInKnowledge.Catalog());
+        }
+
+        if (RuleSet.FindRoot(paths[0]) is { } root)
+        {
+            return RuleSet.Load(paths, root);
+        }
+
+        var files = paths.SelectMany(p => Directory.Exists(p) ? RuleSet.FilesIn(p) : [p]);
+        return RuleSet.Load(files.Select(RuleSource.FromFile), BuiltInKnowledge.Catalog());
+    }
 }

@@ -44,9 +44,7 @@ internal sealed record LoadedKnowledge(RuleSet Rules, ArticleLibrary Articles)
         var byPath = BuiltInKnowledge.Rules().ToDictionary(s => s.Path, StringComparer.Ordinal);
         if (userRules is not null)
         {
-            foreach (var file in Directory.EnumerateFiles(userRules, "*.*", SearchOption.AllDirectories)
-                         .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-                         .Order(StringComparer.Ordinal))
+            foreach (var file in RuleSet.FilesIn(userRules))
             {
                 var key = "rules/" + Path.GetRelativePath(userRules, file).Replace('\\', '/');
                 byPath[key] = RuleSource.FromFile(file);

@@ -17,6 +17,15 @@ public sealed class ExampleRunner(RuleSet rules)
 
     public ExampleResult Run(LoadedRule rule, ExampleModel example)
     {
+        if (rules.Root is null && (example.Bundle ?? example.Case) is { } named)
+        {
+            return new ExampleResult(rule, example, [], [])
+            {
+                NotRun = $"its {(example.Bundle is null ? "case" : "bundle")} {named.Value} is not here: these rules were read as text " +
+                         "(the rules built into kb); run kb test in a checkout of the knowledge base to run it",
+            };
+        }
+
         RuleRun run;
         try
         {
@@ -122,13 +131,13 @@ public sealed class ExampleRunner(RuleSet rules)
     {
         if (example.Case is { } casePath)
         {
-            using var opened = CaseBundle.Open(RealCaseReader.Read(Path.Combine(rules.Root ?? ".", casePath.Value)));
+            using var opened = CaseBundle.Open(RealCaseReader.Read(Path.Combine(rules.Root!, casePath.Value)));
             return rules.Run(opened.Bundle);
         }
 
         if (example.Bundle is { } path)
         {
-            using var bundle = Bundle.Open(Path.Combine(rules.Root ?? ".", path.Value));
+            using var bundle = Bundle.Open(Path.Combine(rules.Root!, path.Value));
             return rules.Run(bundle);
         }
 

@@ -32,7 +32,7 @@ internal sealed class ExampleReader(FileContext file)
         var sources = new[] { "files", "bundle", "case" }.Where(map.Has).ToList();
         if (sources.Count == 0)
         {
-            map.Missing("files", "give the facts as files: { path/in/bundle.log: | <lines> }, point at a bundle with bundle: tests/bundles/... or at a real case with case: tests/real-cases/<id>.yaml");
+            map.Missing("files", "give the facts as files: { path/in/bundle.log: | <lines> }, point at a bundle with bundle: rules/<platform>/examples/... or at a real case with case: tests/real-cases/<id>.yaml");
         }
         else if (sources.Count > 1)
         {

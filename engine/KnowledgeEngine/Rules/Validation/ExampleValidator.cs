@@ -16,7 +16,7 @@ internal sealed class ExampleValidator : AbstractValidator<ExampleModel>
         RuleFor(e => e.Bundle).Must(b => catalog!.HasPath(b!.Value))
             .When(e => e.Bundle is not null && catalog is not null)
             .Report(LoaderCodes.ExampleBundle, (_, b) => b!.Span, (_, b) => $"example bundle '{b!.Value}' does not exist",
-                (_, _) => "write the bundle's path relative to the knowledge base root (the folder that holds rules/ and knowledge/), e.g. tests/bundles/cloudpods/host-mac-changed/fires");
+                (_, _) => "write the bundle's path relative to the knowledge base root (the folder that holds rules/ and knowledge/), e.g. rules/cloudpods/examples/host-mac-changed/fires");
         RuleFor(e => e.Case).Must(c => catalog!.HasPath(c!.Value))
             .When(e => e.Case is not null && catalog is not null)
             .Report(LoaderCodes.ExampleBundle, (_, c) => c!.Span, (_, c) => $"example case '{c!.Value}' does not exist",

@@ -15,7 +15,7 @@ public sealed class PartialPasteTests : IDisposable
     public void Dispose() => _dir.Delete(recursive: true);
 
     private static string ErrorLine() => File.ReadLines(Path.Combine(RepositoryPaths.Root,
-        "tests/bundles/cloudpods/host-mac-changed/fires/control/logs/onecloud/default-host-x9k2p/host.log")).ElementAt(31);
+        "rules/cloudpods/examples/host-mac-changed/fires/control/logs/onecloud/default-host-x9k2p/host.log")).ElementAt(31);
 
     private Hypothesis Top(string hostLog)
     {
