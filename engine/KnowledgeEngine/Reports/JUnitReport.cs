@@ -21,8 +21,8 @@ public static class JUnitReport
             group.Select(r => new XElement("testcase",
                 new XAttribute("classname", r.Id),
                 new XAttribute("name", r.Name),
-                new XAttribute("file", r.Example.Span.File),
-                new XAttribute("line", r.Example.Span.Line),
+                new XAttribute("file", r.Span.File),
+                new XAttribute("line", r.Span.Line),
                 r.NotRun is { } why ? new XElement("skipped", new XAttribute("message", why))
                 : r.Passed ? null : new XElement("failure",
                     new XAttribute("message", r.Problems[0]),

@@ -8,7 +8,7 @@ namespace KnowledgeEngine.Retrieval;
 /// large bundle keeps its failures within the cap), every configuration setting and every API object, as
 /// read by the ordinary scan with nothing filtered out but the bundle.yaml manifest.
 /// </summary>
-public static class BundleText
+internal static class BundleText
 {
     /// <summary>How many characters of a bundle a query takes; past it the quieter records are dropped.</summary>
     public const int MaxChars = 2_000_000;

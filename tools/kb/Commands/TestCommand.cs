@@ -57,11 +57,11 @@ internal static class TestCommand
 
             if (result.NotRun is { } why)
             {
-                output.WriteLine($"SKIP {result.Example.Span}: {result.Id}: {result.Name}: {why}");
+                output.WriteLine($"SKIP {result.Span}: {result.Id}: {result.Name}: {why}");
                 continue;
             }
 
-            output.WriteLine($"FAIL {result.Example.Span}: {result.Id}: {result.Name}");
+            output.WriteLine($"FAIL {result.Span}: {result.Id}: {result.Name}");
             foreach (var problem in result.Problems)
             {
                 output.WriteLine($"     {problem}");

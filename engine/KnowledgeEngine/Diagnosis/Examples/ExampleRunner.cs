@@ -15,7 +15,7 @@ public sealed class ExampleRunner(RuleSet rules)
     public IEnumerable<ExampleResult> RunAll() =>
         rules.Rules.SelectMany(rule => rule.Model.Examples.Select(example => Run(rule, example)));
 
-    public ExampleResult Run(LoadedRule rule, ExampleModel example)
+    internal ExampleResult Run(LoadedRule rule, ExampleModel example)
     {
         if (rules.Root is null && (example.Bundle ?? example.Case) is { } named)
         {

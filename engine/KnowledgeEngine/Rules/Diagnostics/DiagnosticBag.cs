@@ -4,7 +4,7 @@ namespace KnowledgeEngine.Rules;
 /// Collects the diagnostics of a load so every mistake of a file is reported in one pass
 /// instead of stopping at the first.
 /// </summary>
-public sealed class DiagnosticBag
+internal sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = [];
 

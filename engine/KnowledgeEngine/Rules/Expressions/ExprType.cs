@@ -4,7 +4,7 @@ namespace KnowledgeEngine.Rules.Expressions;
 /// The static type of an expression. <see cref="Any"/> is a value only known at match time
 /// (a JSON or YAML field); it is converted to the type its use demands.
 /// </summary>
-public enum ExprType
+internal enum ExprType
 {
     Bool,
     Number,

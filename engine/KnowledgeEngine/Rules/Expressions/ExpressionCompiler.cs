@@ -3,7 +3,7 @@ using System.Linq.Expressions;
 namespace KnowledgeEngine.Rules.Expressions;
 
 /// <summary>Type-checks an expression and compiles it to a bool-typed LINQ expression body.</summary>
-public static class ExpressionCompiler
+internal static class ExpressionCompiler
 {
     /// <summary>
     /// Compiles <paramref name="node"/>. All errors of the expression go to

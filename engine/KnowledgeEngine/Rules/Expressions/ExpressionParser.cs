@@ -1,7 +1,7 @@
 namespace KnowledgeEngine.Rules.Expressions;
 
 /// <summary>Parses the text of a <c>where:</c> expression into an <see cref="ExprNode"/>.</summary>
-public static class ExpressionParser
+internal static class ExpressionParser
 {
     /// <summary>
     /// Parses <paramref name="text"/>. Errors (KB101 syntax, KB102 function calls) go to

@@ -7,7 +7,7 @@ namespace KnowledgeEngine.Rules.Expressions;
 /// Writes an expression in canonical form: single quotes, one space around operators, and
 /// parentheses only where precedence needs them. Parsing the output gives the same tree.
 /// </summary>
-public static class ExpressionPrinter
+internal static class ExpressionPrinter
 {
     public static string Print(ExprNode node)
     {

@@ -1,7 +1,7 @@
 namespace KnowledgeEngine.Rules.Expressions;
 
 /// <summary>The names an expression may use; implemented by the rule compiler.</summary>
-public interface IExpressionScope
+internal interface IExpressionScope
 {
     /// <summary>
     /// Resolves a path whose first segment names an earlier condition (<c>host</c> in
@@ -22,14 +22,14 @@ public interface IExpressionScope
 /// IReadOnlyList&lt;object?&gt;, object); other numeric types are widened to double and any
 /// other CLR type is converted at match time as if it were <see cref="ExprType.Any"/>.
 /// </summary>
-public sealed record ScopeBinding(System.Linq.Expressions.Expression Value, ExprType Type);
+internal sealed record ScopeBinding(System.Linq.Expressions.Expression Value, ExprType Type);
 
 /// <summary>
 /// One step of a field path: a field (<c>.status</c>, <see cref="Name"/> set), an index
 /// (<c>[0]</c>, <see cref="Index"/> set, Name empty) or a key (<c>['a.b']</c>,
 /// <see cref="Key"/> set, Name empty). Spans are positions in the rule file.
 /// </summary>
-public sealed record PathSegment(string Name, int? Index, string? Key, SourceSpan Span)
+internal sealed record PathSegment(string Name, int? Index, string? Key, SourceSpan Span)
 {
     internal static PathSegment Field(string name, SourceSpan span) => new(name, null, null, span);
 

@@ -16,7 +16,7 @@ public enum FactKind
 /// <c>log: { ... }</c>), the name later parts use for the match, and, in evidence and against
 /// lists, its weight; in every list the hint that tells the operator how to collect the fact.
 /// </summary>
-public sealed record ConditionModel(SourceSpan Span, Located<FactKind> Kind)
+internal sealed record ConditionModel(SourceSpan Span, Located<FactKind> Kind)
 {
     /// <summary>The name given with <c>as:</c>; null when nothing refers to the match.</summary>
     public Located<string>? Name { get; init; }
@@ -46,4 +46,4 @@ public sealed record ConditionModel(SourceSpan Span, Located<FactKind> Kind)
 }
 
 /// <summary>Turns a condition into "at least N matching facts", optionally within a time window.</summary>
-public sealed record CountModel(SourceSpan Span, Located<int>? AtLeast, Located<TimeSpan>? Within);
+internal sealed record CountModel(SourceSpan Span, Located<int>? AtLeast, Located<TimeSpan>? Within);

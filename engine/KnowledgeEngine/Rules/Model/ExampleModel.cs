@@ -11,7 +11,7 @@ public enum ExampleExpectation
 
 /// <summary>An example shipped inside a rule: a small bundle written inline (path → content in
 /// the real formats) or the path of a bundle, and whether the rule must fire on it.</summary>
-public sealed record ExampleModel(SourceSpan Span)
+internal sealed record ExampleModel(SourceSpan Span)
 {
     public Located<string>? Name { get; init; }
 

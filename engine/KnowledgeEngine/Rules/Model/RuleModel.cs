@@ -11,7 +11,7 @@ public enum Severity
 
 /// <summary>One rule file: a scenario from symptom to cause to fix. Required parts may be null
 /// only while the file has errors; a rule that loaded without errors has them all.</summary>
-public sealed record RuleModel(SourceSpan Span)
+internal sealed record RuleModel(SourceSpan Span)
 {
     public Located<string>? Id { get; init; }
 
@@ -58,7 +58,7 @@ public sealed record RuleModel(SourceSpan Span)
     public override string ToString() => Name;
 }
 
-public sealed record CauseModel(SourceSpan Span, Located<string>? Summary, Located<string>? Detail, Located<double>? Confidence)
+internal sealed record CauseModel(SourceSpan Span, Located<string>? Summary, Located<string>? Detail, Located<double>? Confidence)
 {
     /// <summary>The summary with its <c>{{ name.field }}</c> placeholders, filled for each match.</summary>
     public Located<Template>? SummaryTemplate { get; init; }
@@ -68,6 +68,6 @@ public sealed record CauseModel(SourceSpan Span, Located<string>? Summary, Locat
 }
 
 /// <summary>A derived fact the rule inserts while it holds, for other rules to build on.</summary>
-public sealed record DeriveModel(SourceSpan Span, Located<string>? Fact, IReadOnlyList<DeriveField> Fields);
+internal sealed record DeriveModel(SourceSpan Span, Located<string>? Fact, IReadOnlyList<DeriveField> Fields);
 
-public sealed record DeriveField(Located<string> Name, Located<Template> Value);
+internal sealed record DeriveField(Located<string> Name, Located<Template> Value);

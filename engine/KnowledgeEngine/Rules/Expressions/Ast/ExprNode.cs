@@ -5,31 +5,31 @@ namespace KnowledgeEngine.Rules.Expressions;
 /// (line 1, column 1 is its first character); <see cref="ExpressionCompiler"/> maps them into
 /// the rule file with the origin the text came from.
 /// </summary>
-public abstract record ExprNode(SourceSpan Span);
+internal abstract record ExprNode(SourceSpan Span);
 
 /// <summary>
 /// A constant: string, double, bool, TimeSpan (a duration) or null. The type says which.
 /// </summary>
-public sealed record LiteralNode(object? Value, ExprType Type, SourceSpan Span) : ExprNode(Span);
+internal sealed record LiteralNode(object? Value, ExprType Type, SourceSpan Span) : ExprNode(Span);
 
 /// <summary>A list written in brackets, e.g. <c>['a', 'b']</c>.</summary>
-public sealed record ListNode(IReadOnlyList<ExprNode> Items, SourceSpan Span) : ExprNode(Span);
+internal sealed record ListNode(IReadOnlyList<ExprNode> Items, SourceSpan Span) : ExprNode(Span);
 
 /// <summary>A field path such as <c>host.status</c> or <c>labels['node-role']</c>.</summary>
-public sealed record PathNode(IReadOnlyList<PathSegment> Segments, SourceSpan Span) : ExprNode(Span);
+internal sealed record PathNode(IReadOnlyList<PathSegment> Segments, SourceSpan Span) : ExprNode(Span);
 
 /// <summary>A call of a built-in function: len, lower, upper or exists.</summary>
-public sealed record CallNode(string Name, IReadOnlyList<ExprNode> Arguments, SourceSpan Span) : ExprNode(Span);
+internal sealed record CallNode(string Name, IReadOnlyList<ExprNode> Arguments, SourceSpan Span) : ExprNode(Span);
 
-public enum UnaryOperator
+internal enum UnaryOperator
 {
     Not,
     Negate,
 }
 
-public sealed record UnaryNode(UnaryOperator Operator, ExprNode Operand, SourceSpan Span) : ExprNode(Span);
+internal sealed record UnaryNode(UnaryOperator Operator, ExprNode Operand, SourceSpan Span) : ExprNode(Span);
 
-public enum BinaryOperator
+internal enum BinaryOperator
 {
     Or,
     And,
@@ -49,4 +49,4 @@ public enum BinaryOperator
     Subtract,
 }
 
-public sealed record BinaryNode(BinaryOperator Operator, ExprNode Left, ExprNode Right, SourceSpan Span) : ExprNode(Span);
+internal sealed record BinaryNode(BinaryOperator Operator, ExprNode Left, ExprNode Right, SourceSpan Span) : ExprNode(Span);
