@@ -8,8 +8,14 @@ public class ChainingTests
         .Then(ctx =>
         {
             var fact = new Derived("linked", ctx.Match.Get<A>("a").Key);
-            if (logical) ctx.InsertLogical(fact);
-            else ctx.Insert(fact);
+            if (logical)
+            {
+                ctx.InsertLogical(fact);
+            }
+            else
+            {
+                ctx.Insert(fact);
+            }
         })
         .Build();
 

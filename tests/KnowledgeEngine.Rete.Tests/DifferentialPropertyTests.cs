@@ -207,14 +207,21 @@ public class DifferentialPropertyTests
                     foreach (var fact in candidates)
                     {
                         bound[index] = fact;
-                        foreach (var match in Extend(rule, memory, index + 1, bound)) yield return match;
+                        foreach (var match in Extend(rule, memory, index + 1, bound))
+                        {
+                            yield return match;
+                        }
                     }
 
                     break;
                 case ElementKind.Not when candidates.Count == 0:
                 case ElementKind.Exists when candidates.Count > 0:
                     bound[index] = null;
-                    foreach (var match in Extend(rule, memory, index + 1, bound)) yield return match;
+                    foreach (var match in Extend(rule, memory, index + 1, bound))
+                    {
+                        yield return match;
+                    }
+
                     break;
                 case ElementKind.Count when candidates.Count >= e.CountMin:
                     bound[index] = new CountOnly(candidates.Count);

@@ -42,8 +42,14 @@ internal abstract class BetaNode(int elementIndex) : ReteNode
             var next = child.NextSibling;
             if (child.Node == this)
             {
-                if (child.IsPair) child.Unlink();
-                else Withdraw(memory, child);
+                if (child.IsPair)
+                {
+                    child.Unlink();
+                }
+                else
+                {
+                    Withdraw(memory, child);
+                }
             }
 
             child = next;

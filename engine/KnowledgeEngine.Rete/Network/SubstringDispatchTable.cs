@@ -23,9 +23,15 @@ internal sealed class SubstringDispatchTable(string accessorKey, Func<object, ob
     public SelectionNode ChildFor(string literal, Func<SelectionNode> create)
     {
         if (_searcher is not null)
+        {
             throw new InvalidOperationException("The network is built; no literal can be added.");
+        }
+
         if (_indexOf.TryGetValue(literal, out var index))
+        {
             return _children[index];
+        }
+
         _indexOf[literal] = _literals.Count;
         _literals.Add(literal);
         var child = create();
@@ -38,7 +44,10 @@ internal sealed class SubstringDispatchTable(string accessorKey, Func<object, ob
     public void Collect(object fact, List<AlphaMemoryNode> memories)
     {
         if (accessor(fact) is not string text)
+        {
             return;
+        }
+
         var searcher = _searcher ?? throw new InvalidOperationException("The network was not frozen after it was built.");
         var found = t_found ??= [];
         found.Clear();

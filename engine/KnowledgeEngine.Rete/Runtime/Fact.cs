@@ -19,8 +19,14 @@ internal sealed class Fact(long id, object value)
 
     internal void AddMembership(AlphaMembership membership)
     {
-        if (_firstMembership.Node is null) _firstMembership = membership;
-        else (_moreMemberships ??= []).Add(membership);
+        if (_firstMembership.Node is null)
+        {
+            _firstMembership = membership;
+        }
+        else
+        {
+            (_moreMemberships ??= []).Add(membership);
+        }
     }
 
     /// <summary>Hands the memberships to <paramref name="leave"/> and forgets them.</summary>

@@ -100,16 +100,36 @@ internal sealed class Tuple
 
         if (Left is not null)
         {
-            if (PrevSibling is not null) PrevSibling.NextSibling = NextSibling;
-            else Left.FirstChild = NextSibling;
-            if (NextSibling is not null) NextSibling.PrevSibling = PrevSibling;
+            if (PrevSibling is not null)
+            {
+                PrevSibling.NextSibling = NextSibling;
+            }
+            else
+            {
+                Left.FirstChild = NextSibling;
+            }
+
+            if (NextSibling is not null)
+            {
+                NextSibling.PrevSibling = PrevSibling;
+            }
         }
 
         if (RightFact is not null)
         {
-            if (PrevOfFact is not null) PrevOfFact.NextOfFact = NextOfFact;
-            else RightFact.FirstTuple = NextOfFact;
-            if (NextOfFact is not null) NextOfFact.PrevOfFact = PrevOfFact;
+            if (PrevOfFact is not null)
+            {
+                PrevOfFact.NextOfFact = NextOfFact;
+            }
+            else
+            {
+                RightFact.FirstTuple = NextOfFact;
+            }
+
+            if (NextOfFact is not null)
+            {
+                NextOfFact.PrevOfFact = PrevOfFact;
+            }
         }
 
         PrevSibling = NextSibling = PrevOfFact = NextOfFact = null;

@@ -15,7 +15,9 @@ internal static class CharFrequency
     {
         var p = 1.0;
         foreach (var c in window)
+        {
             p *= Of(c);
+        }
         // Letters inside words come in common combinations ("tion", "conn") that a product of single
         // characters underrates; a window that stays inside a word counts as ten times likelier.
         return window.ContainsAnyExceptInRange('a', 'z') ? p : p * 10;

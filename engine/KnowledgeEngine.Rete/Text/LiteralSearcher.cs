@@ -35,7 +35,10 @@ public sealed class LiteralSearcher
     public LiteralSearcher(IReadOnlyList<string> literals)
     {
         if (literals.Count == 0 || literals.Any(string.IsNullOrEmpty))
+        {
             throw new ArgumentException("the searcher needs at least one literal and no empty one", nameof(literals));
+        }
+
         _literals = literals.ToArray();
         _runs = new int[_literals.Length];
         var shortest = _literals.Min(l => l.Length);
@@ -53,14 +56,19 @@ public sealed class LiteralSearcher
             {
                 var key = Pack(literal.AsSpan(offset, Window));
                 if (!table.TryGetValue(key, out var list))
+                {
                     table[key] = list = [];
+                }
+
                 list.Add(new Candidate(index, offset));
                 var bit = Hash(key);
                 _filter[bit >> 6] |= 1UL << (int)bit;
             }
         }
         foreach (var (key, list) in table)
+        {
             _candidates[key] = list.ToArray();
+        }
     }
 
     /// <summary>Characters per window (at most 4, so a window fits one <c>ulong</c>).</summary>
@@ -86,11 +94,15 @@ public sealed class LiteralSearcher
             {
                 var start = at - candidate.Offset;
                 if ((best < 0 || start < best) && Matches(text, start, candidate.Literal))
+                {
                     best = start;
+                }
             }
             // An occurrence starting before best is detected at most Reach characters after its start.
             if (best >= 0)
+            {
                 limit = Math.Min(limit, best + Reach - 1);
+            }
         }
         return best;
     }
@@ -104,7 +116,9 @@ public sealed class LiteralSearcher
             foreach (var candidate in _candidates.GetValueOrDefault(key, []))
             {
                 if (!found.Contains(candidate.Literal) && Matches(text, at - candidate.Offset, candidate.Literal))
+                {
                     found.Add(candidate.Literal);
+                }
             }
         }
     }
@@ -162,7 +176,10 @@ public sealed class LiteralSearcher
     {
         ulong key = 0;
         for (var i = window.Length - 1; i >= 0; i--)
+        {
             key = (key << 16) | window[i];
+        }
+
         return key;
     }
 
@@ -172,14 +189,20 @@ public sealed class LiteralSearcher
         var windows = literal.Length - Window + 1;
         var likelihood = new double[windows];
         for (var offset = 0; offset < windows; offset++)
+        {
             likelihood[offset] = CharFrequency.Of(literal.AsSpan(offset, Window));
+        }
+
         var best = 0;
         var bestSum = double.MaxValue;
         for (var run = 0; run + Stride <= windows; run++)
         {
             var sum = 0.0;
             for (var i = run; i < run + Stride; i++)
+            {
                 sum += likelihood[i];
+            }
+
             if (sum < bestSum)
             {
                 bestSum = sum;

@@ -105,9 +105,21 @@ public static class Diagnoser
     public static int Compare(Hypothesis x, Hypothesis y)
     {
         var c = y.RankScore.CompareTo(x.RankScore);
-        if (c == 0) c = x.Status.CompareTo(y.Status);
-        if (c == 0) c = y.Severity.CompareTo(x.Severity);
-        if (c == 0) c = y.MatchedConditions.CompareTo(x.MatchedConditions);
+        if (c == 0)
+        {
+            c = x.Status.CompareTo(y.Status);
+        }
+
+        if (c == 0)
+        {
+            c = y.Severity.CompareTo(x.Severity);
+        }
+
+        if (c == 0)
+        {
+            c = y.MatchedConditions.CompareTo(x.MatchedConditions);
+        }
+
         return c != 0 ? c : string.CompareOrdinal(x.RuleId, y.RuleId);
     }
 

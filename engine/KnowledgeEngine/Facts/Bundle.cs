@@ -39,7 +39,10 @@ public sealed class Bundle : IDisposable
     public static Bundle Open(IReadOnlyList<string> paths, BundleLimits? limits = null, Func<Stream>? standardInput = null)
     {
         if (paths.Count == 0)
+        {
             throw new BundleException("no bundle given: name a folder, an archive or a file, or '-' for standard input.");
+        }
+
         limits ??= BundleLimits.Default;
         var name = string.Join(" + ", paths.Select(BundleLoader.InputName));
         var workspace = new Workspace();
@@ -48,17 +51,26 @@ public sealed class Bundle : IDisposable
         {
             var entries = new BundleLoader(limits, workspace, diagnostics).LoadAll(paths, standardInput);
             if (entries.Count == 0)
+            {
                 throw new BundleException($"{name}: the bundle holds no files. Point kb at the folder or archive that holds the collected files.");
+            }
             // An entry already warned about (e.g. a .gz that does not decompress) needs no second note.
             var warned = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => d.Span.File).ToHashSet(StringComparer.Ordinal);
             foreach (var entry in entries)
             {
                 if (warned.Contains(entry.Path))
+                {
                     continue;
+                }
+
                 if (entry.Size == 0)
+                {
                     diagnostics.Add(BundleCodes.Info(BundleCodes.EmptyFile, SourceSpan.OfFile(entry.Path), "empty file; inventoried, nothing to read"));
+                }
                 else if (entry.IsBinary)
+                {
                     diagnostics.Add(BundleCodes.Info(BundleCodes.BinaryFile, SourceSpan.OfFile(entry.Path), "binary content; inventoried but not scanned"));
+                }
             }
             var context = new LayoutContext(entries);
             var manifest = BundleManifest.Read(context, diagnostics);
@@ -120,7 +132,10 @@ public sealed class Bundle : IDisposable
     {
         var stream = Scan(plan, parallelism);
         foreach (var fact in stream)
+        {
             onFact(fact);
+        }
+
         return stream.Summary;
     }
 

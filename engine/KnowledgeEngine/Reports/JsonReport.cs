@@ -22,8 +22,15 @@ internal static class JsonReport
             w.WriteStartArray("hosts");
             report.Bundle.Hosts.ToList().ForEach(w.WriteStringValue);
             w.WriteEndArray();
-            if (report.Bundle.CollectedAtTime is { } at) w.WriteString("collected_at", at);
-            else w.WriteNull("collected_at");
+            if (report.Bundle.CollectedAtTime is { } at)
+            {
+                w.WriteString("collected_at", at);
+            }
+            else
+            {
+                w.WriteNull("collected_at");
+            }
+
             w.WriteStartArray("causes");
             foreach (var cause in report.Causes)
             {
@@ -98,10 +105,24 @@ internal static class JsonReport
         w.WriteNumber("confidence", c.Confidence);
         w.WriteNumber("rank_score", c.RankScore);
         w.WriteNumber("repeats", c.Repeats);
-        if (c.FirstSeenTime is { } first) w.WriteString("first_seen", first);
-        else w.WriteNull("first_seen");
-        if (c.LastSeenTime is { } last) w.WriteString("last_seen", last);
-        else w.WriteNull("last_seen");
+        if (c.FirstSeenTime is { } first)
+        {
+            w.WriteString("first_seen", first);
+        }
+        else
+        {
+            w.WriteNull("first_seen");
+        }
+
+        if (c.LastSeenTime is { } last)
+        {
+            w.WriteString("last_seen", last);
+        }
+        else
+        {
+            w.WriteNull("last_seen");
+        }
+
         w.WriteNumber("prior", c.Rule.Prior);
         w.WriteString("summary", c.Rule.Summary);
         w.WriteString("knowledge", c.Rule.Knowledge);

@@ -51,13 +51,18 @@ internal static class BundleText
     private static string WithFields(LogFact log)
     {
         if (log.Fields.Count == 0)
+        {
             return log.Message;
+        }
+
         var text = new StringBuilder(log.Message);
         foreach (var (key, value) in log.Fields)
         {
             if (key is not ("ts" or "time" or "timestamp" or "@timestamp" or "msg" or "message" or "MESSAGE" or "level" or "lvl"
                 or "severity" or "caller" or "thread" or "pid" or "logid" or "stream"))
+            {
                 text.Append(' ').Append(value);
+            }
         }
         return text.ToString();
     }

@@ -37,7 +37,9 @@ public sealed class ArticleLibrary
         {
             var relative = path.Replace('\\', '/');
             if (!relative.Equals("README.md", StringComparison.OrdinalIgnoreCase))
+            {
                 byPath[relative] = ArticleReader.Read(relative, text, problems);
+            }
         }
 
         return new ArticleLibrary(byPath, problems.Items);

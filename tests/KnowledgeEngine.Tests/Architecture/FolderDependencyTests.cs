@@ -41,7 +41,9 @@ public sealed partial class FolderDependencyTests
                     foreach (Match named in FolderReference().Matches(lines[n]))
                     {
                         if (forbidden.Contains(named.Groups["folder"].Value))
+                        {
                             wrong.Add($"{Path.GetRelativePath(Source, file)}:{n + 1}: {folder} names {named.Groups["folder"].Value}: {lines[n].Trim()}");
+                        }
                     }
                 }
             }

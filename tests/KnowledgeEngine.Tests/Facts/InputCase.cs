@@ -32,17 +32,25 @@ internal sealed record InputCase(
         {
             var line = lines[i].TrimEnd('\r');
             if (!line.StartsWith("# ", StringComparison.Ordinal))
+            {
                 continue;
+            }
+
             var colon = line.IndexOf(": ", StringComparison.Ordinal);
             if (colon > 2 && Directives.Contains(line[2..colon]))
+            {
                 expectations.Add((line[2..colon], line[(colon + 2)..]));
+            }
         }
         while (i < lines.Length)
         {
             var head = lines[i][4..].Trim();
             var body = new List<string>();
             for (i++; i < lines.Length && !lines[i].StartsWith("=== ", StringComparison.Ordinal); i++)
+            {
                 body.Add(lines[i]);
+            }
+
             var encoding = Encoding.UTF8;
             if (head.EndsWith(" (utf-16le)", StringComparison.Ordinal))
             {
@@ -79,18 +87,28 @@ internal sealed record InputCase(
         foreach (var c in text)
         {
             if (c == '"')
+            {
                 quoted = !quoted;
+            }
             else if (c == ' ' && !quoted)
             {
                 if (current.Length > 0)
+                {
                     tokens.Add(current.ToString());
+                }
+
                 current.Clear();
             }
             else
+            {
                 current.Append(c);
+            }
         }
         if (current.Length > 0)
+        {
             tokens.Add(current.ToString());
+        }
+
         return tokens;
     }
 }

@@ -19,7 +19,10 @@ public sealed class InputCorpusTests
     {
         var data = new TheoryData<string>();
         foreach (var file in Directory.EnumerateFiles(Folder, "*.case").Order(StringComparer.Ordinal))
+        {
             data.Add(Path.GetFileName(file));
+        }
+
         return data;
     }
 
@@ -103,25 +106,35 @@ public sealed class InputCorpusTests
             }
         }
         if (!fixture.Expectations.Any(e => e.Directive == "error"))
+        {
             Assert.True(refusal is null, $"refused: {refusal}");
+        }
     }
 
     private static bool Matches(JsonElement fact, string argument)
     {
         var (kind, conditions) = InputCase.Pattern(argument);
         if (fact.GetProperty("kind").GetString() != kind)
+        {
             return false;
+        }
+
         foreach (var (path, contains, value) in conditions)
         {
             if (Resolve(fact, path) is not { } actual)
             {
                 if (value != "null")
+                {
                     return false;
+                }
+
                 continue;
             }
             var text = actual.ValueKind == JsonValueKind.String ? actual.GetString()! : actual.GetRawText();
             if (contains ? !text.Contains(value, StringComparison.Ordinal) : text != value)
+            {
                 return false;
+            }
         }
         return true;
     }
@@ -131,7 +144,9 @@ public sealed class InputCorpusTests
         foreach (var step in path.Split('.'))
         {
             if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(step, out element))
+            {
                 return null;
+            }
         }
         return element.ValueKind == JsonValueKind.Null ? null : element;
     }
@@ -140,7 +155,10 @@ public sealed class InputCorpusTests
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
             FactJsonWriter.Write(writer, fact);
+        }
+
         using var document = JsonDocument.Parse(buffer.WrittenMemory);
         return document.RootElement.Clone();
     }

@@ -24,7 +24,10 @@ public sealed class PipeInputTests : IDisposable
     public async Task A_fifo_is_read_once_and_scanned_whole()
     {
         if (OperatingSystem.IsWindows())
+        {
             return;
+        }
+
         var fifo = Fifo("paste");
         var writer = Task.Run(() => File.WriteAllText(fifo, "first line\nregister failed: duplicate manager_uri\n"));
 
@@ -43,7 +46,10 @@ public sealed class PipeInputTests : IDisposable
     public async Task An_empty_fifo_is_refused_with_a_message()
     {
         if (OperatingSystem.IsWindows())
+        {
             return;
+        }
+
         var fifo = Fifo("empty");
         var writer = Task.Run(() => File.WriteAllBytes(fifo, []));
 

@@ -123,7 +123,9 @@ public sealed class RepeatTests : IDisposable
         var fact = Assert.Single(LogReading.Read(Mac(10) + Mac(20), Plan()));
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
+        {
             FactJsonWriter.Write(writer, fact);
+        }
 
         var json = JsonDocument.Parse(Encoding.UTF8.GetString(buffer.ToArray())).RootElement;
 

@@ -15,7 +15,10 @@ public sealed class ScannerTests
     {
         var builder = ScanPlan.CreateBuilder();
         foreach (var literal in literals)
+        {
             builder.AddLiteral(literal, literal);
+        }
+
         return builder.Build();
     }
 
@@ -110,7 +113,9 @@ public sealed class ScannerTests
     {
         var text = new StringBuilder();
         for (var i = 1; i <= 40_000; i++)
+        {
             text.Append($"Mar  9 10:00:00 n1 app[1]: line {i} {(i % 9_999 == 0 ? "MARK" : "padding-padding-padding")}\n");
+        }
 
         var facts = LogReading.Read(text.ToString(), Plan("MARK"));
 
@@ -128,7 +133,9 @@ public sealed class ScannerTests
             record++;
             text.Append($"2024-03-09 10:00:00,000 ERROR [c.c.Test] (t:1) (logid:{record}) failure {record}\n");
             for (var j = 0; j < 5; j++)
+            {
                 text.Append($"\tat com.cloud.Frame{j}.call(Frame.java:{j})\n");
+            }
         }
 
         var facts = LogReading.Read(text.ToString());

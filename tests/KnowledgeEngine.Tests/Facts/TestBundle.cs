@@ -55,9 +55,14 @@ internal sealed class TestBundle : IDisposable
         using (var tar = new TarWriter(buffer, TarEntryFormat.Pax, leaveOpen: true))
         {
             foreach (var (path, content) in files)
+            {
                 tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, path) { DataStream = new MemoryStream(content) });
+            }
+
             foreach (var (path, target) in symlinks ?? new Dictionary<string, string>())
+            {
                 tar.WriteEntry(new PaxTarEntry(TarEntryType.SymbolicLink, path) { LinkName = target });
+            }
         }
         return buffer.ToArray();
     }
@@ -66,7 +71,10 @@ internal sealed class TestBundle : IDisposable
     {
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+        {
             gzip.Write(content);
+        }
+
         return buffer.ToArray();
     }
 

@@ -35,7 +35,10 @@ internal static class XzWriter
         output.Add(0x00);
         var unpadded = output.Count - blockStart;
         while ((output.Count - blockStart) % 4 != 0)
+        {
             output.Add(0x00);
+        }
+
         output.AddRange(Le32(Crc32(content)));
         unpadded += 4;
 
@@ -45,7 +48,10 @@ internal static class XzWriter
         index.AddRange(Varint((ulong)unpadded));
         index.AddRange(Varint((ulong)content.Length));
         while (index.Count % 4 != 0)
+        {
             index.Add(0x00);
+        }
+
         index.AddRange(Le32(Crc32(index.ToArray())));
         output.AddRange(index);
 
@@ -78,7 +84,9 @@ internal static class XzWriter
         {
             crc ^= b;
             for (var k = 0; k < 8; k++)
+            {
                 crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
         }
         return ~crc;
     }

@@ -15,7 +15,9 @@ public sealed class BuiltInExampleTests
         foreach (var rule in BuiltIn.Value.Rules)
         {
             for (var i = 0; i < rule.Model.Examples.Count; i++)
+            {
                 data.Add(rule.Id, i, rule.Model.Examples[i].Name?.Value ?? $"example at line {rule.Model.Examples[i].Span.Line}");
+            }
         }
         return data;
     }

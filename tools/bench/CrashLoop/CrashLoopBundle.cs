@@ -76,7 +76,10 @@ public static partial class CrashLoopBundle
         {
             var match = Header().Match(line);
             if (!match.Success)
+            {
                 throw new FormatException($"{Example}/{HostLog}: '{line[..Math.Min(line.Length, 80)]}' is not a Cloudpods log line");
+            }
+
             return new LineShape(match.Groups[1].Value,
                 DateTime.ParseExact(match.Groups[2].Value, TimeFormat, CultureInfo.InvariantCulture),
                 match.Groups[3].Value, match.Groups[4].Value);

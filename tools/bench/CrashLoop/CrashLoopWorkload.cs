@@ -52,7 +52,10 @@ public static class CrashLoopWorkload
         {
             kb ??= Publish(repository, Path.Combine(root.FullName, "kb"));
             if (kb is null)
+            {
                 return 1;
+            }
+
             Console.WriteLine(Machine());
             Console.WriteLine($"kb: {kb}; {(fullBody ? "the example's full 409 line (1.1 KB)" : "the short 409 body of the rule's inline example")}; {runs} runs each, one process per run");
             Console.WriteLine("| repeats | host log MB | wall s (median; all runs) | peak RSS MB (max) | exit | first cause | repeats reported |");
@@ -86,9 +89,15 @@ public static class CrashLoopWorkload
             RedirectStandardError = true,
         };
         foreach (var arg in (string[])(timeTool ? ["-v", Path.Combine(kb, "kb")] : []))
+        {
             start.ArgumentList.Add(arg);
+        }
+
         foreach (var arg in (string[])["diagnose", bundle, "--format", "json"])
+        {
             start.ArgumentList.Add(arg);
+        }
+
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
@@ -102,7 +111,10 @@ public static class CrashLoopWorkload
         var exit = process.ExitCode;
         var (cause, repeats) = FirstCause(stdout);
         if (cause == "-" && error.Length > 0)
+        {
             Console.Error.WriteLine(error.Split('\n').FirstOrDefault(l => l.Trim().Length > 0 && !l.StartsWith('\t')));
+        }
+
         return new Result(clock.Elapsed.TotalSeconds, peak, exit, cause, repeats);
     }
 
@@ -114,7 +126,10 @@ public static class CrashLoopWorkload
         {
             var causes = JsonDocument.Parse(json).RootElement.GetProperty("causes");
             if (causes.GetArrayLength() == 0)
+            {
                 return ("(none)", "-");
+            }
+
             var first = causes[0];
             var found = Numbers(first).DefaultIfEmpty(-1).Max();
             return (first.GetProperty("rule").GetString() ?? "?", found < 0 ? "-" : found.ToString("N0"));
@@ -132,9 +147,14 @@ public static class CrashLoopWorkload
             foreach (var property in element.EnumerateObject())
             {
                 if (property.Name is "repeats" or "repeat_count" or "count" && property.Value.TryGetInt64(out var number))
+                {
                     yield return number;
+                }
+
                 foreach (var inner in Numbers(property.Value))
+                {
                     yield return inner;
+                }
             }
         }
         else if (element.ValueKind == JsonValueKind.Array)
@@ -142,7 +162,9 @@ public static class CrashLoopWorkload
             foreach (var item in element.EnumerateArray())
             {
                 foreach (var inner in Numbers(item))
+                {
                     yield return inner;
+                }
             }
         }
     }
@@ -151,13 +173,19 @@ public static class CrashLoopWorkload
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in (string[])["publish", Path.Combine(repository, "tools", "kb"), "-c", "Release", "-o", output])
+        {
             start.ArgumentList.Add(arg);
+        }
+
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var log = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode == 0)
+        {
             return output;
+        }
+
         Console.Error.WriteLine($"crashloop: dotnet publish tools/kb failed:\n{log}{stderr.Result}");
         return null;
     }
@@ -167,7 +195,9 @@ public static class CrashLoopWorkload
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
             if (File.Exists(Path.Combine(folder.FullName, "KnowledgeEngine.sln")))
+            {
                 return folder.FullName;
+            }
         }
         return Directory.GetCurrentDirectory();
     }

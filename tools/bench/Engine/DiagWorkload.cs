@@ -24,11 +24,17 @@ public static class DiagWorkload
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--rules" && i + 1 < args.Length)
+            {
                 ruleCount = int.Parse(args[++i]);
+            }
             else if (args[i] == "--runs" && i + 1 < args.Length)
+            {
                 runs = int.Parse(args[++i]);
+            }
             else if (args[i] == "--per-mille" && i + 1 < args.Length)
+            {
                 rates = [int.Parse(args[++i])];
+            }
             else if (!int.TryParse(args[i].Replace("k", "000"), out lines))
             {
                 Console.Error.WriteLine($"'{args[i]}' is not a line count; write e.g. bench diag 100000 --rules 500 --runs 5");
@@ -55,7 +61,10 @@ public static class DiagWorkload
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             var failed = false;
             foreach (var perMille in rates)
+            {
                 failed |= !Measure(root.FullName, rules, literals, lines, perMille, runs);
+            }
+
             return failed ? 1 : 0;
         }
         finally

@@ -50,7 +50,10 @@ public static class ScanCorpus
                     .Append(Literals[random.Next(Literals.Length)]).Append(" (pod web-").Append(random.Next(99999)).Append(')');
             }
             else
+            {
                 text.AppendFormat(System.Globalization.CultureInfo.InvariantCulture, Routine[random.Next(Routine.Length)], precise, random.Next(1 << 24));
+            }
+
             text.Append('\n');
             output.Write(text);
             written += text.Length;
@@ -70,7 +73,9 @@ public static class ScanCorpus
         {
             var candidate = $"{subjects[random.Next(subjects.Length)]} {random.Next(100, 999)} {verbs[random.Next(verbs.Length)]}";
             if (!patterns.Contains(candidate))
+            {
                 patterns.Add(candidate);
+            }
         }
         return patterns.Take(count).ToArray();
     }

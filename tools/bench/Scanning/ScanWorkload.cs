@@ -16,17 +16,26 @@ public static class ScanWorkload
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--dir" && i + 1 < args.Length)
+            {
                 folder = args[++i];
+            }
             else if (long.TryParse(args[i], out var megabytes))
+            {
                 sizes.Add(megabytes);
+            }
         }
         if (sizes.Count == 0)
+        {
             sizes.AddRange([100, 500, 1000]);
+        }
 
         Console.WriteLine("| size | tool | literals | matching lines | seconds | MB/s | peak RSS MB |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var size in sizes)
+        {
             Measure(folder, size);
+        }
+
         return 0;
     }
 
@@ -66,7 +75,10 @@ public static class ScanWorkload
     {
         var builder = ScanPlan.CreateBuilder();
         foreach (var literal in literals)
+        {
             builder.AddLiteral(literal, literal);
+        }
+
         var plan = builder.Build();
         GC.Collect();
         using var sampler = new PeakSampler();
@@ -77,7 +89,9 @@ public static class ScanWorkload
             foreach (var fact in bundle.Scan(plan))
             {
                 if (fact is LogFact)
+                {
                     records++;
+                }
             }
         }
         clock.Stop();
@@ -88,7 +102,10 @@ public static class ScanWorkload
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in arguments)
+        {
             start.ArgumentList.Add(argument);
+        }
+
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {tool}");
         if (tool == "cat")

@@ -52,14 +52,26 @@ internal static class FactsCommand
     private static ScanPlan BuildPlan(string[] literals, bool collapse)
     {
         if (literals.Length == 0 && !collapse)
+        {
             return ScanPlan.KeepAll;
+        }
+
         var builder = ScanPlan.CreateBuilder();
         for (var i = 0; i < literals.Length; i++)
+        {
             builder.AddLiteral($"match{i + 1}", literals[i]);
+        }
+
         if (literals.Length == 0)
+        {
             builder.KeepAllRecords();
+        }
+
         if (!collapse)
+        {
             builder.KeepRepeats();
+        }
+
         return builder.Build();
     }
 
@@ -79,7 +91,10 @@ internal static class FactsCommand
         }
         output.Flush();
         foreach (var diagnostic in stream.Summary.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning))
+        {
             error.WriteLine(diagnostic);
+        }
+
         return 0;
     }
 
@@ -99,15 +114,23 @@ internal static class FactsCommand
         output.WriteLine($"formats    {Join(summary.Formats.OrderByDescending(f => f.Value).ThenBy(f => f.Key).Select(f => $"{f.Key} ×{f.Value}"))}");
         output.WriteLine($"facts      {Join(summary.FactsByKind.OrderBy(f => f.Key).Select(f => $"{f.Key} {f.Value}"))}");
         if (summary.RepeatedFacts > 0)
+        {
             output.WriteLine($"repeats    {summary.RepeatedFacts} log facts stand for {summary.RepeatedFacts + summary.CollapsedRecords} identical records (a crash loop?); --json lists every record");
+        }
+
         if (summary.PatternCounts.Count > 0)
+        {
             output.WriteLine($"matches    {Join(plan.Patterns.Select(p => $"'{p.Text}' {summary.PatternCounts[p.Id]}"))}");
+        }
+
         var diagnostics = summary.Diagnostics;
         if (diagnostics.Count > 0)
         {
             output.WriteLine($"notes      {diagnostics.Count}");
             foreach (var diagnostic in diagnostics)
+            {
                 output.WriteLine($"  {diagnostic}");
+            }
         }
         return 0;
     }

@@ -20,7 +20,10 @@ internal sealed record LoadedKnowledge(RuleSet Rules, ArticleLibrary Articles)
         if (articles.HasErrors)
         {
             foreach (var d in articles.Diagnostics)
+            {
                 error.WriteLine(d);
+            }
+
             error.WriteLine($"kb {command}: the built-in articles have errors (above); this kb build is broken, rebuild it.");
             return null;
         }
@@ -29,7 +32,10 @@ internal sealed record LoadedKnowledge(RuleSet Rules, ArticleLibrary Articles)
         if (rules.HasErrors)
         {
             foreach (var d in rules.Diagnostics)
+            {
                 error.WriteLine(d);
+            }
+
             error.WriteLine($"kb {command}: the rules have errors (above); fix them or run kb lint on your --rules folder.");
             return null;
         }

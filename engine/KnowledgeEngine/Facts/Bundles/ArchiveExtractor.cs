@@ -21,9 +21,13 @@ internal sealed class ArchiveExtractor(ExtractionBudget budget, List<Diagnostic>
         try
         {
             if (kind == ArchiveKind.Zip)
+            {
                 ExtractZip(archiveFile, displayName, targetFolder, items);
+            }
             else
+            {
                 ExtractTar(archiveFile, displayName, kind, targetFolder, items);
+            }
         }
         // System.Formats.Tar throws OverflowException for a base-256 number field too large for its type
         // (found by fuzzing: a mangled mtime or size); it is a damaged header like any other.
@@ -76,10 +80,16 @@ internal sealed class ArchiveExtractor(ExtractionBudget budget, List<Diagnostic>
         foreach (var entry in zip.Entries)
         {
             if (entry.FullName.EndsWith('/'))
+            {
                 continue;
+            }
+
             var path = Accept(displayName, entry.FullName);
             if (path is null)
+            {
                 continue;
+            }
+
             budget.CountEntry(displayName, entry.FullName);
             var physical = Path.Combine(targetFolder, path);
             Workspace.ThrowIfStopping();
@@ -103,10 +113,16 @@ internal sealed class ArchiveExtractor(ExtractionBudget budget, List<Diagnostic>
         while (reader.GetNextEntry() is { } entry)
         {
             if (entry.EntryType is TarEntryType.Directory or TarEntryType.GlobalExtendedAttributes)
+            {
                 continue;
+            }
+
             var path = Accept(displayName, entry.Name);
             if (path is null)
+            {
                 continue;
+            }
+
             budget.CountEntry(displayName, entry.Name);
             if (entry.EntryType is TarEntryType.SymbolicLink or TarEntryType.HardLink)
             {
@@ -147,8 +163,10 @@ internal sealed class ArchiveExtractor(ExtractionBudget budget, List<Diagnostic>
         // The tar reader stops at the end-of-archive marker; the compressed stream goes on to its
         // end, where the xz and gzip checks are compared. Reading it out is what verifies them.
         if (kind != ArchiveKind.Tar)
+        {
             Copy(decoded, Stream.Null, displayName, "(end of archive)",
                 written => budget.CheckRatio(displayName, "(end of archive)", unpackedTotal + written, counting.BytesRead));
+        }
     }
 
     private string? Accept(string displayName, string name)

@@ -23,19 +23,40 @@ internal static class ArchiveSniffer
     public static ArchiveKind Detect(ReadOnlySpan<byte> head)
     {
         if (head.StartsWith("PK\x03\x04"u8) || head.StartsWith("PK\x05\x06"u8))
+        {
             return ArchiveKind.Zip;
+        }
+
         if (head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B)
+        {
             return ArchiveKind.Gzip;
+        }
+
         if (head.StartsWith((ReadOnlySpan<byte>)[0xFD, (byte)'7', (byte)'z', (byte)'X', (byte)'Z', 0x00]))
+        {
             return ArchiveKind.Xz;
+        }
+
         if (head.StartsWith("BZh"u8))
+        {
             return ArchiveKind.Bzip2;
+        }
+
         if (head.StartsWith((ReadOnlySpan<byte>)[0x28, 0xB5, 0x2F, 0xFD]))
+        {
             return ArchiveKind.Zstd;
+        }
+
         if (head.StartsWith(AgeHeader) || head.StartsWith(AgeArmor))
+        {
             return ArchiveKind.Age;
+        }
+
         if (IsTarHeader(head))
+        {
             return ArchiveKind.Tar;
+        }
+
         return ArchiveKind.None;
     }
 
@@ -43,15 +64,27 @@ internal static class ArchiveSniffer
     public static bool IsTarHeader(ReadOnlySpan<byte> head)
     {
         if (head.Length < 512)
+        {
             return false;
+        }
+
         if (head.Slice(257, 5).SequenceEqual("ustar"u8))
+        {
             return true;
+        }
+
         var stored = ParseOctal(head.Slice(148, 8));
         if (stored <= 0 || head[0] == 0)
+        {
             return false;
+        }
+
         long sum = 0;
         for (var i = 0; i < 512; i++)
+        {
             sum += i is >= 148 and < 156 ? (byte)' ' : head[i];
+        }
+
         return sum == stored;
     }
 
@@ -64,11 +97,17 @@ internal static class ArchiveSniffer
             if (b is (byte)' ' or 0)
             {
                 if (seen)
+                {
                     break;
+                }
+
                 continue;
             }
             if (b is < (byte)'0' or > (byte)'7')
+            {
                 return -1;
+            }
+
             value = value * 8 + (b - '0');
             seen = true;
         }

@@ -22,7 +22,10 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
     public List<BundleEntry> LoadAll(IReadOnlyList<string> paths, Func<Stream>? standardInput)
     {
         if (paths.Count == 1)
+        {
             return Load(paths[0], standardInput);
+        }
+
         var entries = new List<BundleEntry>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
@@ -32,13 +35,19 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
             {
                 var folder = InputName(path);
                 while (loaded.Any(e => taken.Contains($"{folder}/{e.Path}")))
+                {
                     folder += "_";
+                }
+
                 diagnostics.Add(BundleCodes.Info(BundleCodes.InputsMoved, SourceSpan.OfFile(folder),
                     $"its files have the same paths as files of an earlier input; they were put under '{folder}/'"));
                 loaded = loaded.Select(e => e with { Path = $"{folder}/{e.Path}" }).ToList();
             }
             foreach (var entry in loaded)
+            {
                 taken.Add(entry.Path);
+            }
+
             entries.AddRange(loaded);
         }
         return entries;
@@ -49,7 +58,10 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
     private static string? StandardInputAs(string path)
     {
         if (!path.StartsWith("-:", StringComparison.Ordinal) || path.Length == 2)
+        {
             return null;
+        }
+
         var name = path[2..].Replace('\\', '/').TrimStart('/');
         return name.Split('/').Any(part => part is "" or "." or "..")
             ? throw new BundleException($"'{path}': the name given to standard input must be a relative path without '.' or '..' parts, e.g. -:logs/host.log.")
@@ -70,18 +82,29 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
         if (path == "-" || StandardInputAs(path) is not null)
         {
             if (standardInput is null)
+            {
                 throw new BundleException("'-' stands for standard input, which this command cannot read here. Give the path of a file or folder.");
+            }
+
             using var input = standardInput();
             return LoadSpooled(InputSpooler.Spool(input, displayName, "standard input", workspace, _budget));
         }
         if (Directory.Exists(path))
+        {
             return Expand(StripSingleFolder(FolderWalker.Walk(path, displayName, diagnostics)), "", 0);
+        }
+
         if (!File.Exists(path))
+        {
             throw new BundleException($"{path}: no such file or folder. Give the path of a bundle folder, an archive or a log file.");
+        }
+
         if (InputSpooler.OpenIfStream(path) is { } once)
         {
             using (once)
+            {
                 return LoadSpooled(InputSpooler.Spool(once, displayName, $"{path} (a pipe)", workspace, _budget));
+            }
         }
         return LoadFile(path, displayName);
     }
@@ -133,14 +156,23 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
     private static List<UnpackedItem> StripSingleFolder(List<UnpackedItem> items)
     {
         if (items.Count == 0)
+        {
             return items;
+        }
+
         var first = items[0].Path;
         var slash = first.IndexOf('/');
         if (slash <= 0)
+        {
             return items;
+        }
+
         var prefix = first[..(slash + 1)];
         if (!items.All(i => i.Path.StartsWith(prefix, StringComparison.Ordinal)))
+        {
             return items;
+        }
+
         return items.Select(i => i with
         {
             Path = i.Path[prefix.Length..],
@@ -169,10 +201,15 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
             path = VisibleName(path);
             var entry = TryInventory(path, physical);
             if (entry is null)
+            {
                 continue;
+            }
+
             entries.Add(entry);
             if (item.LinkTarget is null && entry.IsBinary && !_undecodable.Contains(entry.Path))
+            {
                 entries.AddRange(TryNested(entry, depth));
+            }
         }
         return entries;
     }
@@ -199,7 +236,10 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
     private string VisibleName(string path)
     {
         if (!path.Any(char.IsControl))
+        {
             return path;
+        }
+
         var visible = string.Concat(path.Select(c => char.IsControl(c) ? $"\\x{(int)c:x2}" : c.ToString()));
         diagnostics.Add(BundleCodes.Info(BundleCodes.ControlCharacters, SourceSpan.OfFile(visible),
             "the file name holds control characters; they are shown as \\xNN"));
@@ -246,7 +286,10 @@ internal sealed class BundleLoader(BundleLimits limits, Workspace workspace, Lis
         var isArchive = kind is ArchiveKind.Zip or ArchiveKind.Tar
                         || (kind is ArchiveKind.Gzip or ArchiveKind.Xz && entry.Encoding == EntryEncoding.Plain);
         if (!isArchive)
+        {
             return [];
+        }
+
         if (depth >= limits.MaxNestingDepth)
         {
             diagnostics.Add(BundleCodes.Warning(BundleCodes.NestedTooDeep, SourceSpan.OfFile(entry.Path),

@@ -47,19 +47,32 @@ internal static class ContentSniffer
     public static EntryEncoding? Utf16(ReadOnlySpan<byte> head)
     {
         if (head.Length >= 2 && head[0] == 0xFF && head[1] == 0xFE)
+        {
             return EntryEncoding.Utf16Le;
+        }
+
         if (head.Length >= 2 && head[0] == 0xFE && head[1] == 0xFF)
+        {
             return EntryEncoding.Utf16Be;
+        }
+
         var pairs = Math.Min(head.Length, 512) / 2;
         if (pairs < 8)
+        {
             return null;
+        }
+
         int evenNul = 0, oddNul = 0;
         for (var i = 0; i < pairs * 2; i += 2)
         {
             if (head[i] == 0 && head[i + 1] != 0)
+            {
                 evenNul++;
+            }
             else if (head[i] != 0 && head[i + 1] == 0)
+            {
                 oddNul++;
+            }
         }
         return oddNul * 10 >= pairs * 9 ? EntryEncoding.Utf16Le : evenNul * 10 >= pairs * 9 ? EntryEncoding.Utf16Be : null;
     }
@@ -68,12 +81,17 @@ internal static class ContentSniffer
     public static bool IsBinary(ReadOnlySpan<byte> sample)
     {
         if (sample.IndexOf((byte)0) >= 0)
+        {
             return true;
+        }
+
         var control = 0;
         foreach (var b in sample)
         {
             if (b < 0x20 && b is not ((byte)'\n' or (byte)'\r' or (byte)'\t' or 0x1B or 0x0C))
+            {
                 control++;
+            }
         }
         return sample.Length > 0 && control * 10 > sample.Length;
     }

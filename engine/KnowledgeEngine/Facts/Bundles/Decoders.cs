@@ -55,7 +55,10 @@ internal static class Decoders
     {
         var length = new FileInfo(file).Length;
         if (length < minimum)
+        {
             throw new InvalidDataException($"the file ends before its {format} data does ({length} bytes; a complete {format} stream takes at least {minimum})");
+        }
+
         return raw;
     }
 }
@@ -88,7 +91,10 @@ internal sealed class DecodingStream(Stream inner, string format, Func<bool> cut
 
         _decoded += read;
         if (read == 0 && buffer.Length > 0 && atEnd(_decoded) is { } premature)
+        {
             throw new InvalidDataException(premature);
+        }
+
         return read;
     }
 }
@@ -107,7 +113,10 @@ internal static class GzipTrailer
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
             if (file.Length < 4)
+            {
                 return false;
+            }
+
             file.Position = file.Length - 4;
             Span<byte> size = stackalloc byte[4];
             file.ReadExactly(size);

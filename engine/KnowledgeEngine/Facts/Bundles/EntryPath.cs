@@ -17,7 +17,10 @@ internal static class EntryPath
         foreach (var part in slashed.Split('/'))
         {
             if (part.Length == 0 || part == ".")
+            {
                 continue;
+            }
+
             if (part == "..")
             {
                 refusal = "its path climbs out of the bundle with '..'";
@@ -37,17 +40,26 @@ internal static class EntryPath
     public static string? ResolveLink(string linkPath, string target)
     {
         if (target.StartsWith('/'))
+        {
             return null;
+        }
+
         var folder = linkPath.Contains('/') ? linkPath[..linkPath.LastIndexOf('/')] : "";
         var stack = new List<string>(folder.Length == 0 ? [] : folder.Split('/'));
         foreach (var part in target.Replace('\\', '/').Split('/'))
         {
             if (part.Length == 0 || part == ".")
+            {
                 continue;
+            }
+
             if (part == "..")
             {
                 if (stack.Count == 0)
+                {
                     return null;
+                }
+
                 stack.RemoveAt(stack.Count - 1);
                 continue;
             }
@@ -63,7 +75,9 @@ internal static class EntryPath
         foreach (var extension in extensions)
         {
             if (archivePath.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+            {
                 return archivePath[..^extension.Length];
+            }
         }
         return archivePath + ".d";
     }

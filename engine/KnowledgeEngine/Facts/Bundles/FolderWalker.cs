@@ -61,14 +61,21 @@ internal static class FolderWalker
                 }
                 // A folder link inside the bundle only repeats files that are listed anyway.
                 if (resolved is DirectoryInfo)
+                {
                     continue;
+                }
+
                 items.Add(new UnpackedItem(relative, resolved.FullName, ((FileInfo)resolved).Length, resolved.LastWriteTimeUtc));
                 continue;
             }
             if (child is DirectoryInfo sub)
+            {
                 Walk(sub, root, displayName, items, diagnostics);
+            }
             else if (child is FileInfo file)
+            {
                 items.Add(new UnpackedItem(relative, file.FullName, file.Length, file.LastWriteTimeUtc));
+            }
         }
     }
 

@@ -35,7 +35,10 @@ internal abstract class ForwardReadStream(Stream inner) : Stream
     protected override void Dispose(bool disposing)
     {
         if (disposing)
+        {
             Inner.Dispose();
+        }
+
         base.Dispose(disposing);
     }
 }

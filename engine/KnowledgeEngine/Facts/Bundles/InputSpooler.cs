@@ -26,8 +26,11 @@ internal static class InputSpooler
             }
         }
         if (total == 0)
+        {
             throw new BundleException($"{describe} is empty: nothing was read from it. Pipe the log or bundle in " +
                                       "(e.g. 'kubectl logs ds/default-host -c host | kb diagnose -') or give the path of a file.");
+        }
+
         var named = Path.HasExtension(name) ? name : name + ExtensionFor(physical);
         return new UnpackedItem(named, physical, total, DateTimeOffset.UtcNow);
     }
@@ -40,10 +43,16 @@ internal static class InputSpooler
     public static Stream? OpenIfStream(string path)
     {
         if (OperatingSystem.IsWindows())
+        {
             return null;
+        }
+
         var stream = SpecialFile.Open(path, Path.GetFileName(path));
         if (!stream.CanSeek)
+        {
             return stream;
+        }
+
         stream.Dispose();
         return null;
     }
@@ -52,18 +61,30 @@ internal static class InputSpooler
     {
         var head = ContentSniffer.ReadDecoded(physical, EntryEncoding.Plain, 4096);
         if (ArchiveSniffer.Detect(head) != ArchiveKind.None)
+        {
             return "";
+        }
+
         var text = System.Text.Encoding.UTF8.GetString(head).TrimStart('\uFEFF');
         foreach (var raw in text.Split('\n'))
         {
             var line = raw.Trim();
             if (line.Length == 0 || line.StartsWith('#'))
+            {
                 continue;
+            }
+
             if (line.StartsWith('{') || line == "[" || line.StartsWith("[{", StringComparison.Ordinal) || line.StartsWith("[\"", StringComparison.Ordinal))
+            {
                 return ".json";
+            }
+
             if (line == "---" || line.StartsWith("apiVersion:", StringComparison.Ordinal) || line.StartsWith("kind:", StringComparison.Ordinal)
                 || line.StartsWith("items:", StringComparison.Ordinal) || line.StartsWith("- apiVersion:", StringComparison.Ordinal))
+            {
                 return ".yaml";
+            }
+
             return ".log";
         }
         return ".log";

@@ -18,7 +18,10 @@ internal sealed class PastedTextStream(Stream inner) : ForwardReadStream(inner)
     public override int Read(Span<byte> buffer)
     {
         if (buffer.Length == 0)
+        {
             return 0;
+        }
+
         while (true)
         {
             _pending.AsSpan(0, _pendingCount).CopyTo(_work);
@@ -26,10 +29,16 @@ internal sealed class PastedTextStream(Stream inner) : ForwardReadStream(inner)
             _pendingCount = 0;
             var read = _ended ? 0 : Inner.Read(_work.AsSpan(carried, Math.Min(_work.Length - carried, buffer.Length)));
             if (read == 0)
+            {
                 _ended = true;
+            }
+
             var total = carried + read;
             if (total == 0)
+            {
                 return 0;
+            }
+
             var i = 0;
             if (_atStart)
             {
@@ -39,7 +48,10 @@ internal sealed class PastedTextStream(Stream inner) : ForwardReadStream(inner)
                     continue;
                 }
                 if (total >= 3 && _work[0] == 0xEF && _work[1] == 0xBB && _work[2] == 0xBF)
+                {
                     i = 3;
+                }
+
                 _atStart = false;
             }
             var written = 0;
@@ -74,7 +86,9 @@ internal sealed class PastedTextStream(Stream inner) : ForwardReadStream(inner)
                 i++;
             }
             if (written > 0 || (_ended && _pendingCount == 0))
+            {
                 return written;
+            }
         }
     }
 

@@ -33,7 +33,9 @@ internal sealed class Workspace : IDisposable
     public static void ThrowIfStopping()
     {
         if (_stopping)
+        {
             throw new OperationCanceledException("kb is stopping; unpacking was abandoned.");
+        }
     }
 
     /// <summary>Removes the folders of every open workspace; called from a signal handler just before the process exits.</summary>
@@ -41,7 +43,9 @@ internal sealed class Workspace : IDisposable
     {
         _stopping = true;
         foreach (var workspace in Open.Keys)
+        {
             workspace.Dispose();
+        }
     }
 
     public void Dispose()
@@ -54,7 +58,9 @@ internal sealed class Workspace : IDisposable
             _root = null;
         }
         if (root is null)
+        {
             return;
+        }
         // A file being written while the folder goes can recreate nothing (Stopping is checked
         // before each file), but the delete may race its last write: try a few times.
         for (var attempt = 0; attempt < 3 && Directory.Exists(root); attempt++)

@@ -17,7 +17,10 @@ internal static class XzFooter
             var end = file.Length;
             var word = new byte[4];
             while (end >= MinStreamBytes && ReadAt(file, end - 4, word) is [0, 0, 0, 0])
+            {
                 end -= 4;
+            }
+
             return end >= MinStreamBytes && ReadAt(file, end - 4, word) is [_, _, (byte)'Y', (byte)'Z'];
         }
         catch (IOException)

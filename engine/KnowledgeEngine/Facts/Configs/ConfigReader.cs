@@ -20,14 +20,22 @@ internal static class ConfigReader
                 var read = JsonReader.Read(text, notes);
                 read?.Root.Dispose(); // only the (repaired) text is flattened
                 if (read is not var (_, json) || !JsonConfig.Flatten(json, sink))
+                {
                     LineWise(text, sink, notes, "JSON");
+                }
+
                 break;
             case ConfigGrammar.Yaml:
                 var damaged = notes.DamagedDocuments;
                 if (!YamlConfig.Flatten(text, sink, notes))
+                {
                     LineWise(text, sink, notes, "YAML");
+                }
                 else if (notes.DamagedDocuments > damaged)
+                {
                     Remainder(text, facts, sink);
+                }
+
                 break;
             case ConfigGrammar.Ini:
                 IniConfig.Flatten(text, sink);
@@ -48,7 +56,9 @@ internal static class ConfigReader
         KeyValueConfig.Flatten(text, (key, value, line) =>
         {
             if (!read.Contains(line))
+            {
                 sink(key, value, line);
+            }
         });
     }
 
@@ -62,18 +72,36 @@ internal static class ConfigReader
     internal static ConfigGrammar Detect(string name, string text)
     {
         if (name.Contains("keepalived", StringComparison.OrdinalIgnoreCase) || text.Contains("vrrp_instance", StringComparison.Ordinal))
+        {
             return ConfigGrammar.Keepalived;
+        }
+
         var first = FirstSignificantLine(text);
         if (first.StartsWith('{') || first.StartsWith('['))
+        {
             return first.StartsWith('[') && first.EndsWith(']') && !first.Contains(',') && !first.Contains('"') ? ConfigGrammar.Ini : ConfigGrammar.Json;
+        }
+
         if (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+        {
             return ConfigGrammar.Yaml;
+        }
+
         if (name.EndsWith(".ini", StringComparison.OrdinalIgnoreCase))
+        {
             return ConfigGrammar.Ini;
+        }
+
         if (first.Contains('=') && !LooksLikeYamlKey(first))
+        {
             return ConfigGrammar.KeyValue;
+        }
+
         if (LooksLikeYamlKey(first) || first.StartsWith("- ", StringComparison.Ordinal) || first == "---")
+        {
             return ConfigGrammar.Yaml;
+        }
+
         return ConfigGrammar.KeyValue;
     }
 
@@ -91,7 +119,9 @@ internal static class ConfigReader
         {
             var line = raw.Trim();
             if (line.Length > 0 && !line.StartsWith('#') && !line.StartsWith(';'))
+            {
                 return line;
+            }
         }
         return "";
     }

@@ -12,7 +12,10 @@ internal static class IniConfig
             lineNumber++;
             var line = raw.TrimEnd('\r').Trim();
             if (line.Length == 0 || line[0] is '#' or ';')
+            {
                 continue;
+            }
+
             if (line[0] == '[' && line[^1] == ']')
             {
                 section = line[1..^1].Trim();

@@ -53,7 +53,10 @@ internal static class JsonConfig
             return false;
         }
         foreach (var (key, value, at) in pending)
+        {
             sink(key, value, at);
+        }
+
         return true;
     }
 
@@ -64,7 +67,9 @@ internal static class JsonConfig
     private static void Advance(List<(string Name, int Index)> path)
     {
         if (path.Count > 0 && path[^1].Index >= 0)
+        {
             path[^1] = (path[^1].Name, path[^1].Index + 1);
+        }
     }
 
     private static string Join(List<(string Name, int Index)> path, string last)
@@ -73,7 +78,10 @@ internal static class JsonConfig
         foreach (var (name, _) in path.Skip(1).Append((last, -1)))
         {
             if (builder.Length > 0 && !name.StartsWith('['))
+            {
                 builder.Append('.');
+            }
+
             builder.Append(name);
         }
         return builder.ToString();

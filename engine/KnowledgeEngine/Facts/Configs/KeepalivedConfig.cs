@@ -25,7 +25,10 @@ internal static class KeepalivedConfig
                 if (line[0] == '}')
                 {
                     if (blocks.Count > 0)
+                    {
                         blocks.Pop();
+                    }
+
                     line = line[1..].Trim();
                     continue;
                 }
@@ -42,7 +45,10 @@ internal static class KeepalivedConfig
                     continue;
                 }
                 if (statement.Length > 0)
+                {
                     Emit(blocks, parent, statement, lineNumber, sink);
+                }
+
                 line = close >= 0 ? line[close..] : "";
             }
         }
@@ -72,9 +78,13 @@ internal static class KeepalivedConfig
         for (var i = 0; i < line.Length; i++)
         {
             if (line[i] == '"')
+            {
                 inQuotes = !inQuotes;
+            }
             else if (!inQuotes && line[i] is '#' or '!')
+            {
                 return line[..i];
+            }
         }
         return line;
     }

@@ -14,12 +14,21 @@ internal static class KeyValueConfig
             lineNumber++;
             var line = raw.TrimEnd('\r').Trim();
             if (line.Length == 0 || line[0] is '#' or ';' or '!')
+            {
                 continue;
+            }
+
             if (line.StartsWith("export ", StringComparison.Ordinal))
+            {
                 line = line[7..].TrimStart();
+            }
+
             var separator = line.IndexOfAny(['=', ':', '\t']);
             if (separator < 0 && line.IndexOf("  ", StringComparison.Ordinal) is var gap and > 0)
+            {
                 separator = gap;
+            }
+
             if (separator <= 0)
             {
                 sink($"line{lineNumber}", line, lineNumber);

@@ -10,11 +10,16 @@ internal static class YamlConfig
     {
         var documents = YamlReader.Read(text, notes ?? new ReadNotes(""), withSettings: true);
         if (documents is null)
+        {
             return false;
+        }
+
         foreach (var document in documents)
         {
             foreach (var (key, value, line) in document.Settings)
+            {
                 sink(key, value, line);
+            }
         }
         return true;
     }

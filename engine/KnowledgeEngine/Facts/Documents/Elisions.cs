@@ -15,7 +15,10 @@ internal static class Elisions
     public static string Blank(string text, ReadNotes notes)
     {
         if (!text.Contains("...", StringComparison.Ordinal) && !text.Contains('…'))
+        {
             return text;
+        }
+
         var lines = text.Split('\n');
         var blanked = new List<int>();
         for (var i = 0; i < lines.Length; i++)
@@ -27,7 +30,10 @@ internal static class Elisions
             }
         }
         if (blanked.Count == 0)
+        {
             return text;
+        }
+
         notes.Warn(blanked[0], blanked.Count == 1
             ? "an elision mark ('...') stands for text left out; the line was skipped and the rest read."
             : $"{blanked.Count} elision marks ('...', lines {string.Join(", ", blanked.Take(8))}{(blanked.Count > 8 ? ", …" : "")}) stand for text left out; they were skipped and the rest read.");

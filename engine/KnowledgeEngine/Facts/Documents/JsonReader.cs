@@ -32,7 +32,10 @@ internal static class JsonReader
         }
         var walk = Walk(utf8);
         if (walk.ErrorLine is null)
+        {
             return ThroughYaml(text, notes);
+        }
+
         if (walk.SafeEnd is not { } end)
         {
             notes.Warn(walk.ErrorLine, $"not valid JSON ({walk.Reason}) and no complete object comes before it; read as text lines instead.");
@@ -121,7 +124,10 @@ internal static class JsonReader
     {
         var builder = new StringBuilder();
         for (var i = open.Count - 1; i >= 0; i--)
+        {
             builder.Append(open[i] ? ']' : '}');
+        }
+
         return builder.ToString();
     }
 }

@@ -29,6 +29,8 @@ internal sealed class ReadNotes(string source)
     {
         var note = BundleCodes.Warning(BundleCodes.DocumentInPart, SourceSpan.OfLine(Source, line), text);
         if (_seen.Add(note.ToString()))
+        {
             _items.Add(note);
+        }
     }
 }

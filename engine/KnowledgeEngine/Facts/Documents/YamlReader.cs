@@ -30,17 +30,25 @@ internal static class YamlReader
             var (read, error, documentStart) = ParseFrom(chunk, start, withSettings, notes);
             documents.AddRange(read);
             if (error is null)
+            {
                 continue;
+            }
+
             failed = true;
             var errorLine = Math.Min(error.Value.Line, Math.Max(end, 1));
             while (errorLine > start + 1 && lines[errorLine - 1].Trim().Length == 0)
+            {
                 errorLine--; // "unexpected end of stream" points past the last line
+            }
+
             var salvaged = Salvage(lines, documentStart, Math.Min(errorLine, end + 1), withSettings, notes);
             var kept = salvaged is null ? "nothing of this document was kept" : $"the document was read up to line {salvaged.Value.Cut}";
             var resumes = end < lines.Length ? $", reading resumed at the next '---' (line {end + 1})" : "";
             notes.Damaged(errorLine, $"not valid YAML ({error.Value.Reason}); {kept}{resumes}.");
             if (salvaged is { } s)
+            {
                 documents.Add(s.Document);
+            }
         }
         return failed && documents.Count == 0 ? null : documents;
     }
@@ -64,17 +72,25 @@ internal static class YamlReader
             else if (quote != '\0')
             {
                 if (c == quote)
+                {
                     quote = '\0';
+                }
             }
             else if (c is '"')
+            {
                 quote = c;
+            }
             else if (c is '[' or '{')
             {
                 if (++depth > max)
+                {
                     (max, maxLine) = (depth, line);
+                }
             }
             else if (c is ']' or '}' && depth > 0)
+            {
                 depth--;
+            }
         }
         return (max, maxLine);
     }
@@ -104,12 +120,18 @@ internal static class YamlReader
             while (parser.MoveNext())
             {
                 if (parser.Current is not DocumentStart begin)
+                {
                     continue;
+                }
+
                 documentStart = (int)begin.Start.Line - 1 + start;
                 var tree = new YamlTree(start, withSettings);
                 var document = tree.Read(parser, (int)begin.End.Line + start);
                 if (tree.DeepLine is { } deep)
+                {
                     notes.Warn(deep, $"nested deeper than {DocumentLimits.MaxDepth} levels; what lies below that depth was dropped (read as null).");
+                }
+
                 documents.Add(FirstContentLine(document, lines, start));
             }
             return (documents, null, documentStart);
@@ -130,7 +152,10 @@ internal static class YamlReader
     {
         var line = Math.Max(1, document.Line - start);
         while (line <= lines.Length && IsSkippable(lines[line - 1]))
+        {
             line++;
+        }
+
         return document with { Line = Math.Min(line, Math.Max(1, lines.Length)) + start };
     }
 
@@ -148,11 +173,16 @@ internal static class YamlReader
         foreach (var cut in Cuts(lines, documentStart, end))
         {
             if (cut <= documentStart)
+            {
                 continue;
+            }
+
             var part = lines[documentStart..cut];
             var (read, error, _) = ParseFrom(part, documentStart, withSettings, notes);
             if (error is null && read.Count == 1 && read[0].Root is not null)
+            {
                 return (read[0], cut);
+            }
         }
         return null;
     }
@@ -164,7 +194,9 @@ internal static class YamlReader
         {
             var indent = lines[i].Length - lines[i].TrimStart(' ').Length;
             if (lines[i].TrimStart(' ').StartsWith("- ", StringComparison.Ordinal) && (itemIndent is null || indent < itemIndent))
+            {
                 itemIndent = indent;
+            }
         }
         if (itemIndent is { } top)
         {

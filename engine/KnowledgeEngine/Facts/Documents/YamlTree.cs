@@ -88,7 +88,10 @@ internal sealed class YamlTree(int lineOffset, bool withSettings)
         if (_cutDepth > 0)
         {
             if (--_cutDepth == 0)
+            {
                 Place(null, Line(e), null);
+            }
+
             return;
         }
         var frame = _frames.Pop();
@@ -96,20 +99,32 @@ internal sealed class YamlTree(int lineOffset, bool withSettings)
         {
             // A collection used as a key: rare, and no rule can name it; it stands as "?".
             if (!(_frames.Count > 0 && _frames.Peek().IsKey))
+            {
                 SetKey("?");
+            }
+
             return;
         }
         if (withSettings && frame.Count == 0 && (frame.Node is JsonArray || frame.Path.Length > 0))
+        {
             _settings.Add((frame.Path, "", frame.Line));
+        }
+
         if (frame.Anchor is { } name)
+        {
             _anchors[name] = frame.Node;
+        }
+
         Place(frame.Node, frame.Line, null);
     }
 
     private void OnScalar(Scalar scalar)
     {
         if (_cutDepth > 0 || (_frames.Count > 0 && _frames.Peek().IsKey))
+        {
             return;
+        }
+
         if (InKeyPosition)
         {
             SetKey(scalar.Value);
@@ -117,7 +132,10 @@ internal sealed class YamlTree(int lineOffset, bool withSettings)
         }
         var value = Convert(scalar);
         if (!scalar.Anchor.IsEmpty)
+        {
             _anchors[scalar.Anchor.Value] = value;
+        }
+
         var text = scalar.Value == "null" && scalar.Style != ScalarStyle.Plain ? "" : scalar.Value;
         Place(value, Line(scalar), text);
     }
@@ -132,10 +150,16 @@ internal sealed class YamlTree(int lineOffset, bool withSettings)
     private string ChildPath()
     {
         if (_frames.Count == 0)
+        {
             return "";
+        }
+
         var parent = _frames.Peek();
         if (parent.Node is JsonArray)
+        {
             return $"{parent.Path}[{parent.Count}]";
+        }
+
         return parent.Path.Length == 0 ? parent.Key ?? "" : $"{parent.Path}.{parent.Key}";
     }
 
@@ -147,12 +171,18 @@ internal sealed class YamlTree(int lineOffset, bool withSettings)
         {
             _root = value;
             if (withSettings && scalarText is not null)
+            {
                 _settings.Add(("value", scalarText, line));
+            }
+
             return;
         }
         var parent = _frames.Peek();
         if (withSettings && scalarText is not null)
+        {
             _settings.Add((ChildPath(), scalarText, line));
+        }
+
         switch (parent.Node)
         {
             case JsonArray array:
@@ -170,7 +200,10 @@ internal sealed class YamlTree(int lineOffset, bool withSettings)
     {
         var value = scalar.Value;
         if (scalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any))
+        {
             return JsonValue.Create(value);
+        }
+
         switch (value)
         {
             case "" or "~" or "null" or "Null" or "NULL":
@@ -181,10 +214,16 @@ internal sealed class YamlTree(int lineOffset, bool withSettings)
                 return JsonValue.Create(false);
         }
         if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+        {
             return JsonValue.Create(integer);
+        }
+
         if (value.Length > 0 && (char.IsAsciiDigit(value[0]) || value[0] is '-' or '.')
             && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && double.IsFinite(real))
+        {
             return JsonValue.Create(real);
+        }
+
         return JsonValue.Create(value);
     }
 }

@@ -18,7 +18,10 @@ internal sealed class LayoutContext(IReadOnlyList<BundleEntry> entries)
     public string? ReadSmall(string path, int maxBytes = 1 << 20)
     {
         if (!_byPath.TryGetValue(path, out var entry) || entry.IsBinary || entry.Size > maxBytes || entry.Encoding != EntryEncoding.Plain)
+        {
             return null;
+        }
+
         try
         {
             return File.ReadAllText(entry.PhysicalPath);

@@ -15,7 +15,10 @@ internal sealed record BundleManifest(string? Layout, string? Platform, IReadOnl
     {
         var text = context.ReadSmall(FileName);
         if (text is null)
+        {
             return null;
+        }
+
         var values = new List<(string Key, string Value)>();
         if (!YamlConfig.Flatten(text, (key, value, _) => values.Add((key, value))))
         {
@@ -31,10 +34,14 @@ internal sealed record BundleManifest(string? Layout, string? Platform, IReadOnl
         if (Get(collectedKey) is { } at)
         {
             if (DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
                 collected = parsed;
+            }
             else
+            {
                 diagnostics.Add(BundleCodes.Warning(BundleCodes.Manifest, SourceSpan.OfFile(FileName),
                     $"{collectedKey} '{at}' is not a date", "write it as 2024-01-31T12:00:00Z"));
+            }
         }
         return new BundleManifest(Get("layout"), Get("platform"), hosts, collected, ParseZone(Get("time_zone") ?? Get("timeZone"), diagnostics));
     }
@@ -42,13 +49,22 @@ internal sealed record BundleManifest(string? Layout, string? Platform, IReadOnl
     private static TimeSpan? ParseZone(string? zone, List<Diagnostic> diagnostics)
     {
         if (zone is null)
+        {
             return null;
+        }
+
         if (zone is "UTC" or "Z" or "utc")
+        {
             return TimeSpan.Zero;
+        }
+
         var text = zone.StartsWith("UTC", StringComparison.OrdinalIgnoreCase) ? zone[3..] : zone;
         var sign = text.StartsWith('-') ? -1 : 1;
         if (TimeSpan.TryParseExact(text.TrimStart('+', '-'), ["hh\\:mm", "hhmm", "hh"], CultureInfo.InvariantCulture, out var offset))
+        {
             return sign * offset;
+        }
+
         diagnostics.Add(BundleCodes.Warning(BundleCodes.Manifest, SourceSpan.OfFile(FileName),
             $"timeZone '{zone}' is not an offset; zone-less timestamps are read as UTC", "write it as +08:00 or UTC"));
         return null;

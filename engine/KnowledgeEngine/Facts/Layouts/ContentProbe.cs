@@ -12,15 +12,27 @@ internal static class ContentProbe
     {
         var head = Head(entry);
         if (head is null)
+        {
             return null;
+        }
+
         if (head.Contains("response\"", StringComparison.OrdinalIgnoreCase) && head.Contains("\"count\"", StringComparison.Ordinal)
             || head.Contains("\"redundantstate\"", StringComparison.Ordinal) || head.Contains("\"zoneid\"", StringComparison.Ordinal))
+        {
             return "cloudstack";
+        }
+
         if (head.Contains("apiVersion", StringComparison.Ordinal) && head.Contains("kind", StringComparison.Ordinal))
+        {
             return "kubectl";
+        }
+
         if ((head.Contains("\"data\"", StringComparison.Ordinal) && head.Contains("\"total\"", StringComparison.Ordinal))
             || entry.FileName.StartsWith("climc", StringComparison.OrdinalIgnoreCase))
+        {
             return "cloudpods";
+        }
+
         return null;
     }
 

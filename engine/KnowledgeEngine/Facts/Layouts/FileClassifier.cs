@@ -10,21 +10,42 @@ internal static class FileClassifier
     public static FileRole Classify(BundleEntry entry, BundleLayout layout)
     {
         if (entry.IsBinary || entry.Size == 0)
+        {
             return FileRole.InventoryOnly;
+        }
+
         if (layout.RoleOf(entry.Path) is { } role)
+        {
             return role;
+        }
+
         var path = entry.TextPath;
         var name = path[(path.LastIndexOf('/') + 1)..];
         if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
             return LooksLikeJsonLines(entry) ? FileRole.Log : FileRole.Resource;
+        }
+
         if (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+        {
             return FileRole.Resource;
+        }
+
         if (name.EndsWith(".log", StringComparison.OrdinalIgnoreCase) || name.Contains(".log.", StringComparison.OrdinalIgnoreCase))
+        {
             return FileRole.Log;
+        }
+
         if (ConfigExtensions.Any(x => name.EndsWith(x, StringComparison.OrdinalIgnoreCase)) || name == BundleManifest.FileName)
+        {
             return FileRole.Config;
+        }
+
         if ((path.StartsWith("etc/", StringComparison.Ordinal) || path.Contains("/etc/", StringComparison.Ordinal)) && !name.Contains('.'))
+        {
             return FileRole.Config;
+        }
+
         return FileRole.Log;
     }
 
@@ -33,7 +54,10 @@ internal static class FileClassifier
     {
         var head = ContentProbe.Head(entry);
         if (head is null)
+        {
             return false;
+        }
+
         var lines = head.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return lines.Length >= 2 && lines.Take(2).All(l => l.StartsWith('{') && l.EndsWith('}'));
     }

@@ -20,7 +20,10 @@ internal sealed class HarvesterLayout : BundleLayout
         var metadata = context.ReadSmall("metadata.yaml");
         var line = metadata?.Split('\n').FirstOrDefault(l => l.TrimStart().StartsWith("bundleCreatedAt:", StringComparison.Ordinal));
         if (line is null)
+        {
             return null;
+        }
+
         var value = line[(line.IndexOf(':') + 1)..].Trim().Trim('"', '\'');
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
     }
@@ -28,7 +31,10 @@ internal sealed class HarvesterLayout : BundleLayout
     public override string? HostOf(string path, IReadOnlyList<string> hosts)
     {
         if (!path.StartsWith("nodes/", StringComparison.Ordinal))
+        {
             return null;
+        }
+
         var host = FirstSegment(path[6..]);
         return hosts.Contains(host) ? host : null;
     }

@@ -18,7 +18,10 @@ internal sealed class PlainLayout : BundleLayout
         var kinds = documents.Select(e => ContentProbe.DocumentFamily(e)).Where(k => k is not null).Distinct().ToList();
         var logs = context.Entries.Where(e => !e.IsBinary && !IsDocument(e.Path)).Select(e => e.Path).ToList();
         if (kinds.Count == 1 && logs.Count == 0)
+        {
             _name = kinds[0]!;
+        }
+
         _platform = (kinds.Count == 1 ? kinds[0] : null) switch
         {
             "cloudstack" => "cloudstack",
@@ -36,11 +39,20 @@ internal sealed class PlainLayout : BundleLayout
     private static string? PlatformFromNames(List<string> paths, List<string?> kinds)
     {
         if (kinds.Contains("cloudstack") || paths.Any(p => Glob.IsMatch("**/{management-server.log*,cloud.log*,keepalived.conf}", p)))
+        {
             return "cloudstack";
+        }
+
         if (kinds.Contains("cloudpods") || paths.Any(p => p.Contains("yunion", StringComparison.Ordinal) || Glob.IsMatch("**/{host,region}.log*", p)))
+        {
             return "cloudpods";
+        }
+
         if (kinds.Contains("kubectl") || paths.Any(p => Glob.IsMatch("**/{kubelet,kube-apiserver,etcd}*", p)))
+        {
             return "kubernetes";
+        }
+
         return null;
     }
 }

@@ -16,7 +16,9 @@ internal sealed class SosreportLayout : BundleLayout
         {
             var text = context.ReadSmall(path)?.Trim();
             if (!string.IsNullOrEmpty(text))
+            {
                 return [text.Split('\n')[0].Trim()];
+            }
         }
         return [];
     }
@@ -26,11 +28,17 @@ internal sealed class SosreportLayout : BundleLayout
     {
         var text = context.ReadSmall("sos_commands/date/date")?.Trim().Split('\n')[0];
         if (text is null)
+        {
             return null;
+        }
+
         var collapsed = string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         var parts = collapsed.Split(' ');
         if (parts.Length == 6)
+        {
             collapsed = string.Join(' ', parts[0], parts[1], parts[2], parts[3], parts[5]);
+        }
+
         return DateTime.TryParseExact(collapsed, ["ddd MMM d HH:mm:ss yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
             ? new DateTimeOffset(at, TimeSpan.Zero)
             : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;

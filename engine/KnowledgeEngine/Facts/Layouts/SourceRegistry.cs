@@ -67,12 +67,17 @@ internal static class SourceRegistry
     public static IReadOnlyList<string> Resolve(string name, string layout, IReadOnlyList<string> paths)
     {
         if (!Table.TryGetValue(name, out var globs))
+        {
             return [];
+        }
+
         foreach (var pass in new[] { layout, AnyLayout })
         {
             var found = paths.Where(p => globs.Any(g => g.Layout == pass && Glob.IsMatch(g.Glob, p))).ToList();
             if (found.Count > 0)
+            {
                 return found;
+            }
         }
         return [];
     }

@@ -16,7 +16,10 @@ internal static class Ansi
             {
                 var j = i + 2;
                 while (j < text.Length && (char.IsAsciiDigit(text[j]) || text[j] == ';'))
+                {
                     j++;
+                }
+
                 if (j < text.Length && char.IsAsciiLetter(text[j]))
                 {
                     i = j + 1;

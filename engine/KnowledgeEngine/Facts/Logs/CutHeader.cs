@@ -18,12 +18,19 @@ internal static class CutHeader
             var c = line[i];
             if (char.IsAsciiDigit(c) || c is ' ' or ':' or '.' or ',' or '/' or '-' or '+'
                 || (c is 'T' or 'Z' && i > 0 && char.IsAsciiDigit(line[i - 1])))
+            {
                 i++;
+            }
             else
+            {
                 break;
+            }
         }
         while (i > 0 && line[i - 1] != ' ')
+        {
             i--;
+        }
+
         return i;
     }
 
@@ -31,16 +38,27 @@ internal static class CutHeader
     public static bool IsCaller(ReadOnlySpan<char> token)
     {
         if (token.Length < 4 || token.ContainsAny(' ', '\t'))
+        {
             return false;
+        }
+
         if (token[^1] == ')')
+        {
             token = token[..^1];
+        }
+
         var colon = token.LastIndexOf(':');
         if (colon <= 1 || colon == token.Length - 1 || !token[..colon].Contains('.'))
+        {
             return false;
+        }
+
         foreach (var c in token[(colon + 1)..])
         {
             if (!char.IsAsciiDigit(c))
+            {
                 return false;
+            }
         }
         return true;
     }

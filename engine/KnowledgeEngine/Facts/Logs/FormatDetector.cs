@@ -34,7 +34,9 @@ internal static class FormatDetector
     {
         var lines = RecordStarts(sample);
         if (lines.Count == 0)
+        {
             return LogFormat.Plain;
+        }
 
         LogEnvelope? envelope = null;
         var best = 0;
@@ -48,14 +50,22 @@ internal static class FormatDetector
             }
         }
         if (best < Needed(lines.Count))
+        {
             envelope = null;
+        }
+
         if (envelope is { LinesAreEvents: true })
+        {
             return new LogFormat(envelope, null);
+        }
 
         var bodies = envelope is null ? lines : lines.Select(l => Peel(envelope, l, time)).Where(b => b is not null).Select(b => b!).ToList();
         var starts = bodies.Where(b => !StackShapes.Continues(b)).ToList();
         if (starts.Count > 0)
+        {
             bodies = starts;
+        }
+
         LogBody body = PlainBody.Instance;
         (int Score, int Whole) top = (0, 0);
         foreach (var candidate in Bodies)
@@ -69,7 +79,10 @@ internal static class FormatDetector
             }
         }
         if (top.Score < Needed(bodies.Count))
+        {
             body = PlainBody.Instance;
+        }
+
         return new LogFormat(envelope, body);
     }
 
@@ -83,14 +96,25 @@ internal static class FormatDetector
         foreach (var raw in sample.Take(MaxSampleLines))
         {
             if (string.IsNullOrWhiteSpace(raw))
+            {
                 continue;
+            }
+
             var line = raw.Contains('\x1b') ? Ansi.Strip(raw) : raw;
             if (all.Count < SampleLines)
+            {
                 all.Add(line);
+            }
+
             if (!StackShapes.Continues(line))
+            {
                 starts.Add(line);
+            }
+
             if (starts.Count == SampleLines)
+            {
                 break;
+            }
         }
         return starts.Count > 0 ? starts : all;
     }

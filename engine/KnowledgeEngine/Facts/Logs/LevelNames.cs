@@ -9,7 +9,10 @@ internal static class LevelNames
     {
         raw = raw.Trim();
         if (raw.IsEmpty)
+        {
             return null;
+        }
+
         if (raw.Length == 1)
         {
             return char.ToUpperInvariant(raw[0]) switch

@@ -30,15 +30,27 @@ internal sealed class LogFormat(LogEnvelope? envelope, LogBody? body)
     public bool IsRecordStart(ReadOnlySpan<char> line, ReadOnlySpan<char> previous, TimeContext time)
     {
         if (line.Contains('\x1b'))
+        {
             line = Ansi.Strip(line);
+        }
+
         if (envelope is not null)
         {
             if (!previous.IsEmpty && envelope.Continues(line, previous))
+            {
                 return false;
+            }
+
             if (!envelope.TryPeel(line, null, time, out var inner))
+            {
                 return false;
+            }
+
             if (envelope.LinesAreEvents || body is null)
+            {
                 return true;
+            }
+
             return BodyStarts(body, inner, time);
         }
         return BodyStarts(body ?? PlainBody.Instance, line, time);
@@ -53,7 +65,10 @@ internal sealed class LogFormat(LogEnvelope? envelope, LogBody? body)
     public LogFact Build(string text, string source, int line, string? host, TimeContext time, IReadOnlyList<string> matched)
     {
         if (text.Contains('\x1b'))
+        {
             text = Ansi.Strip(text);
+        }
+
         var header = new RecordHeader();
         var span = text.AsSpan();
         var newline = span.IndexOf('\n');
@@ -61,16 +76,26 @@ internal sealed class LogFormat(LogEnvelope? envelope, LogBody? body)
         var formatName = Name;
         ReadOnlySpan<char> bodyText = first;
         if (envelope is not null && !envelope.TryPeel(first, header, time, out bodyText))
+        {
             bodyText = first;
+        }
+
         var chosen = body ?? ChooseBody(bodyText, time);
         if (!chosen.TryParse(bodyText, header, time, out var firstMessage) && !chosen.TryParseCut(bodyText, header, time, out firstMessage))
+        {
             firstMessage = bodyText;
+        }
+
         if (body is null && envelope is not null && chosen is not PlainBody)
+        {
             formatName = CombinedName(envelope, chosen);
+        }
         // Most records are one line: their message is one string, without a builder that grows several times.
         string messageText;
         if (newline < 0)
+        {
             messageText = firstMessage.Length == text.Length ? text : firstMessage.ToString();
+        }
         else
         {
             var message = new StringBuilder(text.Length);
@@ -103,7 +128,10 @@ internal sealed class LogFormat(LogEnvelope? envelope, LogBody? body)
     {
         var index = Array.IndexOf(PerRecordBodies, chosen);
         if (index < 0)
+        {
             return $"{outer.Name}+{chosen.Name}";
+        }
+
         return _combinedNames[index] ??= $"{outer.Name}+{chosen.Name}";
     }
 
@@ -117,9 +145,15 @@ internal sealed class LogFormat(LogEnvelope? envelope, LogBody? body)
             var glue = envelope is not null && envelope.GluesPartials && envelope.Continues(line, previous);
             var inner = line;
             if (envelope is not null && !envelope.LinesAreEvents && envelope.TryPeel(line, null, time, out var peeled))
+            {
                 inner = peeled;
+            }
+
             if (!glue)
+            {
                 message.Append('\n');
+            }
+
             message.Append(inner);
             previous = line;
         }
@@ -130,7 +164,9 @@ internal sealed class LogFormat(LogEnvelope? envelope, LogBody? body)
         foreach (var candidate in PerRecordBodies)
         {
             if (candidate.TryParse(text, null, time, out _))
+            {
                 return candidate;
+            }
         }
         return PlainBody.Instance;
     }

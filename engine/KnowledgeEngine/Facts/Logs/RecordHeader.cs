@@ -14,7 +14,9 @@ internal sealed class RecordHeader
     {
         var level = LevelNames.Normalise(raw);
         if (level is not null)
+        {
             Level = level;
+        }
     }
 
     public void SetField(string key, string value) => (Fields ??= new FieldList()).Set(key, value);

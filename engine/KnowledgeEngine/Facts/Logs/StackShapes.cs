@@ -10,9 +10,15 @@ internal static class StackShapes
     public static bool Continues(ReadOnlySpan<char> line)
     {
         if (line.IsEmpty)
+        {
             return false;
+        }
+
         if (line[0] is ' ' or '\t')
+        {
             return true;
+        }
+
         return line.StartsWith("Caused by: ") || line.StartsWith("Suppressed: ") || line.StartsWith("Traceback (most recent call last)")
                || line.StartsWith("goroutine ") || line.StartsWith("panic: ") || line.StartsWith("fatal error: ")
                || line.StartsWith("[signal ") || line.StartsWith("created by ") || line.StartsWith("exit status ")
@@ -25,13 +31,21 @@ internal static class StackShapes
         var end = line.IndexOfAny(':', ' ');
         var name = end < 0 ? line : line[..end];
         if (end >= 0 && line[end] != ':')
+        {
             return false;
+        }
+
         if (name.Length < 5 || !char.IsAsciiLetter(name[0]))
+        {
             return false;
+        }
+
         foreach (var c in name)
         {
             if (!char.IsAsciiLetterOrDigit(c) && c is not ('.' or '_' or '$'))
+            {
                 return false;
+            }
         }
         var simple = name[(name.LastIndexOf('.') + 1)..];
         return simple.EndsWith("Exception") || simple.EndsWith("Error") || simple.EndsWith("Throwable") || simple.EndsWith("Warning");

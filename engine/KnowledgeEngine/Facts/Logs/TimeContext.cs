@@ -19,7 +19,10 @@ internal sealed class TimeContext(DateTimeOffset? collectedAt, TimeSpan offset)
         var year = reference.Year;
         var candidate = Build(year, month, day, hour, minute, second, ticks);
         if (candidate is { } c && c > reference.AddDays(2))
+        {
             candidate = Build(year - 1, month, day, hour, minute, second, ticks);
+        }
+
         return candidate;
     }
 
@@ -32,7 +35,10 @@ internal sealed class TimeContext(DateTimeOffset? collectedAt, TimeSpan offset)
         if (year is < 2 or > 9998 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
             || hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 60
             || effectiveZone.Duration() > MaxZone || ticks is < 0 or >= TimeSpan.TicksPerSecond)
+        {
             return null;
+        }
+
         var value = new DateTimeOffset(year, month, day, hour, minute, Math.Min(second, 59), effectiveZone);
         return value.AddTicks(ticks);
     }

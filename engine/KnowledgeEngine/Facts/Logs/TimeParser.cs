@@ -15,9 +15,15 @@ internal static class TimeParser
         consumed = 0;
         if (s.Length < 19 || !Digits(s, 0, 4, out var year) || (s[4] != '-' && s[4] != '/') || s[7] != s[4]
             || !Digits(s, 5, 2, out var month) || !Digits(s, 8, 2, out var day) || (s[10] != 'T' && s[10] != ' '))
+        {
             return false;
+        }
+
         if (!TryClock(s[11..], out var hour, out var minute, out var second, out var ticks, out var clockLength))
+        {
             return false;
+        }
+
         var i = 11 + clockLength;
         TimeSpan? zone = null;
         if (i < s.Length && (s[i] == 'Z' || s[i] == 'z'))
@@ -31,15 +37,23 @@ internal static class TimeParser
             var zm = 0;
             var j = i + 3;
             if (j < s.Length && s[j] == ':' && Digits(s, j + 1, 2, out zm))
+            {
                 j += 3;
+            }
             else if (Digits(s, j, 2, out zm))
+            {
                 j += 2;
+            }
+
             zone = TimeSpan.FromMinutes(sign * (zh * 60 + zm));
             i = j;
         }
         var built = time.Build(year, month, day, hour, minute, second, ticks, zone);
         if (built is null)
+        {
             return false;
+        }
+
         value = built.Value;
         consumed = i;
         return true;
@@ -77,11 +91,16 @@ internal static class TimeParser
     public static int Month(ReadOnlySpan<char> abbreviation)
     {
         if (abbreviation.Length < 3)
+        {
             return 0;
+        }
+
         for (var m = 0; m < Months.Length; m++)
         {
             if (abbreviation[..3].Equals(Months[m], StringComparison.OrdinalIgnoreCase))
+            {
                 return m + 1;
+            }
         }
         return 0;
     }
@@ -90,12 +109,18 @@ internal static class TimeParser
     {
         value = 0;
         if (start < 0 || start + count > s.Length)
+        {
             return false;
+        }
+
         for (var i = start; i < start + count; i++)
         {
             var c = s[i];
             if (!char.IsAsciiDigit(c))
+            {
                 return false;
+            }
+
             value = value * 10 + (c - '0');
         }
         return true;

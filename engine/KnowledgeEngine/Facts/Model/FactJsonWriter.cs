@@ -11,7 +11,10 @@ public static class FactJsonWriter
         writer.WriteString("kind", fact.Kind);
         writer.WriteString("source", fact.Source);
         if (fact.Line > 0)
+        {
             writer.WriteNumber("line", fact.Line);
+        }
+
         switch (fact)
         {
             case LogFact log:
@@ -25,19 +28,28 @@ public static class FactJsonWriter
                 WriteOptional(writer, "sourceContainer", log.SourceContainer);
                 writer.WriteString("message", log.Message);
                 if (log.Text != log.Message)
+                {
                     writer.WriteString("text", log.Text);
+                }
+
                 if (log.Fields.Count > 0)
                 {
                     writer.WriteStartObject("fields");
                     foreach (var (key, value) in log.Fields)
+                    {
                         writer.WriteString(key, value);
+                    }
+
                     writer.WriteEndObject();
                 }
                 if (log.Matched.Count > 0)
                 {
                     writer.WriteStartArray("matched");
                     foreach (var id in log.Matched)
+                    {
                         writer.WriteStringValue(id);
+                    }
+
                     writer.WriteEndArray();
                 }
                 // Only a collapsed record says so, in the camelCase of the other fields.
@@ -70,7 +82,10 @@ public static class FactJsonWriter
                 WriteOptional(writer, "platform", bundle.Platform);
                 writer.WriteStartArray("hosts");
                 foreach (var host in bundle.Hosts)
+                {
                     writer.WriteStringValue(host);
+                }
+
                 writer.WriteEndArray();
                 WriteOptional(writer, "collectedAt", bundle.CollectedAt?.ToString("O"));
                 writer.WriteString("timeZone", (bundle.TimeZone < TimeSpan.Zero ? "-" : "+") + bundle.TimeZone.ToString("hh\\:mm"));
@@ -82,6 +97,8 @@ public static class FactJsonWriter
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
     {
         if (value is not null)
+        {
             writer.WriteString(name, value);
+        }
     }
 }

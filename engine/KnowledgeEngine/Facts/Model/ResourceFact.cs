@@ -26,7 +26,10 @@ public sealed record ResourceFact : Fact
     public string? GetString(string path)
     {
         if (!TryGet(path, out var value))
+        {
             return null;
+        }
+
         return value.ValueKind switch
         {
             JsonValueKind.String => value.GetString(),

@@ -70,7 +70,10 @@ internal sealed class JsonNormaliser
             case JsonValueKind.Array:
                 _writer.WriteStartArray();
                 foreach (var item in element.EnumerateArray())
+                {
                     Write(item, null);
+                }
+
                 _writer.WriteEndArray();
                 break;
             case JsonValueKind.String when element.ValueEquals("null"):
@@ -101,15 +104,23 @@ internal sealed class JsonNormaliser
             case JsonArray array:
                 _writer.WriteStartArray();
                 foreach (var item in array)
+                {
                     Write(item, null);
+                }
+
                 _writer.WriteEndArray();
                 break;
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
                 var text = value.GetValue<string>();
                 if (text == "null")
+                {
                     _writer.WriteNullValue();
+                }
                 else
+                {
                     _writer.WriteStringValue(name == "redundantstate" ? Logs.Bodies.RedundantState.Normalise(text) : text);
+                }
+
                 break;
             case null:
                 _writer.WriteNullValue();

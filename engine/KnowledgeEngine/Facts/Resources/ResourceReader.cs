@@ -12,7 +12,10 @@ internal static class ResourceReader
     {
         var trimmed = text.AsSpan().TrimStart();
         if (trimmed.IsEmpty)
+        {
             return null;
+        }
+
         return trimmed[0] is '{' || (trimmed[0] == '[' && !StartsWithElision(trimmed)) ? ReadJson(source, text, notes) : ReadYaml(source, text, notes);
     }
 
@@ -27,7 +30,10 @@ internal static class ResourceReader
     public static ResourceFact? ReadClimcShow(string source, string text)
     {
         if (ResourceShapes.ShowKindFromFileName(source) is not { } kind)
+        {
             return null;
+        }
+
         JsonDocument document;
         try
         {
@@ -42,7 +48,10 @@ internal static class ResourceReader
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || ResourceShapes.Text(root, "id") is null
                 || ResourceShapes.Find(root, source, new ReadNotes(source), 1) is not null)
+            {
                 return null;
+            }
+
             return Fact(source, new FoundObject(root, kind, 0), 1);
         }
     }
@@ -50,16 +59,25 @@ internal static class ResourceReader
     private static List<ResourceFact>? ReadJson(string source, string text, ReadNotes notes)
     {
         if (JsonReader.Read(text, notes) is not var (document, read))
+        {
             return null;
+        }
+
         using (document)
         {
             var found = ResourceShapes.Find(document.RootElement, source, notes, 1);
             if (found is null)
+            {
                 return null;
+            }
+
             var lines = ObjectLines(read, found.Count == 0 ? 0 : found[0].Depth);
             var facts = new List<ResourceFact>(found.Count);
             for (var i = 0; i < found.Count; i++)
+            {
                 facts.Add(Fact(source, found[i], i < lines.Count ? lines[i] : 1));
+            }
+
             return facts;
         }
     }
@@ -67,21 +85,35 @@ internal static class ResourceReader
     private static List<ResourceFact>? ReadYaml(string source, string text, ReadNotes notes)
     {
         if (YamlReader.Read(text, notes) is not { } documents)
+        {
             return null;
+        }
+
         var facts = new List<ResourceFact>();
         foreach (var (node, line, _) in documents)
         {
             using var document = JsonReader.ToDocument(node);
             var found = ResourceShapes.Find(document.RootElement, source, notes, line);
             if (found is null)
+            {
                 continue;
+            }
+
             foreach (var item in found)
+            {
                 facts.Add(Fact(source, item, line));
+            }
         }
         if (facts.Count == 0)
+        {
             return null;
+        }
+
         if (documents.Count == 1 && (facts.Count > 1 || documents[0].Root is JsonArray || documents[0].Root?["items"] is JsonArray))
+        {
             AssignYamlItemLines(text, facts, documents[0].Root is JsonArray);
+        }
+
         return facts;
     }
 
@@ -109,9 +141,14 @@ internal static class ResourceReader
         }
         // A list cut mid-item keeps fewer items than it starts: the kept ones are the first.
         if (starts.Count < facts.Count)
+        {
             return;
+        }
+
         for (var i = 0; i < facts.Count; i++)
+        {
             facts[i] = facts[i] with { Line = starts[i] };
+        }
     }
 
     private static ResourceFact Fact(string source, FoundObject found, int line)
@@ -141,7 +178,10 @@ internal static class ResourceReader
         while (reader.Read())
         {
             if (reader.TokenType != JsonTokenType.StartObject || reader.CurrentDepth != depth)
+            {
                 continue;
+            }
+
             var offset = reader.TokenStartIndex;
             line += bytes.AsSpan((int)counted, (int)(offset - counted)).Count((byte)'\n');
             counted = offset;

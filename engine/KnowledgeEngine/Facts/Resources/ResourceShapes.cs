@@ -19,15 +19,27 @@ internal static partial class ResourceShapes
         if (root.ValueKind == JsonValueKind.Array)
         {
             if (root.GetArrayLength() == 0)
+            {
                 return null;
+            }
+
             if (All(root, IsKubernetesObject))
+            {
                 return Objects(root, "List", 1, useOwnKind: true); // objects cut out of a List and pasted as a bare sequence
+            }
+
             if (All(root, i => i.ValueKind == JsonValueKind.Object && (Has(i, "id") || Has(i, "name"))))
+            {
                 return Objects(root, KindFromFileName(fileName), 1, useOwnKind: true);
+            }
+
             return null;
         }
         if (root.ValueKind != JsonValueKind.Object)
+        {
             return null;
+        }
+
         var items = Property(root, "items") is { ValueKind: JsonValueKind.Array } i ? i : (JsonElement?)null;
         if (Text(root, "kind") is { } kind && items is { } listed)
         {
@@ -42,16 +54,31 @@ internal static partial class ResourceShapes
             return Objects(bare, "List", 2, useOwnKind: true);
         }
         if (Text(root, "kind") is { } own && Text(root, "apiVersion") is not null)
+        {
             return [new FoundObject(root, own, 0)];
+        }
+
         if (Property(root, "metadata") is { ValueKind: JsonValueKind.Object } meta && Text(meta, "type") is { } type && Has(root, "spec"))
+        {
             return [new FoundObject(root, type, 0)];
+        }
+
         if (Single(root) is { } only && only.Name.EndsWith("response", StringComparison.OrdinalIgnoreCase)
             && only.Value.ValueKind == JsonValueKind.Object)
+        {
             return CloudStackArrays(only.Value, 3);
+        }
+
         if (Has(root, "count") && root.EnumerateObject().Any(p => p.Value.ValueKind == JsonValueKind.Array))
+        {
             return CloudStackArrays(root, 2);
+        }
+
         if (Property(root, "data") is { ValueKind: JsonValueKind.Array } data && (Has(root, "total") || Has(root, "limit")))
+        {
             return Objects(data, KindFromFileName(fileName), 2, useOwnKind: false);
+        }
+
         return null;
     }
 
@@ -61,7 +88,9 @@ internal static partial class ResourceShapes
         foreach (var property in response.EnumerateObject())
         {
             if (property.Value.ValueKind == JsonValueKind.Array)
+            {
                 found.AddRange(Objects(property.Value, property.Name, depth, useOwnKind: false));
+            }
         }
         return found;
     }
@@ -72,7 +101,9 @@ internal static partial class ResourceShapes
         foreach (var item in array.EnumerateArray())
         {
             if (item.ValueKind == JsonValueKind.Object)
+            {
                 found.Add(new FoundObject(item, useOwnKind && Text(item, "kind") is { } own ? own : kind, depth));
+            }
         }
         return found;
     }
@@ -82,7 +113,9 @@ internal static partial class ResourceShapes
         foreach (var item in array.EnumerateArray())
         {
             if (!test(item))
+            {
                 return false;
+            }
         }
         return true;
     }
@@ -98,7 +131,10 @@ internal static partial class ResourceShapes
         foreach (var property in obj.EnumerateObject())
         {
             if (only is not null)
+            {
                 return null;
+            }
+
             only = property;
         }
         return only;
@@ -119,13 +155,21 @@ internal static partial class ResourceShapes
     {
         var name = Path.GetFileNameWithoutExtension(fileName);
         if (name.StartsWith("climc-", StringComparison.OrdinalIgnoreCase) || name.StartsWith("climc_", StringComparison.OrdinalIgnoreCase))
+        {
             name = name[6..];
+        }
+
         if (ClimcCommandWithArguments().Match(name) is { Success: true } command)
+        {
             return command.Groups["resource"].Value;
+        }
+
         foreach (var suffix in new[] { "-list", "_list", "-show", "_show" })
         {
             if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
                 name = name[..^suffix.Length];
+            }
         }
         return name;
     }
@@ -136,7 +180,10 @@ internal static partial class ResourceShapes
     {
         var name = Path.GetFileNameWithoutExtension(fileName);
         if (name.StartsWith("climc-", StringComparison.OrdinalIgnoreCase) || name.StartsWith("climc_", StringComparison.OrdinalIgnoreCase))
+        {
             name = name[6..];
+        }
+
         var match = ClimcShowCommand().Match(name);
         return match.Success ? match.Groups["resource"].Value : null;
     }

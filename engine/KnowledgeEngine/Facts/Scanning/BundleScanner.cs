@@ -30,7 +30,9 @@ internal sealed class BundleScanner(Bundle bundle, ScanPlan plan, int parallelis
         summary.BinaryFiles = entries.Count(e => e.IsBinary);
         yield return Counted(bundle.Metadata);
         foreach (var file in bundle.Files)
+        {
             yield return Counted(file);
+        }
 
         var queues = new ConcurrentDictionary<int, BlockingCollection<Fact[]>>();
         BlockingCollection<Fact[]> QueueOf(int index) => queues.GetOrAdd(index, _ => new BlockingCollection<Fact[]>(QueueCapacity));
@@ -50,7 +52,9 @@ internal sealed class BundleScanner(Bundle bundle, ScanPlan plan, int parallelis
                     {
                         batch.Add(fact);
                         if (batch.Count == BatchSize)
+                        {
                             Flush(queue, batch, cancel.Token);
+                        }
                     });
                     Flush(queue, batch, cancel.Token);
                 }
@@ -72,7 +76,9 @@ internal sealed class BundleScanner(Bundle bundle, ScanPlan plan, int parallelis
                 foreach (var batch in queue.GetConsumingEnumerable())
                 {
                     foreach (var fact in batch)
+                    {
                         yield return Counted(fact);
+                    }
                 }
                 // Not disposed: the worker's CompleteAdding may still be waking waiters after this loop
                 // saw the queue complete, and disposing then made it throw (seen on a loaded machine). A
@@ -94,7 +100,10 @@ internal sealed class BundleScanner(Bundle bundle, ScanPlan plan, int parallelis
     private static void Flush(BlockingCollection<Fact[]> queue, List<Fact> batch, CancellationToken cancel)
     {
         if (batch.Count == 0)
+        {
             return;
+        }
+
         queue.Add(batch.ToArray(), cancel);
         batch.Clear();
     }
@@ -113,7 +122,10 @@ internal sealed class BundleScanner(Bundle bundle, ScanPlan plan, int parallelis
     private void PublishCount()
     {
         if (_runCount > 0)
+        {
             summary.CountFacts(_runKind!, _runCount);
+        }
+
         _runCount = 0;
     }
 }

@@ -23,7 +23,10 @@ public sealed class FactStream : IEnumerable<Fact>
     public IEnumerator<Fact> GetEnumerator()
     {
         if (Interlocked.Exchange(ref _started, 1) != 0)
+        {
             throw new InvalidOperationException("A fact stream is read once; call Bundle.Scan again for a second pass.");
+        }
+
         return new Scanning.BundleScanner(_bundle, _plan, _parallelism, Summary).Run().GetEnumerator();
     }
 

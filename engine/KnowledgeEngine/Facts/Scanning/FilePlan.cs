@@ -21,11 +21,17 @@ internal sealed class FilePlan
             var pattern = plan.Patterns[i];
             var literals = pattern.IsRegex ? pattern.Prefilter : [pattern.Text];
             if (literals.Count == 0)
+            {
                 unfiltered.Add(i);
+            }
+
             foreach (var literal in literals)
             {
                 if (!byLiteral.TryGetValue(literal, out var owners))
+                {
                     byLiteral[literal] = owners = [];
+                }
+
                 owners.Add(i);
             }
         }

@@ -73,14 +73,20 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             foreach (var note in notes.Items)
+            {
                 summary.AddDiagnostic(note);
+            }
+
             summary.AddDiagnostic(BundleCodes.Warning(BundleCodes.ReadAsLines, SourceSpan.OfFile(entry.Path),
                 $"could not be read as a document ({ex.GetType().Name}: {ex.Message.TrimEnd('.')}); it was read as log lines instead"));
             ScanLog(entry, emit);
             return;
         }
         foreach (var note in notes.Items)
+        {
             summary.AddDiagnostic(note);
+        }
+
         facts.ForEach(emit);
         EmitValues(facts, emit);
     }
@@ -88,7 +94,10 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
     private void EmitValues(IEnumerable<Fact> facts, Action<Fact> emit)
     {
         if (!plan.ScansValues)
+        {
             return;
+        }
+
         var stats = new LogScanStats(plan.Patterns.Count);
         var values = new ValueScanner(plan).Scan(facts, stats);
         summary.AddLogStats(stats);
@@ -125,7 +134,9 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
             (line, warning) => summary.AddDiagnostic(BundleCodes.Warning(BundleCodes.LineCut, SourceSpan.OfLine(entry.Path, line), warning)));
         summary.AddLogStats(stats);
         if (entry.Size <= MaxTableSearchBytes)
+        {
             EmitTables(entry, emit);
+        }
     }
 
     private void EmitTables(BundleEntry entry, Action<Fact> emit)
@@ -142,9 +153,15 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
             rows = [];
         }
         foreach (var note in notes.Items)
+        {
             summary.AddDiagnostic(note);
+        }
+
         if (rows.Count == 0)
+        {
             return;
+        }
+
         summary.AddFormat("table");
         rows.ForEach(emit);
         EmitValues(rows, emit);
@@ -158,7 +175,10 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
         var text = reader.ReadToEnd();
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         if (lines.Count > 1 && head.Length == 64 * 1024)
+        {
             lines.RemoveAt(lines.Count - 1);
+        }
+
         return lines.Take(FormatDetector.MaxSampleLines).ToList();
     }
 

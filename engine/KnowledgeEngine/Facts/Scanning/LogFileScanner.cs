@@ -58,7 +58,10 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits)
                 {
                     var newline = chars.AsSpan(filled, decoded).IndexOf('\n');
                     if (newline < 0)
+                    {
                         continue;
+                    }
+
                     discarding = false;
                     lineNumber++;
                     Array.Copy(chars, filled + newline + 1, chars, filled, decoded - newline - 1);
@@ -70,7 +73,10 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits)
                 var cut = false;
                 var safeEnd = eof ? filled : SafeEnd(chars.AsSpan(0, filled), run, out cut);
                 if (safeEnd < 0)
+                {
                     continue;
+                }
+
                 if (!eof && cut)
                 {
                     var cutLine = lineNumber + chars.AsSpan(0, filled).Count('\n');
@@ -104,13 +110,19 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits)
         if (lastNewline < 0 || buffer.Length - lastNewline - 1 > limits.MaxLineLength)
         {
             if (buffer.Length - lastNewline - 1 <= limits.MaxLineLength)
+            {
                 return -1;
+            }
+
             cut = true;
             return lastNewline + 1 + limits.MaxLineLength;
         }
         var start = run.LastRecordStart(buffer[..(lastNewline + 1)]);
         if (buffer.Length - start > limits.MaxLineLength)
+        {
             start = lastNewline + 1;
+        }
+
         return start;
     }
 
@@ -137,9 +149,15 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits)
         {
             LastRegionEndedMidLine = endsMidLine && region.Length > 0 && region[^1] != '\n';
             if (_everyRecord)
+            {
                 return EveryRecord(region, lineNumber);
+            }
+
             if (file.PatternCount == 0)
+            {
                 return lineNumber + region.Count('\n');
+            }
+
             return Prefiltered(region, lineNumber);
         }
 
@@ -151,7 +169,10 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits)
             {
                 var found = prefilter.IndexOfAny(region[position..]);
                 if (found < 0)
+                {
                     break;
+                }
+
                 var hitLine = LineStart(region, position + found, position);
                 var recordStart = RecordStartBefore(region, hitLine, position);
                 lineNumber += region[position..recordStart].Count('\n');
@@ -189,7 +210,10 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits)
                 position = end + 1;
             }
             if (recordStart < region.Length)
+            {
                 Offer(region[recordStart..], recordLine);
+            }
+
             return next;
         }
 
@@ -197,10 +221,16 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits)
         {
             var trimmed = record.TrimEnd("\r\n");
             if (trimmed.IsWhiteSpace())
+            {
                 return;
+            }
+
             var matched = file.PatternCount == 0 ? [] : _matcher.Match(trimmed, stats.PatternCounts);
             if (matched.Count == 0 && !_plan.KeepsAllRecords)
+            {
                 return;
+            }
+
             var text = trimmed.Contains('\r') ? trimmed.ToString().Replace("\r\n", "\n") : trimmed.ToString();
             stats.Records++;
             _repeats.Add(format.Build(text, source, (int)Math.Min(line, int.MaxValue), host, time, matched));
@@ -214,10 +244,16 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits)
             {
                 var start = complete[..end].LastIndexOf('\n') + 1;
                 if (start == 0)
+                {
                     return 0;
+                }
+
                 var previousStart = complete[..(start - 1)].LastIndexOf('\n') + 1;
                 if (format.IsRecordStart(TrimCr(complete[start..end]), TrimCr(complete[previousStart..(start - 1)]), time))
+                {
                     return start;
+                }
+
                 end = start - 1;
             }
             return end <= 0 ? 0 : end + 1;
@@ -230,7 +266,10 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits)
                 var previousStart = LineStart(region, lineStart - 1, floor);
                 var line = TrimCr(region[lineStart..LineEnd(region, lineStart)]);
                 if (format.IsRecordStart(line, TrimCr(region[previousStart..(lineStart - 1)]), time))
+                {
                     return lineStart;
+                }
+
                 lineStart = previousStart;
             }
             return lineStart;
@@ -246,7 +285,10 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits)
                 var end = LineEnd(region, position);
                 var line = TrimCr(region[position..end]);
                 if (format.IsRecordStart(line, previous, time))
+                {
                     return position;
+                }
+
                 previous = line;
                 position = end + 1;
             }

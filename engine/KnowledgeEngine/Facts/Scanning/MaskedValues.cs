@@ -63,7 +63,10 @@ internal static class MaskedValues
         foreach (var (start, end) in groups.OrderBy(g => g.Start))
         {
             if (start < copied || !TakesAddress(pattern[start..end]))
+            {
                 continue;
+            }
+
             result.Append(pattern, copied, start - copied).Append("(?:").Append(pattern, start, end - start).Append('|').Append(Mask).Append(')');
             copied = end;
         }
@@ -102,7 +105,10 @@ internal static class MaskedValues
                 case '(' when i + 3 < p.Length && p[i + 1] == '?' && p[i + 2] is '<' or '\'' && p[i + 3] is not ('=' or '!'):
                     var close = p.IndexOf(p[i + 2] == '<' ? '>' : '\'', i + 3);
                     if (close < 0)
+                    {
                         return bodies;
+                    }
+
                     open.Push(close + 1);
                     i = close;
                     break;
@@ -112,7 +118,10 @@ internal static class MaskedValues
                 case ')' when open.Count > 0:
                     var start = open.Pop();
                     if (start >= 0)
+                    {
                         bodies.Add((start, i));
+                    }
+
                     break;
             }
         }
@@ -123,15 +132,25 @@ internal static class MaskedValues
     {
         var i = open + 1;
         if (i < p.Length && p[i] == '^')
+        {
             i++;
+        }
+
         if (i < p.Length && p[i] == ']')
+        {
             i++;
+        }
+
         for (; i < p.Length; i++)
         {
             if (p[i] == '\\')
+            {
                 i++;
+            }
             else if (p[i] == ']')
+            {
                 return i;
+            }
         }
         return p.Length;
     }

@@ -19,10 +19,16 @@ internal sealed class PatternMatcher(FilePlan file)
         _candidates.Clear();
         file.Prefilter?.FindAll(record, _literals);
         foreach (var literal in _literals)
+        {
             _candidates.AddRange(file.LiteralOwners[literal]);
+        }
+
         _candidates.AddRange(file.UnfilteredRegexes);
         if (_candidates.Count == 0)
+        {
             return [];
+        }
+
         _candidates.Sort();
 
         List<string>? matched = null;
@@ -30,11 +36,17 @@ internal sealed class PatternMatcher(FilePlan file)
         foreach (var pattern in _candidates)
         {
             if (pattern == previous)
+            {
                 continue;
+            }
+
             previous = pattern;
             // A literal pattern holds once its literal was found; a regex still has to match the record.
             if (_plan.RegexOf(pattern) is { } regex && !regex.IsMatch(record))
+            {
                 continue;
+            }
+
             counts[pattern]++;
             (matched ??= []).Add(_plan.Patterns[pattern].Id);
         }

@@ -33,7 +33,9 @@ internal static class RegexLiterals
             var parser = new Parser(pattern);
             var info = parser.Alternation(ignoreCase: false);
             if (parser.AtEnd && info.Required is { } required && Expand(required) is { } literals)
+            {
                 return literals;
+            }
         }
         catch (Exception e) when (e is GiveUp or IndexOutOfRangeException or ArgumentOutOfRangeException or FormatException or OverflowException)
         {
@@ -56,10 +58,16 @@ internal static class RegexLiterals
             }
             var part = FewestLetters(lit.Text);
             if (part is null)
+            {
                 return null;
+            }
+
             var variants = new List<string> { "" };
             foreach (var c in part)
+            {
                 variants = variants.SelectMany(v => Cases(c).Select(x => v + x)).ToList();
+            }
+
             result.AddRange(variants);
         }
         return result.Count is > 0 and <= MaxAlternatives * 4 ? result.Distinct(StringComparer.Ordinal).ToList() : null;
@@ -83,9 +91,14 @@ internal static class RegexLiterals
             var letters = 0;
             var end = start;
             while (end < text.Length && letters + (char.IsLetter(text[end]) ? 1 : 0) <= MaxFoldedLetters)
+            {
                 letters += char.IsLetter(text[end++]) ? 1 : 0;
+            }
+
             if (end - start >= MinimumLength && (best is null || end - start > best.Length))
+            {
                 best = text[start..end];
+            }
         }
         return best;
     }
@@ -114,7 +127,10 @@ internal static class RegexLiterals
                 branches.Add(Sequence(ref ignoreCase));
             }
             if (branches.Count == 1)
+            {
                 return branches[0];
+            }
+
             var exact = branches.All(b => b.Exact is not null) ? Cap(branches.SelectMany(b => b.Exact!)) : null;
             var required = branches.All(b => b.Required is not null) ? Cap(branches.SelectMany(b => b.Required!)) : null;
             return new Info(exact, required);
@@ -135,7 +151,10 @@ internal static class RegexLiterals
             {
                 var atom = Atom(ref ignoreCase);
                 if (atom is null)
+                {
                     continue; // an inline option or a comment: matches nothing
+                }
+
                 var (min, max) = Quantifier();
                 if (min == 0)
                 {
@@ -160,7 +179,9 @@ internal static class RegexLiterals
                 Close();
                 whole = false;
                 if (atom.Exact is { } alone && max == 1)
+                {
                     run = alone.ToList(); // too many to join with the run before: a run of its own
+                }
             }
             best = Better(best, run);
             return new Info(whole ? run : null, best);
@@ -213,7 +234,10 @@ internal static class RegexLiterals
                 else if (Next('<') || Next('\'') || (Next('P') && Next('<')))
                 {
                     while (!AtEnd && pattern[_at] is not ('>' or '\''))
+                    {
                         _at++;
+                    }
+
                     Expect(pattern[_at] is var close and ('>' or '\'') ? close : '>');
                 }
                 else if (Options(ref inner) is var scoped && Next(')'))
@@ -242,11 +266,17 @@ internal static class RegexLiterals
                 var option = pattern[_at++];
                 any = true;
                 if (option == '-')
+                {
                     on = false;
+                }
                 else if (option == 'i')
+                {
                     ignoreCase = on;
+                }
                 else if (option == 'x' && on)
+                {
                     throw new GiveUp();
+                }
             }
             return any;
         }
@@ -254,7 +284,10 @@ internal static class RegexLiterals
         private Info Escape(bool ignoreCase)
         {
             if (AtEnd)
+            {
                 throw new GiveUp();
+            }
+
             var c = pattern[_at++];
             return c switch
             {
@@ -293,7 +326,10 @@ internal static class RegexLiterals
         private char? Hex(int digits)
         {
             if (_at + digits > pattern.Length || !int.TryParse(pattern.AsSpan(_at, digits), System.Globalization.NumberStyles.HexNumber, null, out var value))
+            {
                 return null;
+            }
+
             _at += digits;
             return (char)value;
         }
@@ -301,7 +337,10 @@ internal static class RegexLiterals
         private (int Min, int Max) Quantifier()
         {
             if (AtEnd)
+            {
                 return (1, 1);
+            }
+
             (int, int)? quantifier = pattern[_at] switch
             {
                 '*' => (0, -1),
@@ -310,13 +349,24 @@ internal static class RegexLiterals
                 _ => null,
             };
             if (quantifier is not null)
+            {
                 _at++;
+            }
             else if (pattern[_at] == '{' && IsQuantifier(_at))
+            {
                 quantifier = Braces();
+            }
+
             if (quantifier is not { } q)
+            {
                 return (1, 1);
+            }
+
             if (!AtEnd && pattern[_at] is '?' or '+')
+            {
                 _at++; // lazy or possessive: the same strings
+            }
+
             return q;
         }
 
@@ -349,11 +399,17 @@ internal static class RegexLiterals
             {
                 var c = pattern[_at++];
                 if (c == '\\')
+                {
                     _at++;
+                }
                 else if (c == '[' && Next(':'))
+                {
                     _at = pattern.IndexOf(":]", _at, StringComparison.Ordinal) is var end and >= 0 ? end + 2 : throw new GiveUp();
+                }
                 else if (c == ']')
+                {
                     return;
+                }
             }
             throw new GiveUp();
         }
@@ -369,7 +425,10 @@ internal static class RegexLiterals
         private bool Next(char c)
         {
             if (AtEnd || pattern[_at] != c)
+            {
                 return false;
+            }
+
             _at++;
             return true;
         }
@@ -379,7 +438,9 @@ internal static class RegexLiterals
         private void Expect(char c)
         {
             if (!Next(c))
+            {
                 throw new GiveUp();
+            }
         }
     }
 
@@ -387,7 +448,10 @@ internal static class RegexLiterals
     private static List<Lit>? Cross(List<Lit> left, IReadOnlyList<Lit> right)
     {
         if (left.Count * right.Count > MaxAlternatives)
+        {
             return null;
+        }
+
         return left.SelectMany(l => right.Select(r => new Lit(l.Text + r.Text, l.Fold || r.Fold))).ToList();
     }
 
@@ -402,9 +466,15 @@ internal static class RegexLiterals
     private static IReadOnlyList<Lit>? Better(IReadOnlyList<Lit>? best, IReadOnlyList<Lit>? candidate)
     {
         if (candidate is null || candidate.Count == 0 || candidate.Min(l => l.Text.Length) < MinimumLength)
+        {
             return best;
+        }
+
         if (best is null)
+        {
             return candidate;
+        }
+
         var (b, c) = (best.Min(l => Score(l)), candidate.Min(l => Score(l)));
         return c > b || (c == b && candidate.Count < best.Count) ? candidate : best;
     }

@@ -42,7 +42,10 @@ internal sealed class RepeatCollapser(ScanPlan plan, Action<LogFact> emit)
             group = new Group(fact);
             _order.Add(group);
             if (_order.Count >= MaxDistinct)
+            {
                 Flush();
+            }
+
             return;
         }
         group!.Count++;
@@ -71,11 +74,16 @@ internal sealed class RepeatCollapser(ScanPlan plan, Action<LogFact> emit)
     private bool IsCounted(LogFact fact)
     {
         if (plan.CountedIds.Count == 0)
+        {
             return false;
+        }
+
         foreach (var id in fact.Matched)
         {
             if (plan.CountedIds.Contains(id))
+            {
                 return true;
+            }
         }
         return false;
     }
@@ -105,16 +113,23 @@ internal sealed class RepeatCollapser(ScanPlan plan, Action<LogFact> emit)
         private static bool SameFields(IReadOnlyDictionary<string, string> x, IReadOnlyDictionary<string, string> y)
         {
             if (ReferenceEquals(x, y) || (x.Count == 0 && y.Count == 0))
+            {
                 return true;
+            }
+
             foreach (var (key, value) in x)
             {
                 if (!Varies(key) && (!y.TryGetValue(key, out var other) || !string.Equals(value, other, StringComparison.Ordinal)))
+                {
                     return false;
+                }
             }
             foreach (var (key, _) in y)
             {
                 if (!Varies(key) && !x.ContainsKey(key))
+                {
                     return false;
+                }
             }
             return true;
         }

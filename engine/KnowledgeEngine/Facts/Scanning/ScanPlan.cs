@@ -63,7 +63,9 @@ public sealed class ScanPlan
         foreach (var (glob, patterns) in _scoped)
         {
             if (Layouts.Glob.AcceptsSource(glob, path))
+            {
                 applicable.AddRange(patterns);
+            }
         }
         var set = applicable.Distinct().Where(i => !values || Patterns[i].InValues).Order().ToArray();
         return _byPatterns.GetOrAdd(string.Join(',', set), _ => new FilePlan(this, set));

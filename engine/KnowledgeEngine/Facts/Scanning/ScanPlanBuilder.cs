@@ -49,9 +49,15 @@ public sealed class ScanPlanBuilder
     public ScanPlanBuilder InFiles(params string[] globs)
     {
         if (_patterns.Count == 0)
+        {
             throw new InvalidOperationException("InFiles scopes the pattern added last; add one first.");
+        }
+
         if (globs.Length > 0)
+        {
             _patterns[^1] = _patterns[^1] with { Sources = globs.Distinct(StringComparer.Ordinal).ToArray() };
+        }
+
         return this;
     }
 
@@ -60,7 +66,10 @@ public sealed class ScanPlanBuilder
     public ScanPlanBuilder InValues()
     {
         if (_patterns.Count == 0)
+        {
             throw new InvalidOperationException("InValues marks the pattern added last; add one first.");
+        }
+
         _patterns[^1] = _patterns[^1] with { InValues = true };
         _scanValues = true;
         return this;
@@ -95,6 +104,8 @@ public sealed class ScanPlanBuilder
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         if (!_ids.Add(id))
+        {
             throw new ArgumentException($"pattern id '{id}' is used twice; each pattern needs its own id.", nameof(id));
+        }
     }
 }

@@ -36,41 +36,63 @@ public sealed class ScanSummary
     /// <summary>Files per detected log format (and "resource"/"config" documents), e.g. "cri+klog" → 3.</summary>
     public IReadOnlyDictionary<string, int> Formats
     {
-        get { lock (_gate) return new Dictionary<string, int>(_formats); }
+        get { lock (_gate)
+            {
+                return new Dictionary<string, int>(_formats);
+            }
+        }
     }
 
     public IReadOnlyDictionary<string, long> FactsByKind
     {
-        get { lock (_gate) return new Dictionary<string, long>(_factsByKind); }
+        get { lock (_gate)
+            {
+                return new Dictionary<string, long>(_factsByKind);
+            }
+        }
     }
 
     /// <summary>Records matched per pattern id: the input of count aggregates in rules.</summary>
     public IReadOnlyDictionary<string, long> PatternCounts
     {
-        get { lock (_gate) return _patterns.Select((p, i) => (p.Id, _patternCounts[i])).ToDictionary(x => x.Id, x => x.Item2); }
+        get { lock (_gate)
+            {
+                return _patterns.Select((p, i) => (p.Id, _patternCounts[i])).ToDictionary(x => x.Id, x => x.Item2);
+            }
+        }
     }
 
     public IReadOnlyList<Diagnostic> Diagnostics
     {
-        get { lock (_gate) return _diagnostics.ToList(); }
+        get { lock (_gate)
+            {
+                return _diagnostics.ToList();
+            }
+        }
     }
 
     internal void AddFormat(string format)
     {
         lock (_gate)
+        {
             _formats[format] = _formats.GetValueOrDefault(format) + 1;
+        }
     }
 
     internal void CountFacts(string kind, int count)
     {
         lock (_gate)
+        {
             _factsByKind[kind] = _factsByKind.GetValueOrDefault(kind) + count;
+        }
     }
 
     internal void AddDiagnostic(Diagnostic diagnostic)
     {
         lock (_gate)
+        {
             _diagnostics.Add(diagnostic);
+        }
     }
 
     internal void AddLogStats(Scanning.LogScanStats stats)
@@ -82,7 +104,9 @@ public sealed class ScanSummary
             RepeatedFacts += stats.RepeatedFacts;
             CollapsedRecords += stats.CollapsedRecords;
             for (var i = 0; i < _patternCounts.Length; i++)
+            {
                 _patternCounts[i] += stats.PatternCounts[i];
+            }
         }
     }
 }

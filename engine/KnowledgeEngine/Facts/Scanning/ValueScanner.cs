@@ -18,7 +18,10 @@ internal sealed class ValueScanner(ScanPlan plan)
     {
         var found = new List<LogFact>();
         if (!plan.ScansValues || plan.Patterns.Count == 0)
+        {
             return found;
+        }
+
         PatternMatcher? matcher = null;
         string? source = null;
         foreach (var fact in facts)
@@ -34,7 +37,10 @@ internal sealed class ValueScanner(ScanPlan plan)
             {
                 var matched = matcher.Match(text, stats.PatternCounts);
                 if (matched.Count == 0)
+                {
                     continue;
+                }
+
                 found.Add(new LogFact
                 {
                     Source = fact.Source,
@@ -67,12 +73,18 @@ internal sealed class ValueScanner(ScanPlan plan)
                     {
                         case JsonValueKind.Object:
                             foreach (var property in element.EnumerateObject().Reverse())
+                            {
                                 pending.Push((property.Value, path.Length == 0 ? property.Name : $"{path}.{property.Name}"));
+                            }
+
                             break;
                         case JsonValueKind.Array:
                             var items = element.EnumerateArray().ToList();
                             for (var i = items.Count - 1; i >= 0; i--)
+                            {
                                 pending.Push((items[i], $"{path}[{i}]"));
+                            }
+
                             break;
                         case JsonValueKind.String when element.GetString() is { } text && IsMessage(text):
                             yield return (path, text);

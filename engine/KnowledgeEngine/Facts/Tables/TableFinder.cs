@@ -20,10 +20,15 @@ internal static partial class TableFinder
         {
             var line = lines[i];
             if (line.Length < 6)
+            {
                 continue;
+            }
+
             var block = BoxBorder().IsMatch(line) ? ReadBox(lines, ref i) : IsAlignedHeader(line) ? ReadAligned(lines, ref i) : null;
             if (block is not null)
+            {
                 blocks.Add(block);
+            }
         }
         return blocks;
     }
@@ -31,7 +36,10 @@ internal static partial class TableFinder
     private static bool IsAlignedHeader(string line)
     {
         if (line[0] is not ('N' or 'I' or 'L'))
+        {
             return false;
+        }
+
         var columns = Columns(line);
         return columns.Count >= 2 && FirstColumns.Contains(columns[0].Name) && columns.All(c => HeaderWord().IsMatch(c.Name));
     }
@@ -42,7 +50,10 @@ internal static partial class TableFinder
     {
         var columns = new List<(string, int)>();
         foreach (Match m in HeaderCell().Matches(header.TrimEnd('\r')))
+        {
             columns.Add((m.Value, m.Index));
+        }
+
         return columns;
     }
 
@@ -56,11 +67,17 @@ internal static partial class TableFinder
         {
             var line = lines[j].TrimEnd('\r');
             if (line.Trim().Length == 0 || IsAlignedHeader(line) || PromptLine().IsMatch(line) || !FitsColumns(line, columns))
+            {
                 break;
+            }
+
             rows.Add(new TableRow(Cut(line, columns), j + 1));
         }
         if (rows.Count == 0)
+        {
             return null;
+        }
+
         var block = new TableBlock(TableStyle.Aligned, columns.Select(c => c.Name).ToList(), rows, i + 1, CommandAbove(lines, i));
         i = j - 1;
         return block;
@@ -71,12 +88,17 @@ internal static partial class TableFinder
     private static bool FitsColumns(string line, List<(string Name, int Start)> columns)
     {
         if (line.Length <= columns[0].Start || line[columns[0].Start] == ' ' || line.StartsWith(' ') && columns[0].Start == 0)
+        {
             return false;
+        }
+
         for (var c = 1; c < columns.Count; c++)
         {
             var start = columns[c].Start;
             if (start < line.Length && line[start - 1] != ' ')
+            {
                 return false;
+            }
         }
         return true;
     }
@@ -97,10 +119,16 @@ internal static partial class TableFinder
     {
         // +----+----+ / | A | B | / +----+----+ / | 1 | 2 | ... / +----+----+
         if (i + 2 >= lines.Length || !lines[i + 1].TrimStart().StartsWith('|') || !BoxBorder().IsMatch(lines[i + 2]))
+        {
             return null;
+        }
+
         var columns = Cells(lines[i + 1]);
         if (columns.Count < 2 || columns.Any(c => c.Length == 0))
+        {
             return null;
+        }
+
         var rows = new List<TableRow>();
         var j = i + 3;
         for (; j < lines.Length; j++)
@@ -112,13 +140,21 @@ internal static partial class TableFinder
                 break;
             }
             if (!line.StartsWith('|'))
+            {
                 break;
+            }
+
             var cells = Cells(line);
             if (cells.Count == columns.Count)
+            {
                 rows.Add(new TableRow(cells, j + 1));
+            }
         }
         if (rows.Count == 0)
+        {
             return null;
+        }
+
         var block = new TableBlock(TableStyle.Box, columns, rows, i + 2, CommandAbove(lines, i));
         i = j - 1;
         return block;
@@ -128,7 +164,10 @@ internal static partial class TableFinder
     {
         var trimmed = line.Trim().TrimEnd('\r');
         if (trimmed.Length < 2 || trimmed[0] != '|' || trimmed[^1] != '|')
+        {
             return [];
+        }
+
         return trimmed[1..^1].Split('|').Select(c => c.Trim()).ToList();
     }
 
@@ -139,7 +178,10 @@ internal static partial class TableFinder
         {
             var line = lines[k].Trim();
             if (line.Length == 0)
+            {
                 continue;
+            }
+
             return CommandWord().IsMatch(line) ? line : null;
         }
         return null;

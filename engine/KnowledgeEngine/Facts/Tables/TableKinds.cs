@@ -29,10 +29,16 @@ internal static partial class TableKinds
     {
         var nameIndex = IndexOf(keys, "name");
         if (nameIndex >= 0 && SplitKindName(block.Rows[row].Cells[nameIndex]) is { } typed)
+        {
             return typed.Kind;
+        }
+
         var typeIndex = IndexOf(keys, "type");
         if (typeIndex >= 0 && IndexOf(keys, "node") >= 0 && IndexOf(keys, "id") >= 0)
+        {
             return block.Rows[row].Cells[typeIndex]; // talosctl get: NODE NAMESPACE TYPE ID VERSION
+        }
+
         return FromCommand(block.Command) ?? FromFileName(source) ?? FromColumns(keys) ?? "table";
     }
 
@@ -41,19 +47,28 @@ internal static partial class TableKinds
     {
         var slash = cell.IndexOf('/');
         if (slash <= 0 || slash == cell.Length - 1)
+        {
             return null;
+        }
+
         var resource = cell[..slash];
         var dot = resource.IndexOf('.');
         var plain = dot > 0 ? resource[..dot] : resource;
         if (!plain.All(c => char.IsAsciiLetterLower(c) || c == '-'))
+        {
             return null;
+        }
+
         return (Kubernetes.GetValueOrDefault(plain) ?? char.ToUpperInvariant(plain[0]) + plain[1..], cell[(slash + 1)..]);
     }
 
     private static string? FromCommand(string? command)
     {
         if (command is null)
+        {
             return null;
+        }
+
         if (KubectlGet().Match(command) is { Success: true } get)
         {
             var resource = get.Groups["resource"].Value.Split(',')[0];
@@ -61,9 +76,15 @@ internal static partial class TableKinds
             return Kubernetes.GetValueOrDefault(plain) ?? resource;
         }
         if (ClimcList().Match(command) is { Success: true } climc)
+        {
             return climc.Groups["resource"].Value;
+        }
+
         if (CmkList().Match(command) is { Success: true } cmk)
+        {
             return Singular(cmk.Groups["resource"].Value.ToLowerInvariant());
+        }
+
         return null;
     }
 
@@ -71,18 +92,30 @@ internal static partial class TableKinds
     {
         var name = Path.GetFileNameWithoutExtension(source);
         if (name.Length == 0 || name is "stdin" or "pipe" || name.EndsWith(".log", StringComparison.OrdinalIgnoreCase))
+        {
             return null;
+        }
+
         if (KubectlFile().Match(name) is { Success: true } file)
         {
             var resource = file.Groups["resource"].Value.ToLowerInvariant();
             return Kubernetes.GetValueOrDefault(resource) ?? resource;
         }
         if (Kubernetes.TryGetValue(name.ToLowerInvariant(), out var kind))
+        {
             return kind;
+        }
+
         if (name.Contains("-list", StringComparison.OrdinalIgnoreCase) || name.StartsWith("climc", StringComparison.OrdinalIgnoreCase))
+        {
             return ResourceShapes.KindFromFileName(source);
+        }
+
         if (name.StartsWith("list", StringComparison.OrdinalIgnoreCase) && name.Length > 4)
+        {
             return Singular(name[4..].TrimStart('_', '-').ToLowerInvariant());
+        }
+
         return null;
     }
 
@@ -91,21 +124,45 @@ internal static partial class TableKinds
     {
         bool Has(params string[] names) => names.All(n => IndexOf(keys, n) >= 0);
         if (Has("status", "roles", "version"))
+        {
             return "Node";
+        }
+
         if (Has("ready", "status", "restarts"))
+        {
             return "Pod";
+        }
+
         if (Has("type", "cluster_ip"))
+        {
             return "Service";
+        }
+
         if (Has("desired", "current", "ready", "node_selector"))
+        {
             return "DaemonSet";
+        }
+
         if (Has("ready", "up_to_date", "available"))
+        {
             return "Deployment";
+        }
+
         if (Has("completions", "duration"))
+        {
             return "Job";
+        }
+
         if (Has("status", "volume", "capacity", "access_modes"))
+        {
             return "PersistentVolumeClaim";
+        }
+
         if (Has("last_seen", "type", "reason", "object"))
+        {
             return "Event";
+        }
+
         return null;
     }
 
@@ -119,7 +176,9 @@ internal static partial class TableKinds
         for (var i = 0; i < keys.Count; i++)
         {
             if (keys[i] == key)
+            {
                 return i;
+            }
         }
         return -1;
     }
@@ -130,7 +189,9 @@ internal static partial class TableKinds
         foreach (var (kind, names) in kinds)
         {
             foreach (var name in names.Split(' '))
+            {
                 map[name] = kind;
+            }
         }
         return map;
     }

@@ -20,7 +20,9 @@ internal static class TableReader
         {
             var keys = block.Columns.Select(Key).ToList();
             for (var r = 0; r < block.Rows.Count; r++)
+            {
                 facts.Add(Fact(source, block, keys, r));
+            }
         }
         return facts;
     }
@@ -35,7 +37,10 @@ internal static class TableReader
         {
             var cell = row.Cells[c];
             if (keys[c] == "name" && TableKinds.SplitKindName(cell) is { } typed)
+            {
                 cell = typed.Name;
+            }
+
             obj[keys[c]] = Value(cell);
             switch (keys[c])
             {
@@ -70,7 +75,10 @@ internal static class TableReader
     private static JsonNode? Value(string cell)
     {
         if (Text(cell) is not { } text)
+        {
             return null;
+        }
+
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number) : JsonValue.Create(text);
     }
 }

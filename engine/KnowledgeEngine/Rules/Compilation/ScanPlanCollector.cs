@@ -47,7 +47,9 @@ internal static class ScanPlanCollector
         {
             builder.AddLiteral($"literal{++index}", literal, use.Counted).InFiles(use.Globs);
             if (use.Anywhere)
+            {
                 builder.InValues();
+            }
         }
 
         index = 0;
@@ -55,7 +57,9 @@ internal static class ScanPlanCollector
         {
             builder.AddRegex($"regex{++index}", regex, use.Counted).InFiles(use.Globs);
             if (use.Anywhere)
+            {
                 builder.InValues();
+            }
         }
 
         if (keepAll)

@@ -25,7 +25,10 @@ internal static class RuleText
     {
         var file = path.Replace('\\', '/');
         if (file.StartsWith("rules/", StringComparison.Ordinal))
+        {
             return file; // loaded from text under its knowledge-base path (the rules inside kb)
+        }
+
         var at = file.LastIndexOf("/rules/", StringComparison.Ordinal);
         return at >= 0 ? file[(at + 1)..] : Path.GetFileName(file);
     }

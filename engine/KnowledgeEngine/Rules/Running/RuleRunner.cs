@@ -20,7 +20,11 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
         {
             if (e.Fact is DerivedFact derived && e.Cause is { } cause)
             {
-                if (!derivedBy.TryGetValue(derived, out var rules)) derivedBy[derived] = rules = [];
+                if (!derivedBy.TryGetValue(derived, out var rules))
+                {
+                    derivedBy[derived] = rules = [];
+                }
+
                 rules.Add(cause.Rule.Name);
             }
         };
@@ -89,7 +93,11 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
         {
             if (rule.Rule.Derives is { } name)
             {
-                if (!derivers.TryGetValue(name, out var list)) derivers[name] = list = [];
+                if (!derivers.TryGetValue(name, out var list))
+                {
+                    derivers[name] = list = [];
+                }
+
                 list.Add(rule.Rule.When);
             }
         }

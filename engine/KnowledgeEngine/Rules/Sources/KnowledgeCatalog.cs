@@ -55,7 +55,9 @@ public abstract class KnowledgeCatalog
                 for (var slash = file.LastIndexOf('/'); slash > 0; slash = file.LastIndexOf('/', slash - 1))
                 {
                     if (!_folders.Add(file[..slash]))
+                    {
                         break;
+                    }
                 }
             }
         }

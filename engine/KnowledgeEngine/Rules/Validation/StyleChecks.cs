@@ -127,7 +127,10 @@ internal static class StyleChecks
     {
         if (condition.Kind.Value != FactKind.Log || condition.Property("contains") is not { } contains
             || condition.Property("regex") is not { } regex || contains.Value.Length == 0)
+        {
             return null;
+        }
+
         var literals = Facts.RegexLiterals.From(regex.Value);
         return literals.Count > 0 && literals.All(l => l.Contains(contains.Value, StringComparison.Ordinal)) ? contains : null;
     }

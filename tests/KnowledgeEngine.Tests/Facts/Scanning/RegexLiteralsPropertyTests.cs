@@ -58,7 +58,9 @@ public class RegexLiteralsPropertyTests
         public override void Sample(Random random, StringBuilder into, bool ignoreCase)
         {
             foreach (var part in Parts)
+            {
                 part.Sample(random, into, ignoreCase);
+            }
         }
     }
 
@@ -85,7 +87,9 @@ public class RegexLiteralsPropertyTests
         {
             var count = random.Next(Min, Max + 1);
             for (var i = 0; i < count; i++)
+            {
                 Inner.Sample(random, into, ignoreCase);
+            }
         }
     }
 
@@ -131,7 +135,10 @@ public class RegexLiteralsPropertyTests
             var ignoreCase = pattern.StartsWith("(?i)", StringComparison.Ordinal);
             var literals = RegexLiterals.From(pattern);
             if (literals.Count == 0)
+            {
                 continue;
+            }
+
             withLiterals++;
             // Non-backtracking: nested quantifiers of generated patterns made the backtracking engine explode.
             var regex = new Regex($"^(?:{pattern})$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);

@@ -13,7 +13,10 @@ internal sealed class CloudpodsBody : LogBody
     {
         message = default;
         if (body.Length > 0 && body[0] == '[' && TryBracketed(body, header, time, out message))
+        {
             return true;
+        }
+
         return GoLogBody.TryParse(body, header, time, out message);
     }
 
@@ -35,18 +38,29 @@ internal sealed class CloudpodsBody : LogBody
             s = s[(space + 1)..];
         }
         else if (s.Length > 0 && s[0] == '[')
+        {
             return GoLogBody.TryConsoleWithoutDate(body, header, out message);
+        }
         else if (space is > 0 and <= 8 && s[..space].ContainsAnyExceptInRange('a', 'z') is false && space + 1 < s.Length && char.IsAsciiDigit(s[space + 1]))
+        {
             s = s[(space + 1)..]; // the tail of a level word ("nfo 241029 ...")
+        }
+
         s = s[CutHeader.TimeFragment(s)..];
         var close = s.IndexOf(']');
         if (close <= 0 || !CutHeader.IsCaller(s[..close]))
+        {
             return GoLogBody.TryConsoleWithoutDate(body, header, out message);
+        }
+
         message = s[(close + 1)..].TrimStart(' ');
         if (header is not null)
         {
             if (level is not null)
+            {
                 header.Level = level;
+            }
+
             header.Component = s[..close].ToString();
         }
         return true;
@@ -57,7 +71,10 @@ internal sealed class CloudpodsBody : LogBody
         message = default;
         var space = body.IndexOf(' ');
         if (space < 2 || LevelNames.Normalise(body[1..space]) is not { } level)
+        {
             return false;
+        }
+
         var rest = body[(space + 1)..];
         DateTimeOffset? timestamp;
         int used;
@@ -73,13 +90,22 @@ internal sealed class CloudpodsBody : LogBody
             used = isoUsed;
         }
         else
+        {
             return false;
+        }
+
         if (timestamp is null || used >= rest.Length || rest[used] != ' ')
+        {
             return false;
+        }
+
         var callerAndMessage = rest[(used + 1)..];
         var close = callerAndMessage.IndexOf(']');
         if (close < 0)
+        {
             return false;
+        }
+
         message = callerAndMessage[(close + 1)..].TrimStart(' ');
         if (header is not null)
         {

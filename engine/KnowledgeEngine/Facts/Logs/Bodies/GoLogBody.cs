@@ -19,30 +19,47 @@ internal sealed class GoLogBody : LogBody
         {
             var close = body.IndexOf("] ");
             if (close < 2 || close > 32)
+            {
                 return false;
+            }
+
             prefix = body[1..close].ToString();
             body = body[(close + 2)..];
         }
         if (body.Length < 19 || (requireSlashes && body[4] != '/'))
+        {
             return false;
+        }
+
         if (!TimeParser.TryIso(body, time, out var timestamp, out var used) || (used < body.Length && body[used] != ' '))
+        {
             return false;
+        }
+
         message = used < body.Length ? body[(used + 1)..] : default;
         var fieldsStart = FieldsObjectStart(message);
         if (header is not null)
         {
             header.Timestamp = timestamp;
             if (prefix is not null)
+            {
                 header.Component ??= prefix;
+            }
+
             if (fieldsStart >= 0)
             {
                 JsonBody.CopyFields(message[fieldsStart..], header);
                 if (header.Fields?.GetValueOrDefault("component") is { } component)
+                {
                     header.Component = component;
+                }
             }
         }
         if (fieldsStart >= 0)
+        {
             message = message[..fieldsStart].TrimEnd(' ');
+        }
+
         return true;
     }
 
@@ -63,25 +80,39 @@ internal sealed class GoLogBody : LogBody
         {
             var close = s.IndexOf("] ");
             if (close < 2 || close > 32)
+            {
                 return false;
+            }
+
             prefix = s[1..close].ToString();
             s = s[(close + 2)..];
         }
         var fragment = CutHeader.TimeFragment(s);
         if (prefix is null && fragment == 0)
+        {
             return false;
+        }
+
         s = s[fragment..];
         var fieldsStart = FieldsObjectStart(s);
         if (fieldsStart < 0)
+        {
             return false;
+        }
+
         message = s[..fieldsStart].TrimEnd(' ');
         if (header is not null)
         {
             if (prefix is not null)
+            {
                 header.Component ??= prefix;
+            }
+
             JsonBody.CopyFields(s[fieldsStart..], header);
             if (header.Fields?.GetValueOrDefault("component") is { } component)
+            {
                 header.Component = component;
+            }
         }
         return true;
     }
@@ -90,7 +121,10 @@ internal sealed class GoLogBody : LogBody
     private static int FieldsObjectStart(ReadOnlySpan<char> message)
     {
         if (message.IsEmpty || message[^1] != '}')
+        {
             return -1;
+        }
+
         var open = message.IndexOf(" {\"");
         return open < 0 ? -1 : open + 1;
     }

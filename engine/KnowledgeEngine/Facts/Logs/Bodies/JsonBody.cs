@@ -12,14 +12,23 @@ internal sealed class JsonBody : LogBody
         message = body;
         var trimmed = body.Trim();
         if (trimmed.Length < 2 || trimmed[0] != '{' || trimmed[^1] != '}')
+        {
             return false;
+        }
+
         if (header is null)
+        {
             return true;
+        }
+
         try
         {
             using var document = JsonDocument.Parse(trimmed.ToString());
             if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
                 return false;
+            }
+
             string? text = null;
             foreach (var property in document.RootElement.EnumerateObject())
             {
@@ -45,7 +54,10 @@ internal sealed class JsonBody : LogBody
                 header.SetField(property.Name, asText);
             }
             if (text is not null)
+            {
                 message = text.AsSpan();
+            }
+
             return true;
         }
         catch (JsonException)
@@ -68,7 +80,10 @@ internal sealed class JsonBody : LogBody
             case JsonValueKind.Array or JsonValueKind.Object:
                 var buffer = new System.Buffers.ArrayBufferWriter<byte>();
                 using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                {
                     value.WriteTo(writer);
+                }
+
                 return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
             default:
                 return value.GetRawText();
@@ -79,7 +94,9 @@ internal sealed class JsonBody : LogBody
     public static void CopyFields(ReadOnlySpan<char> json, RecordHeader header)
     {
         if (TryCopyFields(json.ToString(), header) || !json.Contains(@"\x5c", StringComparison.Ordinal))
+        {
             return;
+        }
         // The kernel's log (dmesg, a Talos console) writes a backslash as "\x5c", which leaves the JSON
         // escapes of the bag broken (\x5c" where \" was written); undone, the bag reads again (siderolabs/talos#6736).
         TryCopyFields(json.ToString().Replace(@"\x5c", @"\", StringComparison.Ordinal), header);
@@ -91,9 +108,15 @@ internal sealed class JsonBody : LogBody
         {
             using var document = JsonDocument.Parse(json);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
                 return false;
+            }
+
             foreach (var property in document.RootElement.EnumerateObject())
+            {
                 header.SetField(property.Name, FieldText(property.Value));
+            }
+
             return true;
         }
         catch (JsonException)

@@ -13,10 +13,16 @@ internal sealed class KeepalivedBody : LogBody
         message = body;
         var s = body.StartsWith("VRRP_Instance(") ? body[13..] : body;
         if (s.IsEmpty || s[0] != '(')
+        {
             return false;
+        }
+
         var close = s.IndexOf(')');
         if (close < 2)
+        {
             return false;
+        }
+
         if (header is not null)
         {
             header.SetField("instance", s[1..close].ToString());
@@ -24,7 +30,9 @@ internal sealed class KeepalivedBody : LogBody
             var entering = rest.IndexOf("Entering ");
             var stateEnd = rest.IndexOf(" STATE");
             if (entering >= 0 && stateEnd > entering + 9)
+            {
                 header.SetField("state", RedundantState.Normalise(rest[(entering + 9)..stateEnd].ToString()));
+            }
         }
         return true;
     }

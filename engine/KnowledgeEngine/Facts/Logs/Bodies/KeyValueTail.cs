@@ -18,7 +18,10 @@ internal static class KeyValueTail
         {
             var close = QuotedEnd(message, 0);
             if (close == message.Length)
+            {
                 return Unquote(message).AsSpan();
+            }
+
             if (close > 0 && (close == message.Length || message[close] == ' ') && TryPairs(message[close..], null))
             {
                 TryPairs(message[close..], header);
@@ -27,7 +30,10 @@ internal static class KeyValueTail
             return message;
         }
         if (!message.Contains('='))
+        {
             return message;
+        }
+
         for (var space = message.IndexOf(' '); space > 0; space = NextSpace(message, space))
         {
             var tail = message[space..];
@@ -55,11 +61,16 @@ internal static class KeyValueTail
     private static bool IsKey(ReadOnlySpan<char> key)
     {
         if (key.IsEmpty || !(char.IsAsciiLetter(key[0]) || key[0] == '_'))
+        {
             return false;
+        }
+
         foreach (var c in key)
         {
             if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '.' or '-' or '/'))
+            {
                 return false;
+            }
         }
         return true;
     }
@@ -73,14 +84,26 @@ internal static class KeyValueTail
         {
             var start = i;
             while (i < s.Length && s[i] == ' ')
+            {
                 i++;
+            }
+
             if (i == s.Length)
+            {
                 return count > 0;
+            }
+
             if (i == start && count > 0)
+            {
                 return false;
+            }
+
             var eq = s[i..].IndexOf('=');
             if (eq <= 0 || !IsKey(s.Slice(i, eq)))
+            {
                 return false;
+            }
+
             var key = s.Slice(i, eq);
             i += eq + 1;
             ReadOnlySpan<char> raw;
@@ -89,17 +112,25 @@ internal static class KeyValueTail
             {
                 var close = QuotedEnd(s, i);
                 if (close < 0)
+                {
                     return false;
+                }
+
                 raw = s[i..close];
                 i = close;
                 if (header is not null)
+                {
                     value = Unquote(raw);
+                }
             }
             else
             {
                 var end = ValueEnd(s, i);
                 if (end < 0)
+                {
                     return false;
+                }
+
                 raw = s[i..end];
                 i = end;
             }
@@ -116,13 +147,21 @@ internal static class KeyValueTail
         {
             var c = s[i];
             if (c is '{' or '[')
+            {
                 depth++;
+            }
             else if (c is '}' or ']' && --depth < 0)
+            {
                 return -1;
+            }
             else if (c == ' ' && depth == 0)
+            {
                 return i;
+            }
             else if (c == '"' && depth == 0)
+            {
                 return -1;
+            }
         }
         return depth == 0 ? s.Length : -1;
     }
@@ -133,9 +172,13 @@ internal static class KeyValueTail
         for (var i = open + 1; i < s.Length; i++)
         {
             if (s[i] == '\\')
+            {
                 i++;
+            }
             else if (s[i] == '"')
+            {
                 return i + 1;
+            }
         }
         return -1;
     }
@@ -145,7 +188,10 @@ internal static class KeyValueTail
     {
         var inner = quoted[1..^1];
         if (!inner.Contains('\\'))
+        {
             return inner.ToString();
+        }
+
         var text = new StringBuilder(inner.Length);
         for (var i = 0; i < inner.Length; i++)
         {

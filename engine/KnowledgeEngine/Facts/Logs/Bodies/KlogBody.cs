@@ -13,15 +13,27 @@ internal sealed class KlogBody : LogBody
         message = default;
         if (body.Length < 22 || body[0] is not ('I' or 'W' or 'E' or 'F' or 'D')
             || !TimeParser.Digits(body, 1, 2, out var month) || !TimeParser.Digits(body, 3, 2, out var day) || body[5] != ' ')
+        {
             return false;
+        }
+
         if (!TimeParser.TryClock(body[6..], out var hour, out var minute, out var second, out var ticks, out var used))
+        {
             return false;
+        }
+
         var rest = body[(6 + used)..].TrimStart(' ');
         var space = rest.IndexOf(' ');
         if (space <= 0 || !TimeParser.Digits(rest, 0, space, out _))
+        {
             return false;
+        }
+
         if (!TryCaller(rest[(space + 1)..], header, out message, cut: false))
+        {
             return false;
+        }
+
         if (header is not null)
         {
             header.SetLevel(body[..1].ToString());
@@ -46,9 +58,15 @@ internal sealed class KlogBody : LogBody
         }
         var fragment = CutHeader.TimeFragment(body);
         if (!level.IsEmpty && fragment == 0)
+        {
             return false;
+        }
+
         if (!TryCaller(body[fragment..], header, out message, cut: true))
+        {
             return false;
+        }
+
         header?.SetLevel(LevelNames.Normalise(level));
         return true;
     }
@@ -60,9 +78,15 @@ internal sealed class KlogBody : LogBody
         message = default;
         var close = caller.IndexOf("] ");
         if (close < 0 && caller.EndsWith("]"))
+        {
             close = caller.Length - 1;
+        }
+
         if (close <= 0 || (cut ? !CutHeader.IsCaller(caller[..close]) : caller[..close].Contains(' ')))
+        {
             return false;
+        }
+
         message = close + 2 <= caller.Length ? caller[(close + 2)..] : default;
         if (header is not null)
         {

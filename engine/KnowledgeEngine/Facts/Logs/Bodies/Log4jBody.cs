@@ -13,7 +13,10 @@ internal sealed class Log4jBody : LogBody
     {
         message = default;
         if (!TimeParser.TryIso(body, time, out var timestamp, out var used) || used >= body.Length || body[used] != ' ')
+        {
             return false;
+        }
+
         return TryAfterTime(body[(used + 1)..], header, timestamp, out message);
     }
 
@@ -28,7 +31,10 @@ internal sealed class Log4jBody : LogBody
         var rest = body[CutHeader.TimeFragment(body)..];
         var space = rest.IndexOf(' ');
         if (space <= 0 || rest[..space].ContainsAnyInRange('a', 'z'))
+        {
             return false;
+        }
+
         var close = rest.IndexOf("] (");
         return close > 0 && TryAfterTime(rest, header, null, out message);
     }
@@ -38,13 +44,22 @@ internal sealed class Log4jBody : LogBody
         message = default;
         var space = rest.IndexOf(' ');
         if (space <= 0 || LevelNames.Normalise(rest[..space]) is not { } level)
+        {
             return false;
+        }
+
         rest = rest[space..].TrimStart(' ');
         if (rest.IsEmpty || rest[0] != '[')
+        {
             return false;
+        }
+
         var close = rest.IndexOf(']');
         if (close < 0)
+        {
             return false;
+        }
+
         var category = rest[1..close];
         rest = rest[(close + 1)..].TrimStart(' ');
         string? thread = null, logId = null;
@@ -62,13 +77,21 @@ internal sealed class Log4jBody : LogBody
         if (header is not null)
         {
             if (timestamp is not null)
+            {
                 header.Timestamp = timestamp;
+            }
+
             header.Level = level;
             header.Component = category.ToString();
             if (thread is not null)
+            {
                 header.SetField("thread", thread);
+            }
+
             if (!string.IsNullOrEmpty(logId))
+            {
                 header.SetField("logid", logId);
+            }
         }
         return true;
     }

@@ -12,9 +12,15 @@ internal sealed class LogfmtBody : LogBody
         message = body;
         var pairs = new List<KeyValuePair<string, string>>();
         if (!TryPairs(body, header is null ? null : pairs, out var count, out var hasKnownKey) || count < 2 || !hasKnownKey)
+        {
             return false;
+        }
+
         if (header is null)
+        {
             return true;
+        }
+
         string? text = null;
         foreach (var (key, value) in pairs)
         {
@@ -36,7 +42,10 @@ internal sealed class LogfmtBody : LogBody
             header.SetField(key, value);
         }
         if (text is not null)
+        {
             message = text.AsSpan();
+        }
+
         return true;
     }
 
@@ -50,9 +59,15 @@ internal sealed class LogfmtBody : LogBody
         message = body;
         var space = body.IndexOf(' ');
         if (space <= 0 || body[..space].Contains('='))
+        {
             return false;
+        }
+
         if (body[space - 1] != '"' && CutHeader.TimeFragment(body) != space + 1)
+        {
             return false;
+        }
+
         return TryParse(body[(space + 1)..], header, time, out message);
     }
 
@@ -64,14 +79,26 @@ internal sealed class LogfmtBody : LogBody
         while (i < s.Length)
         {
             while (i < s.Length && s[i] == ' ')
+            {
                 i++;
+            }
+
             if (i >= s.Length)
+            {
                 break;
+            }
+
             var keyStart = i;
             while (i < s.Length && s[i] != '=' && s[i] != ' ' && s[i] != '"')
+            {
                 i++;
+            }
+
             if (i >= s.Length || s[i] != '=' || i == keyStart)
+            {
                 return count >= 2 && i >= s.Length;
+            }
+
             var key = s[keyStart..i];
             i++;
             string value;
@@ -82,12 +109,18 @@ internal sealed class LogfmtBody : LogBody
                 while (i < s.Length && s[i] != '"')
                 {
                     if (s[i] == '\\' && i + 1 < s.Length)
+                    {
                         i++;
+                    }
+
                     builder.Append(s[i]);
                     i++;
                 }
                 if (i >= s.Length)
+                {
                     return false;
+                }
+
                 i++;
                 value = builder.ToString();
             }
@@ -95,7 +128,10 @@ internal sealed class LogfmtBody : LogBody
             {
                 var valueStart = i;
                 while (i < s.Length && s[i] != ' ')
+                {
                     i++;
+                }
+
                 value = s[valueStart..i].ToString();
             }
             count++;

@@ -13,7 +13,10 @@ internal sealed class PythonLogBody : LogBody
         message = default;
         if (body.Length < 20 || body[10] != ' ' || !TimeParser.TryIso(body, time, out var timestamp, out var used)
             || used >= body.Length || body[used] != ' ')
+        {
             return false;
+        }
+
         var rest = body[(used + 1)..];
         string? file = null, function = null;
         if (rest.StartsWith(" "))
@@ -32,7 +35,9 @@ internal sealed class PythonLogBody : LogBody
                     rest = next < 0 ? default : after[(next + 1)..];
                 }
                 else
+                {
                     rest = after;
+                }
             }
         }
         message = rest;
@@ -42,7 +47,9 @@ internal sealed class PythonLogBody : LogBody
             header.Component = file;
             header.SetLevel(FirstWordLevel(rest));
             if (function is not null)
+            {
                 header.SetField("function", function);
+            }
         }
         return true;
     }

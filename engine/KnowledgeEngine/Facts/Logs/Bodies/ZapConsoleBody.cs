@@ -17,19 +17,32 @@ internal sealed class ZapConsoleBody : LogBody
         message = default;
         var tab = body.IndexOf('\t');
         if (tab < 10)
+        {
             return false;
+        }
+
         var stamp = body[..tab];
         DateTimeOffset? timestamp;
         if (TimeParser.TryIso(stamp, time, out var iso, out var used) && used == stamp.Length)
+        {
             timestamp = iso;
+        }
         else if (double.TryParse(stamp, NumberStyles.Float, CultureInfo.InvariantCulture, out var epoch) && epoch > 1e8)
+        {
             timestamp = TimeParser.FromEpoch(epoch);
+        }
         else
+        {
             return false;
+        }
+
         var rest = body[(tab + 1)..];
         tab = rest.IndexOf('\t');
         if (tab <= 0 || LevelNames.Normalise(rest[..tab]) is not { } level)
+        {
             return false;
+        }
+
         rest = rest[(tab + 1)..];
         ReadOnlySpan<char> logger = default, caller = default;
         if (Column(rest, out var first, out var afterFirst) && !CutHeader.IsCaller(first)
@@ -58,7 +71,9 @@ internal sealed class ZapConsoleBody : LogBody
             header.Level = level;
             header.Component = !logger.IsEmpty ? logger.ToString() : caller.IsEmpty ? null : caller.ToString();
             if (!fields.IsEmpty)
+            {
                 JsonBody.CopyFields(fields, header);
+            }
         }
         return true;
     }

@@ -11,9 +11,15 @@ internal sealed class CriEnvelope : LogEnvelope
     {
         body = default;
         if (!Split(line, out var stamp, out var stream, out var tag, out body))
+        {
             return false;
+        }
+
         if (!TimeParser.TryIso(stamp, time, out var timestamp, out var used) || used != stamp.Length)
+        {
             return false;
+        }
+
         if (header is not null)
         {
             header.Timestamp = timestamp;
@@ -32,7 +38,10 @@ internal sealed class CriEnvelope : LogEnvelope
         stamp = stream = tag = body = default;
         var first = line.IndexOf(' ');
         if (first < 20)
+        {
             return false;
+        }
+
         stamp = line[..first];
         var rest = line[(first + 1)..];
         if (rest.StartsWith("stdout ") || rest.StartsWith("stderr "))
@@ -41,9 +50,15 @@ internal sealed class CriEnvelope : LogEnvelope
             rest = rest[7..];
         }
         else
+        {
             return false;
+        }
+
         if (rest.Length < 1 || (rest[0] != 'F' && rest[0] != 'P') || (rest.Length > 1 && rest[1] != ' '))
+        {
             return false;
+        }
+
         tag = rest[..1];
         body = rest.Length > 2 ? rest[2..] : default;
         return true;

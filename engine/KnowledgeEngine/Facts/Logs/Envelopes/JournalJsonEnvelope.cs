@@ -13,15 +13,24 @@ internal sealed class JournalJsonEnvelope : LogEnvelope
         body = default;
         var trimmed = line.TrimStart();
         if (trimmed.IsEmpty || trimmed[0] != '{' || !trimmed.Contains("\"__REALTIME_TIMESTAMP\"", StringComparison.Ordinal))
+        {
             return false;
+        }
+
         if (header is null)
+        {
             return true;
+        }
+
         try
         {
             using var document = JsonDocument.Parse(trimmed.ToString());
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
+            {
                 return false;
+            }
+
             var message = "";
             foreach (var property in root.EnumerateObject())
             {
@@ -54,7 +63,9 @@ internal sealed class JournalJsonEnvelope : LogEnvelope
                         break;
                 }
                 if (!property.Name.StartsWith("__", StringComparison.Ordinal) && property.Name != "MESSAGE")
+                {
                     header.SetField(property.Name, value);
+                }
             }
             body = message.AsSpan();
             return true;
@@ -71,7 +82,9 @@ internal sealed class JournalJsonEnvelope : LogEnvelope
         foreach (var item in array.EnumerateArray())
         {
             if (item.TryGetByte(out var b))
+            {
                 bytes.Add(b);
+            }
         }
         return System.Text.Encoding.UTF8.GetString(bytes.ToArray());
     }

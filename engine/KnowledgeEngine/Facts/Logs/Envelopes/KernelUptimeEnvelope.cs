@@ -14,21 +14,35 @@ internal sealed class KernelUptimeEnvelope : LogEnvelope
     {
         body = default;
         if (line.Length < 4 || line[0] != '[')
+        {
             return false;
+        }
+
         var close = line.IndexOf(']');
         if (close < 3 || close > 20)
+        {
             return false;
+        }
+
         var seconds = line[1..close].TrimStart(' ');
         var dot = seconds.IndexOf('.');
         if (dot <= 0 || dot == seconds.Length - 1)
+        {
             return false;
+        }
+
         foreach (var c in seconds)
         {
             if (c != '.' && !char.IsAsciiDigit(c))
+            {
                 return false;
+            }
         }
         if (header is not null)
+        {
             header.Component ??= "kernel";
+        }
+
         body = line[(close + 1)..].TrimStart(' ');
         return true;
     }

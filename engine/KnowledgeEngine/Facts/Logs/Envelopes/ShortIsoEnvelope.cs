@@ -11,13 +11,25 @@ internal sealed class ShortIsoEnvelope : LogEnvelope
         body = default;
         var space = line.IndexOf(' ');
         if (space < 19 || line[10] != 'T')
+        {
             return false;
+        }
+
         if (!TimeParser.TryIso(line[..space], time, out var timestamp, out var used) || used != space)
+        {
             return false;
+        }
+
         if (!SyslogTag.TryParse(line[(space + 1)..], header, out body))
+        {
             return false;
+        }
+
         if (header is not null)
+        {
             header.Timestamp = timestamp;
+        }
+
         return true;
     }
 }

@@ -11,17 +11,29 @@ internal sealed class TalosDmesgEnvelope : LogEnvelope
         body = default;
         var open = line.IndexOf(": [");
         if (open < 0 || open > 24)
+        {
             return false;
+        }
+
         var close = line[(open + 3)..].IndexOf("]: ");
         if (close < 0)
+        {
             return false;
+        }
+
         var stamp = line.Slice(open + 3, close);
         if (!TimeParser.TryIso(stamp, time, out var timestamp, out _))
+        {
             return false;
+        }
+
         var prefix = line[..open];
         var colon = prefix.IndexOf(':');
         if (colon < 0)
+        {
             return false;
+        }
+
         if (header is not null)
         {
             header.Timestamp = timestamp;

@@ -11,11 +11,20 @@ internal sealed class TimestampPrefixEnvelope : LogEnvelope
         body = default;
         var space = line.IndexOf(' ');
         if (space < 20 || line[10] != 'T')
+        {
             return false;
+        }
+
         if (!TimeParser.TryIso(line[..space], time, out var timestamp, out var used) || used != space)
+        {
             return false;
+        }
+
         if (header is not null)
+        {
             header.Timestamp = timestamp;
+        }
+
         body = line[(space + 1)..];
         return true;
     }
