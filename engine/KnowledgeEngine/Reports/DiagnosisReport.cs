@@ -19,9 +19,12 @@ public sealed class DiagnosisReport
     internal DiagnosisReportModel Model { get; }
 
     /// <summary>The report of <paramref name="result"/>, linking each cause to its article in
-    /// <paramref name="articles"/>; with <paramref name="ruleId"/>, only that rule's causes.</summary>
-    public static DiagnosisReport Of(DiagnosisResult result, ArticleLibrary? articles = null, string? ruleId = null) =>
-        new(DiagnosisReportBuilder.Build(result, articles ?? ArticleLibrary.Empty, ruleId is null ? null : h => h.RuleId == ruleId));
+    /// <paramref name="articles"/>; with <paramref name="ruleId"/>, only that rule's causes. The
+    /// Markdown and HTML hold the linked articles, so they have no dead link wherever they are
+    /// saved; with <paramref name="site"/> (the URL of a runbook site written by
+    /// <c>kb runbook --all</c>, or its folder relative to the report) they link to its pages instead.</summary>
+    public static DiagnosisReport Of(DiagnosisResult result, ArticleLibrary? articles = null, string? ruleId = null, string? site = null) =>
+        new(DiagnosisReportBuilder.Build(result, articles ?? ArticleLibrary.Empty, ruleId is null ? null : h => h.RuleId == ruleId, site));
 
     public string ToJson() => JsonReport.Render(Model);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -9,13 +10,13 @@ namespace KnowledgeEngine.Runbooks;
 /// <summary>
 /// Markdown as one self-contained HTML page: the style is inline and nothing is fetched, so the
 /// file reads the same offline, from a mail attachment or a ticket. Raw HTML in the Markdown is
-/// shown as text (bundle lines and article text must not turn into markup), and relative links
-/// to .md pages point to their .html twins.
+/// shown as text (bundle lines and article text must not turn into markup), relative links
+/// to .md pages point to their .html twins, and headings get GitHub's ids (<see cref="Anchors"/>).
 /// </summary>
 public static class HtmlPage
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UseYamlFrontMatter().UsePipeTables().UseAutoIdentifiers().DisableHtml().Build();
+        .UseYamlFrontMatter().UsePipeTables().UseAutoIdentifiers(AutoIdentifierOptions.GitHub).DisableHtml().Build();
 
     private const string Style = """
         body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1f2328;background:#fff}

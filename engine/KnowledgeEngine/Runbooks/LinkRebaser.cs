@@ -7,15 +7,16 @@ namespace KnowledgeEngine.Runbooks;
 
 /// <summary>
 /// Moves an article's Markdown to another page: each relative link is re-pointed from the
-/// article's folder to the page's, and a link whose target is not part of the site loses its
-/// brackets (the text stays), so a runbook never carries a dead link. Absolute URLs and
-/// fragments are left alone.
+/// article's folder to where <see cref="PageLinks"/> says that page is reached from the new one,
+/// and a link whose target cannot be reached loses its brackets (the text stays), so a runbook
+/// never carries a dead link. Absolute URLs and fragments are left alone; a link's fragment is
+/// kept unless the target is itself an anchor in the page.
 /// </summary>
 internal static class LinkRebaser
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
 
-    public static string Rebase(string markdown, string fromPage, SiteLinks to, Func<string, bool> exists)
+    public static string Rebase(string markdown, string fromPage, PageLinks to)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         var edits = new List<(int Start, int End, string Text)>();
@@ -29,9 +30,9 @@ internal static class LinkRebaser
             var hash = url.IndexOf('#');
             var (file, fragment) = hash < 0 ? (url, "") : (url[..hash], url[hash..]);
             var target = SiteLinks.Resolve(fromPage, file);
-            if (target is not null && exists(target))
+            if (target is not null && to.Href(target) is { } href)
             {
-                edits.Add((link.UrlSpan.Start, link.UrlSpan.End, to.Href(target) + fragment));
+                edits.Add((link.UrlSpan.Start, link.UrlSpan.End, href.Contains('#') ? href : href + fragment));
             }
             else if (!link.IsImage)
             {

@@ -9,8 +9,9 @@ public sealed class RunbookRenderer(ArticleLibrary articles)
 {
     /// <summary>The generic runbook of <paramref name="rule"/>, printed on its own (article links
     /// point into knowledge/ as in the repository).</summary>
-    public string RenderRule(LoadedRule rule, RunbookTemplate? template = null) => RenderRule(rule, SiteLinks.Root, template);
+    public string RenderRule(LoadedRule rule, RunbookTemplate? template = null) =>
+        RenderRule(rule, RunbookModelBuilder.Repository(articles), template);
 
-    internal string RenderRule(LoadedRule rule, SiteLinks page, RunbookTemplate? template = null) =>
+    internal string RenderRule(LoadedRule rule, PageLinks page, RunbookTemplate? template = null) =>
         (template ?? RunbookTemplate.Rule).Render(new RunbookModelBuilder(articles, page).ForRule(rule));
 }

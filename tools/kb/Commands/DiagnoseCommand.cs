@@ -23,6 +23,7 @@ internal static class DiagnoseCommand
         format.AcceptOnlyFromAmong("table", "json", "markdown", "html");
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of the terminal" };
         var template = new Option<string?>("--template") { Description = "A Scriban template for markdown and html, instead of the built-in one (model: docs/runbooks.md)" };
+        var site = SiteOption.Create();
         var explain = new Option<bool>("--explain") { Description = "Show how each confidence was reached and the values the rules captured" };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 2 when a cause of this severity or higher is found: info, low, medium, high, critical" };
         failOn.AcceptOnlyFromAmong("info", "low", "medium", "high", "critical");
@@ -35,8 +36,14 @@ internal static class DiagnoseCommand
         command.Options.Add(failOn);
         command.Options.Add(output);
         command.Options.Add(template);
+        command.Options.Add(site);
         command.Validators.Add(result =>
         {
+            if (result.GetValue(site) is not null && result.GetValue(format) is not ("markdown" or "html"))
+            {
+                result.AddError("--site sets the links of markdown and html reports: add --format markdown or --format html.");
+            }
+
             if (result.GetValue(template) is not null && result.GetValue(format) is not ("markdown" or "html"))
             {
                 result.AddError("--template renders markdown or html: add --format markdown or --format html.");
@@ -51,6 +58,17 @@ internal static class DiagnoseCommand
             {
                 Console.Error.WriteLine(refusal);
                 return 1;
+            }
+
+            string? siteBase = null;
+            if (parseResult.GetValue(site) is { } siteGiven)
+            {
+                (siteBase, var siteError) = SiteOption.Resolve("diagnose", siteGiven, target);
+                if (siteError is not null)
+                {
+                    Console.Error.WriteLine(siteError);
+                    return 1;
+                }
             }
 
             var knowledge = LoadedKnowledge.Load("diagnose", parseResult.GetValue(rules), Console.Error);
@@ -70,7 +88,7 @@ internal static class DiagnoseCommand
                     ? ScanProgress.Run(onFact => Diagnoser.Diagnose(knowledge.Rules, opened, onFact))
                     : Diagnoser.Diagnose(knowledge.Rules, opened);
                 result = ArticleSearch.AddRelated(result, opened, knowledge.Articles);
-                var rendered = DiagnosisReport.Of(result, knowledge.Articles);
+                var rendered = DiagnosisReport.Of(result, knowledge.Articles, site: siteBase);
                 report = chosen switch
                 {
                     "json" => rendered.ToJson(),

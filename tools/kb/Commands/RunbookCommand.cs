@@ -24,6 +24,7 @@ internal static class RunbookCommand
         var format = new Option<string>("--format") { Description = "markdown, html (one rule only; --all writes both)", DefaultValueFactory = _ => "markdown" };
         format.AcceptOnlyFromAmong("markdown", "html");
         var template = new Option<string?>("--template") { Description = "A Scriban template instead of the built-in one (model: docs/runbooks.md)" };
+        var site = SiteOption.Create();
         var rules = CommonOptions.Rules();
         var command = new Command("runbook", "Write the runbook of a rule (generic, or filled from a bundle) or of every rule.");
         command.Arguments.Add(ruleId);
@@ -32,6 +33,7 @@ internal static class RunbookCommand
         command.Options.Add(bundle);
         command.Options.Add(format);
         command.Options.Add(template);
+        command.Options.Add(site);
         command.Options.Add(rules);
         command.Validators.Add(result =>
         {
@@ -47,6 +49,10 @@ internal static class RunbookCommand
             else if (everything && result.GetValue(bundle) is not null)
             {
                 result.AddError("--bundle fills one rule's runbook: name the rule instead of --all.");
+            }
+            else if (result.GetValue(site) is not null && result.GetValue(bundle) is null)
+            {
+                result.AddError("--site sets the links of a runbook filled from a bundle: add --bundle (--all writes the site itself).");
             }
         });
         command.SetAction(parse =>
@@ -68,7 +74,7 @@ internal static class RunbookCommand
                 var custom = parse.GetValue(template) is { } file ? RunbookTemplate.FromFile(file) : null;
                 return parse.GetValue(all)
                     ? WriteSite(knowledge, custom, parse.GetValue(output)!)
-                    : WriteOne(knowledge, custom, parse.GetValue(ruleId)!, parse.GetValue(bundle), parse.GetValue(format)!, parse.GetValue(output));
+                    : WriteOne(knowledge, custom, parse.GetValue(ruleId)!, parse.GetValue(bundle), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(site));
             }
             catch (Exception e) when (e is BundleException or RunbookTemplateException)
             {
@@ -79,8 +85,19 @@ internal static class RunbookCommand
         return command;
     }
 
-    private static int WriteOne(LoadedKnowledge knowledge, RunbookTemplate? template, string id, string? bundlePath, string format, string? output)
+    private static int WriteOne(LoadedKnowledge knowledge, RunbookTemplate? template, string id, string? bundlePath, string format, string? output, string? site)
     {
+        string? siteBase = null;
+        if (site is not null)
+        {
+            (siteBase, var siteError) = SiteOption.Resolve("runbook", site, output);
+            if (siteError is not null)
+            {
+                Console.Error.WriteLine(siteError);
+                return 1;
+            }
+        }
+
         var rule = knowledge.Rules.Rules.FirstOrDefault(r => r.Id == id);
         if (rule is null)
         {
@@ -106,7 +123,7 @@ internal static class RunbookCommand
                 return 1;
             }
 
-            markdown = DiagnosisReport.Of(result, knowledge.Articles, id).ToMarkdown(template);
+            markdown = DiagnosisReport.Of(result, knowledge.Articles, id, siteBase).ToMarkdown(template);
         }
 
         var text = format == "html" ? HtmlPage.Render(markdown, HtmlPage.TitleOf(markdown, id)) : markdown;

@@ -11,12 +11,23 @@ namespace KnowledgeEngine.Reports.Model;
 internal static class DiagnosisReportBuilder
 {
     /// <summary>The report of <paramref name="result"/>, optionally narrowed to the causes
-    /// <paramref name="keep"/> accepts (ranks stay those of the full ranking).</summary>
-    public static DiagnosisReportModel Build(DiagnosisResult result, ArticleLibrary articles, Func<Hypothesis, bool>? keep = null)
+    /// <paramref name="keep"/> accepts (ranks stay those of the full ranking). Without
+    /// <paramref name="siteBase"/> the page holds the articles it links to; with it, article and rule
+    /// links go to the HTML pages of the runbook site there (a URL or a folder relative to the page).</summary>
+    public static DiagnosisReportModel Build(DiagnosisResult result, ArticleLibrary articles, Func<Hypothesis, bool>? keep = null, string? siteBase = null)
     {
-        var views = new RunbookModelBuilder(articles, SiteLinks.Root);
-        var causes = result.Causes.Select((h, i) => (h, Rank: i + 1)).Where(c => keep?.Invoke(c.h) ?? true)
-            .Select(c => Cause(c.h, c.Rank, views, result.DerivedBy)).ToList();
+        var kept = result.Causes.Select((h, i) => (h, Rank: i + 1)).Where(c => keep?.Invoke(c.h) ?? true).ToList();
+        var embedded = siteBase is null
+            ? kept.Select(c => articles.For(c.h.Rule)).OfType<KnowledgeArticle>().Distinct().ToList()
+            : [];
+        var links = siteBase is null
+            ? PageLinks.Embedded(embedded.ToDictionary(a => SiteLinks.ArticlePath(a.RelativePath), a => Anchors.Of(a.Title), StringComparer.Ordinal))
+            : PageLinks.ToSite(siteBase);
+        var views = new RunbookModelBuilder(articles, links);
+        var causes = kept.Select(c => Cause(c.h, c.Rank, views, result.DerivedBy) with
+        {
+            RuleHref = links.Href(SiteLinks.RunbookPath(c.h.RuleId)),
+        }).ToList();
         var bundle = new BundleView(result.Bundle, result.Platform ?? "unknown", result.Hosts, Utc(result.CollectedAt), result.Warnings.Select(w => w.ToString()).ToList())
         {
             DetectedPlatform = result.Platform,
@@ -28,6 +39,7 @@ internal static class DiagnosisReportBuilder
             s.Facts.Select(f => Evidence(EvidenceQuoter.Quote("when", f))).ToList())).ToList();
         return new DiagnosisReportModel(bundle, causes, distinctions, symptoms)
         {
+            Articles = siteBase is null ? kept.Select(c => views.Article(c.h.Rule)).OfType<ArticleView>().DistinctBy(a => a.Href).ToList() : [],
             Related = result.Related.Select(a => new RelatedArticleView(a.Title, a.Path, a.Score)).ToList(),
             NotConfirmed = result.NotConfirmed.Select(n => new NotConfirmedView(n.Rule.Id, n.Rule.Title, n.Missing.Description, n.Missing.Location)).ToList(),
         };
@@ -51,6 +63,7 @@ internal static class DiagnosisReportBuilder
         h.Fired.Fix,
         h.Fired.Verify)
     {
+        Anchor = Anchors.Of($"{rank}. {h.Rule.Title}"),
         Status = h.Status == CauseStatus.Suspected ? "suspected" : "confirmed",
         RankScore = Math.Round(h.RankScore, 4),
         Unmet = h.Fired.Unmet.OrderBy(u => u.SourceCollected)

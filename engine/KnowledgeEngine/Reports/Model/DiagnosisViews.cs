@@ -18,6 +18,10 @@ internal sealed record DiagnosisReportModel(
     /// <summary>When no cause was found: articles that read like the bundle, never causes.</summary>
     public IReadOnlyList<RelatedArticleView> Related { get; init; } = [];
 
+    /// <summary>The articles the causes link to, each once, when the page holds them (no --site):
+    /// the causes' <c>article.href</c> is then <c>#</c> and the id of the article's heading, its title.</summary>
+    public IReadOnlyList<ArticleView> Articles { get; init; } = [];
+
     /// <summary>Rules whose required conditions held but one.</summary>
     public IReadOnlyList<NotConfirmedView> NotConfirmed { get; init; } = [];
 }
@@ -45,6 +49,12 @@ internal sealed record CauseView(
     IReadOnlyList<string> Fix,
     IReadOnlyList<string> Verify)
 {
+    /// <summary>The id of the cause's heading ("1. Title"), for links to its section.</summary>
+    public string Anchor { get; init; } = "";
+
+    /// <summary>The rule's page in the runbook site given by --site; null without one.</summary>
+    public string? RuleHref { get; init; }
+
     /// <summary>"confirmed" or "suspected".</summary>
     public string Status { get; init; } = "confirmed";
 

@@ -6,11 +6,17 @@ namespace KnowledgeEngine.Runbooks.Model;
 
 /// <summary>Builds the template models of rules and their articles for one page: links in the
 /// models are relative to <paramref name="page"/>. The diagnosis report reuses its rule and article views.</summary>
-internal sealed class RunbookModelBuilder(ArticleLibrary articles, SiteLinks page)
+internal sealed class RunbookModelBuilder(ArticleLibrary articles, PageLinks page)
 {
-    private readonly HashSet<string> _sitePages = articles.Articles.Select(a => SiteLinks.ArticlePath(a.RelativePath)).ToHashSet(StringComparer.Ordinal);
+    /// <summary>Links for a page printed alone: to the articles as they sit in the repository
+    /// (<c>knowledge/&lt;platform&gt;/&lt;article&gt;.md</c>), no index.</summary>
+    public static PageLinks Repository(ArticleLibrary articles)
+    {
+        var paths = articles.Articles.Select(a => SiteLinks.ArticlePath(a.RelativePath)).ToHashSet(StringComparer.Ordinal);
+        return PageLinks.InSite(SiteLinks.Root, paths.Contains);
+    }
 
-    public RuleRunbookModel ForRule(LoadedRule rule) => new(Rule(rule), Article(rule));
+    public RuleRunbookModel ForRule(LoadedRule rule) => new(Rule(rule), Article(rule)) { IndexHref = page.Href(SiteLinks.IndexPath) };
 
     internal static RuleView Rule(LoadedRule rule) => new(
         rule.Id,
@@ -43,7 +49,7 @@ internal sealed class RunbookModelBuilder(ArticleLibrary articles, SiteLinks pag
 
         var from = SiteLinks.ArticlePath(article.RelativePath);
         // Sections lose their final newline so the template alone decides the spacing around them.
-        string Rebase(string md) => LinkRebaser.Rebase(md, from, page, _sitePages.Contains).TrimEnd('\n');
+        string Rebase(string md) => LinkRebaser.Rebase(md, from, page).TrimEnd('\n');
         string? Section(string heading) => article.Section(heading) is { } md ? Rebase(md) : null;
         return new ArticleView(
             article.Title,

@@ -6,14 +6,19 @@ namespace KnowledgeEngine.Runbooks.Model;
 
 /// <summary>The model of rule.md.sbn: one rule as a generic runbook, unfilled values shown as
 /// &lt;name.field&gt;.</summary>
-internal sealed record RuleRunbookModel(RuleView Rule, ArticleView? Article);
+internal sealed record RuleRunbookModel(RuleView Rule, ArticleView? Article)
+{
+    /// <summary>The link to the site's index; null for a runbook printed alone.</summary>
+    public string? IndexHref { get; init; }
+}
 
 /// <summary>The model of index.md.sbn: every rule of the knowledge base by platform and component.</summary>
 internal sealed record IndexModel(int RuleCount, IReadOnlyList<PlatformView> Platforms, IReadOnlyList<ArticleEntryView> Articles);
 
 internal sealed record ArticleEntryView(string Title, string Platform, string Href);
 
-internal sealed record PlatformView(string Name, IReadOnlyList<ComponentView> Components);
+/// <summary>A platform of the index; <see cref="Anchor"/> is the id of its heading, for the contents.</summary>
+internal sealed record PlatformView(string Name, string Anchor, IReadOnlyList<ComponentView> Components);
 
 internal sealed record ComponentView(string Name, IReadOnlyList<IndexEntryView> Rules);
 
@@ -40,10 +45,11 @@ internal sealed record ExpectedView(string Description, double Weight, string? C
 
 /// <summary>The linked knowledge article. The named sections are null when the article has no
 /// such heading; <see cref="Sections"/> holds all of them in article order. Relative links in
-/// the sections are rebased to the page being written.</summary>
+/// the sections are rebased to the page being written. <see cref="Href"/> is the article's page,
+/// or its anchor when the page embeds it; null when the page can reach neither.</summary>
 internal sealed record ArticleView(
     string Title,
-    string Href,
+    string? Href,
     string? Component,
     string? Source,
     string? Symptoms,
