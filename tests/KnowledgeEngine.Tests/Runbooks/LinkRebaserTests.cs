@@ -13,7 +13,7 @@ public sealed class LinkRebaserTests
     [InlineData("runbook.md", "[a](https://example.org/x.md) and [b](#fix)", "[a](https://example.org/x.md) and [b](#fix)")]
     public void Rebase_RelativeLinkToAKnownPage_PointsFromTheNewPage(string page, string markdown, string expected)
     {
-        var rebased = LinkRebaser.Rebase(markdown, Article, new SiteLinks(page), p => p == "knowledge/cloudpods/host-offline.md");
+        var rebased = LinkRebaser.Rebase(markdown, Article, PageLinks.InSite(new SiteLinks(page), p => p == "knowledge/cloudpods/host-offline.md"));
 
         Assert.Equal(expected, rebased);
     }
@@ -21,9 +21,28 @@ public sealed class LinkRebaserTests
     [Fact]
     public void Rebase_LinkToAPageOutsideTheSite_KeepsOnlyItsText()
     {
-        var rebased = LinkRebaser.Rebase("See [the *index*](../README.md) first.", Article, SiteLinks.Root, _ => false);
+        var rebased = LinkRebaser.Rebase("See [the *index*](../README.md) first.", Article, PageLinks.InSite(SiteLinks.Root, _ => false));
 
         Assert.Equal("See the *index* first.", rebased);
+    }
+
+    [Fact]
+    public void Rebase_LinkToAnArticleThePageHolds_PointsToItsAnchorWithoutTheFragment()
+    {
+        var links = PageLinks.Embedded(new Dictionary<string, string> { ["knowledge/cloudpods/host-offline.md"] = "host-offline" });
+
+        var rebased = LinkRebaser.Rebase("[a](host-offline.md#fix) and [b](other.md)", Article, links);
+
+        Assert.Equal("[a](#host-offline) and b", rebased);
+    }
+
+    [Theory]
+    [InlineData("https://kb.example.org/site", "[a](host-offline.md#fix)", "[a](https://kb.example.org/site/knowledge/cloudpods/host-offline.html#fix)")]
+    [InlineData("../site", "[a](host-offline.md)", "[a](../site/knowledge/cloudpods/host-offline.html)")]
+    [InlineData("", "[a](host-offline.md)", "[a](knowledge/cloudpods/host-offline.html)")]
+    public void Rebase_ToASiteElsewhere_PointsToItsHtmlPage(string site, string markdown, string expected)
+    {
+        Assert.Equal(expected, LinkRebaser.Rebase(markdown, Article, PageLinks.ToSite(site)));
     }
 
     [Theory]

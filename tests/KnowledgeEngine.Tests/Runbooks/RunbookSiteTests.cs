@@ -79,6 +79,38 @@ public sealed class RunbookSiteTests : IDisposable
     }
 
     [Fact]
+    public void All_EveryHtmlLinkLoadsIncludingItsAnchor()
+    {
+        var dead = Files("*.html").SelectMany(f => HtmlLinks.Dead(f).Select(d => $"{Path.GetRelativePath(_site, f)}: {d}")).ToList();
+
+        Assert.Empty(dead);
+    }
+
+    [Fact]
+    public void All_EveryRuleAndArticlePage_LinksBackToTheIndex()
+    {
+        var index = Path.Combine(_site, "index.html");
+        var pages = Files("*.html").Where(f => f != index).ToList();
+
+        var without = pages.Where(f => !HtmlLinks.Hrefs(File.ReadAllText(f))
+            .Any(h => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(f)!, h)) == index)).Select(f => Path.GetRelativePath(_site, f)).ToList();
+
+        Assert.Empty(without);
+        Assert.Contains(pages, f => f.Contains($"{Path.DirectorySeparatorChar}knowledge{Path.DirectorySeparatorChar}"));
+    }
+
+    [Fact]
+    public void All_RulePagesAndTheIndex_StartWithContents()
+    {
+        var index = File.ReadAllText(Path.Combine(_site, "index.html"));
+        var rule = File.ReadAllText(Path.Combine(_site, "cloudpods", "host-mac-changed.html"));
+
+        Assert.Contains("<p>Contents: <a href=\"#cloudpods\">cloudpods</a>", index);
+        Assert.Contains("<p>Contents: <a href=\"#summary\">Summary</a>", rule);
+        Assert.True(rule.IndexOf("Contents:", StringComparison.Ordinal) < rule.IndexOf("<h2", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void All_RunbooksHaveNoUnrenderedTemplateAndTheirSectionsInOrder()
     {
         foreach (var file in Files("*.md").Where(f => !f.Contains($"{Path.DirectorySeparatorChar}knowledge{Path.DirectorySeparatorChar}") && !f.EndsWith("index.md")))
