@@ -130,4 +130,14 @@ public sealed class DiagnosisLinkTests : IDisposable
         Assert.True(code == 0, stderr);
         Assert.Contains("(https://kb.example.org/cloudpods/host-mac-changed.html)", stdout);
     }
+
+    [Fact]
+    public void RuleRunbook_WithSite_LinksTheArticleAndTheIndexToTheSite()
+    {
+        var (code, stdout, stderr) = KbRun.Run("runbook", "cloudpods/host-mac-changed", "--site", "https://kb.example.org");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("[← All runbooks](https://kb.example.org/index.html)", stdout);
+        Assert.Contains("(https://kb.example.org/knowledge/cloudpods/host-mac-changed.html)", stdout);
+    }
 }

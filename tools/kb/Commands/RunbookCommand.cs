@@ -50,9 +50,9 @@ internal static class RunbookCommand
             {
                 result.AddError("--bundle fills one rule's runbook: name the rule instead of --all.");
             }
-            else if (result.GetValue(site) is not null && result.GetValue(bundle) is null)
+            else if (everything && result.GetValue(site) is not null)
             {
-                result.AddError("--site sets the links of a runbook filled from a bundle: add --bundle (--all writes the site itself).");
+                result.AddError("--site links one runbook to a site written by --all: name the rule instead of --all.");
             }
         });
         command.SetAction(parse =>
@@ -109,7 +109,7 @@ internal static class RunbookCommand
         string markdown;
         if (bundlePath is null)
         {
-            markdown = renderer.RenderRule(rule, template);
+            markdown = siteBase is null ? renderer.RenderRule(rule, template) : renderer.RenderRuleLinkedTo(rule, siteBase, template);
         }
         else
         {
