@@ -161,4 +161,35 @@ public sealed class OutputFormatTests
         Assert.False(System.Text.Json.JsonDocument.Parse(KbRun.Run("diagnose", Fires, "--format", "json").Stdout)
             .RootElement.GetProperty("causes")[0].TryGetProperty("conditions", out _));
     }
+
+    [Fact]
+    public void Diagnose_TableIntoAPipe_KeepsEveryLineWholeAndPlain()
+    {
+        var (code, stdout, stderr) = KbRun.Run("diagnose", Fires);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("     3. Check /etc/yunion/host.conf: the networks: entry must name the interface that now carries 10.20.30.17.\n", stdout);
+        Assert.Contains("   The MAC of the host's management interface changed while region still holds the old MAC, so the new registration collides on manager_uri.\n", stdout);
+        Assert.DoesNotContain("\u001b", stdout);
+    }
+
+    [Fact]
+    public void Diagnose_Width_WrapsTheTableButNeverAFixStep()
+    {
+        var (code, stdout, stderr) = KbRun.Run("diagnose", Fires, "--width", "60");
+
+        Assert.True(code == 0, stderr);
+        var lines = stdout.Split('\n');
+        Assert.All(lines.Where(l => l.StartsWith('│') || l.StartsWith('╭')), l => Assert.True(l.Length <= 60, l));
+        Assert.Contains("     3. Check /etc/yunion/host.conf: the networks: entry must name the interface that now carries 10.20.30.17.", lines);
+    }
+
+    [Fact]
+    public void Diagnose_WidthBelowForty_IsRefused()
+    {
+        var (code, _, stderr) = KbRun.Run("diagnose", Fires, "--width", "10");
+
+        Assert.Equal(1, code);
+        Assert.Contains("--width must be at least 40 columns.", stderr);
+    }
 }

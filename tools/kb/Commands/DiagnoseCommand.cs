@@ -23,6 +23,14 @@ internal static class DiagnoseCommand
         format.AcceptOnlyFromAmong("table", "json", "markdown", "html");
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of the terminal" };
         var template = new Option<string?>("--template") { Description = "A Scriban template for markdown and html, instead of the built-in one (model: docs/runbooks.md)" };
+        var width = new Option<int?>("--width") { Description = "Wrap the table at this many columns (default: the terminal's width; in a pipe or an -o file, lines are not wrapped)" };
+        width.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is < 40)
+            {
+                r.AddError("--width must be at least 40 columns.");
+            }
+        });
         var explain = new Option<bool>("--explain") { Description = "Show how each confidence was reached and the values the rules captured" };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 2 when a cause of this severity or higher is found: info, low, medium, high, critical" };
         failOn.AcceptOnlyFromAmong("info", "low", "medium", "high", "critical");
@@ -32,6 +40,7 @@ internal static class DiagnoseCommand
         command.Options.Add(stdinAs);
         command.Options.Add(format);
         command.Options.Add(explain);
+        command.Options.Add(width);
         command.Options.Add(failOn);
         command.Options.Add(output);
         command.Options.Add(template);
@@ -90,7 +99,8 @@ internal static class DiagnoseCommand
             if (report is null)
             {
                 using var file = target is null ? null : new StringWriter();
-                table.WriteTable(new SafeConsole(file is null ? TerminalConsole.Stdout() : PlainConsole.Create(file)));
+                var columns = parseResult.GetValue(width);
+                table.WriteTable(new SafeConsole(file is null ? TerminalConsole.Stdout(columns) : PlainConsole.Create(file, columns ?? PlainConsole.Unwrapped)));
                 report = file?.ToString();
             }
 
