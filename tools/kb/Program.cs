@@ -62,6 +62,7 @@ internal static class Program
         root.Subcommands.Add(WhyCommand.Create());
         root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(FactsCommand.Create());
+        root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(LintCommand.Create());
         root.Subcommands.Add(TestCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());

@@ -19,12 +19,14 @@ public sealed class DiagnosisReport
     internal DiagnosisReportModel Model { get; }
 
     /// <summary>The report of <paramref name="result"/>, linking each cause to its article in
-    /// <paramref name="articles"/>; with <paramref name="ruleId"/>, only that rule's causes. The
+    /// <paramref name="articles"/>; with <paramref name="ruleId"/>, only that rule's causes. With
+    /// <paramref name="explain"/>, every format adds how each cause was reached: each condition and
+    /// what it matched, the confidence steps, the rank score and the captured values. The
     /// Markdown and HTML hold the linked articles, so they have no dead link wherever they are
     /// saved; with <paramref name="site"/> (the URL of a runbook site written by
     /// <c>kb runbook --all</c>, or its folder relative to the report) they link to its pages instead.</summary>
-    public static DiagnosisReport Of(DiagnosisResult result, ArticleLibrary? articles = null, string? ruleId = null, string? site = null) =>
-        new(DiagnosisReportBuilder.Build(result, articles ?? ArticleLibrary.Empty, ruleId is null ? null : h => h.RuleId == ruleId, site));
+    public static DiagnosisReport Of(DiagnosisResult result, ArticleLibrary? articles = null, string? ruleId = null, bool explain = false, string? site = null) =>
+        new(DiagnosisReportBuilder.Build(result, articles ?? ArticleLibrary.Empty, ruleId is null ? null : h => h.RuleId == ruleId, site) with { Explain = explain });
 
     public string ToJson() => JsonReport.Render(Model);
 
@@ -38,7 +40,6 @@ public sealed class DiagnosisReport
         return HtmlPage.Render(markdown, HtmlPage.TitleOf(markdown, $"Diagnosis of {Model.Bundle.Name}"));
     }
 
-    /// <summary>The ranked table and each cause's evidence and fix; with <paramref name="explain"/>,
-    /// how each confidence was reached and the values the rules captured.</summary>
-    public void WriteTable(IAnsiConsole console, bool explain) => TableReport.Write(console, Model, explain);
+    /// <summary>The ranked table and each cause's evidence and fix (and, explained, how each was reached).</summary>
+    public void WriteTable(IAnsiConsole console) => TableReport.Write(console, Model, Model.Explain);
 }

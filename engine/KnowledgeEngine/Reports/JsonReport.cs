@@ -34,7 +34,7 @@ internal static class JsonReport
             w.WriteStartArray("causes");
             foreach (var cause in report.Causes)
             {
-                WriteCause(w, cause);
+                WriteCause(w, cause, report.Explain);
             }
 
             w.WriteEndArray();
@@ -94,7 +94,7 @@ internal static class JsonReport
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static void WriteCause(Utf8JsonWriter w, CauseView c)
+    private static void WriteCause(Utf8JsonWriter w, CauseView c, bool explain)
     {
         w.WriteStartObject();
         w.WriteNumber("rank", c.Rank);
@@ -162,6 +162,22 @@ internal static class JsonReport
         }
 
         w.WriteEndArray();
+        if (explain)
+        {
+            w.WriteStartArray("conditions");
+            foreach (var condition in c.Conditions)
+            {
+                w.WriteStartObject();
+                w.WriteString("description", condition.Description);
+                w.WriteString("at", condition.Location);
+                w.WriteBoolean("signature", condition.Signature);
+                w.WriteString("matched", condition.Matched);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteStartArray("dropped_joins");
         c.DroppedJoins.ToList().ForEach(w.WriteStringValue);
         w.WriteEndArray();

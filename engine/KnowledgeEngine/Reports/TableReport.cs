@@ -84,8 +84,8 @@ internal static class TableReport
             console.MarkupLine("   [yellow]suspected[/]: its signature holds; to confirm, collect:");
             foreach (var u in c.Unmet)
             {
-                console.MarkupLine($"     {(u.SourceCollected ? "collected, not found" : "not collected")}: {Markup.Escape(u.Description)}" +
-                                   (u.Collect is null ? "" : $" — {Markup.Escape(u.Collect)}"));
+                console.Write(new UnwrappedLine($"     {(u.SourceCollected ? "collected, not found" : "not collected")}: {u.Description}" +
+                                                (u.Collect is null ? "" : $" — {u.Collect}")));
             }
 
             foreach (var part in c.DroppedJoins)
@@ -103,7 +103,7 @@ internal static class TableReport
 
         foreach (var m in c.Missing)
         {
-            console.MarkupLine($"   [yellow]missing[/] {Markup.Escape(m.Description)}" + (m.Collect is null ? "" : $" — collect with: {Markup.Escape(m.Collect)}"));
+            console.Write(new UnwrappedLine($"   missing {m.Description}" + (m.Collect is null ? "" : $" — collect with: {m.Collect}")));
         }
 
         if (explain)
@@ -115,7 +115,7 @@ internal static class TableReport
         var step = 0;
         foreach (var f in c.Fix)
         {
-            console.MarkupLine($"     {++step}. {Markup.Escape(f)}");
+            console.Write(new UnwrappedLine($"     {++step}. {f}"));
         }
     }
 

@@ -116,6 +116,17 @@ public sealed class RuleSet
     public static RuleSet Load(string path, string? root = null) => Load([path], root);
 
     /// <summary>Runs the rules over the facts (bundle, file, log, resource and config facts) in one session.</summary>
+    /// <summary>The ids of loaded rules closest to <paramref name="id"/> (a typo, or a name without its
+    /// platform), best first: those whose id holds the typed name, then by edit distance.</summary>
+    public IReadOnlyList<string> ClosestIds(string id, int count = 3)
+    {
+        var name = id.Split('/')[^1];
+        var ids = Rules.Select(r => r.Id).ToList();
+        return ids.Where(i => i.Contains(name, StringComparison.OrdinalIgnoreCase))
+            .Concat(Expressions.NameSuggestions.Ranked(id, ids).Where(i => Expressions.NameSuggestions.Distance(id, i) <= Math.Max(2, id.Length / 6)))
+            .Distinct(StringComparer.Ordinal).Take(count).ToList();
+    }
+
     public RuleRun Run(IEnumerable<Fact> facts) => new RuleRunner(_factory, _compiled, _derivers).Run(facts);
 
     /// <summary>Runs the rules and the near-miss probes over the facts in one session: the run's

@@ -9,9 +9,9 @@ public sealed class DiagnosisSchemaTests
 {
     private static readonly SchemaChecker Checker = new(JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "diagnosis.schema.json")))!);
 
-    private static JsonNode Report(string bundle)
+    private static JsonNode Report(string bundle, params string[] more)
     {
-        var (code, stdout, stderr) = KbRun.Run("diagnose", "--format", "json", KbRun.Bundle(bundle));
+        var (code, stdout, stderr) = KbRun.Run(["diagnose", "--format", "json", KbRun.Bundle(bundle), .. more]);
         Assert.True(code == 0, stderr);
         return JsonNode.Parse(stdout)!;
     }
@@ -23,6 +23,15 @@ public sealed class DiagnosisSchemaTests
     {
         var report = Report(bundle);
 
+        Assert.Empty(Checker.Check(report));
+    }
+
+    [Fact]
+    public void Json_Explained_MatchesTheSchema()
+    {
+        var report = Report("cloudpods/host-mac-changed/fires", "--explain");
+
+        Assert.NotEmpty(report["causes"]![0]!["conditions"]!.AsArray());
         Assert.Empty(Checker.Check(report));
     }
 

@@ -97,4 +97,99 @@ public sealed class OutputFormatTests
         Assert.Equal(1, code);
         Assert.Contains("give the folder with -o", stderr);
     }
+
+    [Theory]
+    [InlineData("report.html", "<!DOCTYPE html>", "html")]
+    [InlineData("report.md", "# Diagnosis of fires", "markdown")]
+    [InlineData("report.json", "{", "json")]
+    public void Diagnose_OutputWithoutFormat_TakesTheFormatFromTheExtensionAndSaysSo(string name, string start, string format)
+    {
+        using var folder = new TempRules();
+        var file = Path.Combine(folder.Path, name);
+
+        var (code, _, stderr) = KbRun.Run("diagnose", Fires, "-o", file);
+
+        Assert.True(code == 0, stderr);
+        Assert.StartsWith(start, File.ReadAllText(file));
+        Assert.Contains($"kb diagnose: writing {format} to '{file}', as its extension says", stderr);
+    }
+
+    [Fact]
+    public void Diagnose_FormatGiven_WinsOverTheExtension()
+    {
+        using var folder = new TempRules();
+        var file = Path.Combine(folder.Path, "report.html");
+
+        var (code, _, stderr) = KbRun.Run("diagnose", Fires, "--format", "markdown", "-o", file);
+
+        Assert.True(code == 0, stderr);
+        Assert.StartsWith("# Diagnosis of fires", File.ReadAllText(file));
+        Assert.DoesNotContain("as its extension says", stderr);
+    }
+
+    [Fact]
+    public void Diagnose_FailOn_NamesEachCauseThatTriggeredExitTwo()
+    {
+        var (code, _, stderr) = KbRun.Run("diagnose", Fires, "--fail-on", "critical");
+
+        Assert.Equal(2, code);
+        Assert.Contains("kb diagnose: exit 2 (--fail-on critical): cloudpods/host-mac-changed (critical, confirmed)", stderr);
+        Assert.DoesNotContain("cloudpods/host-offline", stderr);
+    }
+
+    [Fact]
+    public void Diagnose_ExplainMarkdown_SaysHowEachCauseWasReached()
+    {
+        var (code, stdout, stderr) = KbRun.Run("diagnose", Fires, "--format", "markdown", "--explain");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("### How it was reached", stdout);
+        Assert.Contains("← control/logs/onecloud/default-host-x9k2p/host.log:32", stdout);
+        Assert.Contains("rank score 0.925.", stdout);
+        Assert.DoesNotContain("How it was reached", KbRun.Run("diagnose", Fires, "--format", "markdown").Stdout);
+    }
+
+    [Fact]
+    public void Diagnose_ExplainJson_AddsEachCausesConditions()
+    {
+        var (code, stdout, stderr) = KbRun.Run("diagnose", Fires, "--format", "json", "--explain");
+
+        Assert.True(code == 0, stderr);
+        var conditions = System.Text.Json.JsonDocument.Parse(stdout).RootElement.GetProperty("causes")[0].GetProperty("conditions");
+        Assert.Contains(conditions.EnumerateArray(), c => c.GetProperty("signature").GetBoolean()
+                                                          && c.GetProperty("matched").GetString() == "control/logs/onecloud/default-host-x9k2p/host.log:32");
+        Assert.False(System.Text.Json.JsonDocument.Parse(KbRun.Run("diagnose", Fires, "--format", "json").Stdout)
+            .RootElement.GetProperty("causes")[0].TryGetProperty("conditions", out _));
+    }
+
+    [Fact]
+    public void Diagnose_TableIntoAPipe_KeepsEveryLineWholeAndPlain()
+    {
+        var (code, stdout, stderr) = KbRun.Run("diagnose", Fires);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("     3. Check /etc/yunion/host.conf: the networks: entry must name the interface that now carries 10.20.30.17.\n", stdout);
+        Assert.Contains("   The MAC of the host's management interface changed while region still holds the old MAC, so the new registration collides on manager_uri.\n", stdout);
+        Assert.DoesNotContain("\u001b", stdout);
+    }
+
+    [Fact]
+    public void Diagnose_Width_WrapsTheTableButNeverAFixStep()
+    {
+        var (code, stdout, stderr) = KbRun.Run("diagnose", Fires, "--width", "60");
+
+        Assert.True(code == 0, stderr);
+        var lines = stdout.Split('\n');
+        Assert.All(lines.Where(l => l.StartsWith('│') || l.StartsWith('╭')), l => Assert.True(l.Length <= 60, l));
+        Assert.Contains("     3. Check /etc/yunion/host.conf: the networks: entry must name the interface that now carries 10.20.30.17.", lines);
+    }
+
+    [Fact]
+    public void Diagnose_WidthBelowForty_IsRefused()
+    {
+        var (code, _, stderr) = KbRun.Run("diagnose", Fires, "--width", "10");
+
+        Assert.Equal(1, code);
+        Assert.Contains("--width must be at least 40 columns.", stderr);
+    }
 }

@@ -19,8 +19,22 @@ public sealed class BuiltInRulesCommandTests : IDisposable
         var (code, stdout, stderr) = KbProcess.Run(["lint"], _away, null, workingDirectory: _away);
 
         Assert.True(code == 0, stdout + stderr);
+        Assert.Contains("kb lint: checking the rules built into kb", stderr);
         Assert.Contains($"{RuleSet.FilesIn(RepositoryPaths.Rules).Count()} rules checked: 0 errors", stdout);
         Assert.DoesNotContain("KB024", stdout);
+    }
+
+    [Fact]
+    public void Lint_AwayFromACheckout_LaysADotRulesFolderOverTheBuiltInRulesAndSaysSo()
+    {
+        Directory.CreateDirectory(Path.Combine(_away, "rules", "mine"));
+        File.WriteAllText(Path.Combine(_away, "rules", "mine", "x.yaml"), TempRules.Minimal("mine/x"));
+
+        var (code, stdout, stderr) = KbProcess.Run(["lint"], _away, null, workingDirectory: _away);
+
+        Assert.True(code == 0, stdout + stderr);
+        Assert.Contains("kb lint: checking the rules built into kb with ./rules laid over them (1 files;", stderr);
+        Assert.Contains($"{RuleSet.FilesIn(RepositoryPaths.Rules).Count() + 1} rules checked: 0 errors", stdout);
     }
 
     [Fact]

@@ -32,7 +32,9 @@ public sealed class KbCommandTests
         var (code, output) = Kb("lint", "--format", "json", Path.Combine(RepositoryPaths.Broken, "bad-severity.yaml"));
 
         Assert.Equal(1, code);
-        var items = System.Text.Json.JsonDocument.Parse(output).RootElement;
+        // Output holds standard error too: its one line, what was checked, comes first.
+        Assert.StartsWith("kb lint: checking ", output);
+        var items = System.Text.Json.JsonDocument.Parse(output[(output.IndexOf('\n') + 1)..]).RootElement;
         Assert.Contains(items.EnumerateArray(), d => d.GetProperty("code").GetString() == "KB005" && d.GetProperty("line").GetInt32() == 5);
     }
 
@@ -92,6 +94,35 @@ public sealed class KbCommandTests
         Assert.Contains("expected: fires, actual: silent", output);
         Assert.Contains("capture full.text: expected 'other', actual 'disk full'", output);
         Assert.Contains("2 examples: 0 passed, 2 failed", output);
+    }
+
+    [Fact]
+    public void Rules_ListsEveryBuiltInRuleWithPlatformSeverityAndTitle()
+    {
+        var (code, output) = Kb("rules", "--platform", "cloudpods");
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"(?m)^cloudpods/host-mac-changed\s+cloudpods\s+critical\s+Host cannot re-register after its NIC MAC address changed$", output);
+        Assert.DoesNotContain("talos/", output);
+        Assert.Matches(@"(?m)^\d+ rules$", output);
+    }
+
+    [Fact]
+    public void Rules_UnknownPlatform_NamesTheKnownOnes()
+    {
+        var (code, output) = Kb("rules", "--platform", "openstack");
+
+        Assert.Equal(1, code);
+        Assert.Contains("no rule of platform 'openstack'; the platforms are cloudpods, cloudstack, harvester, talos.", output);
+    }
+
+    [Fact]
+    public void Why_UnknownRule_SuggestsTheClosestIds()
+    {
+        var (code, output) = Kb("why", "cloudpods/host-mac-chaged", RepositoryPaths.Bundle("cloudpods/host-mac-changed/fires"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("no rule 'cloudpods/host-mac-chaged' in the knowledge base; did you mean cloudpods/host-mac-changed? kb rules lists them all.", output);
     }
 
     [Fact]

@@ -19,11 +19,19 @@ internal static class DiagnoseCommand
         var bundle = CommonOptions.Inputs();
         var rules = CommonOptions.Rules();
         var stdinAs = CommonOptions.StdinAs();
-        var format = new Option<string>("--format") { Description = "table, json, markdown (a runbook), html (the runbook as one self-contained page)", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = "table, json, markdown (a runbook), html (the runbook as one self-contained page); default: table, or what the -o file's extension says (.json, .md, .html)", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "markdown", "html");
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of the terminal" };
         var template = new Option<string?>("--template") { Description = "A Scriban template for markdown and html, instead of the built-in one (model: docs/runbooks.md)" };
         var site = SiteOption.Create();
+        var width = new Option<int?>("--width") { Description = "Wrap the table at this many columns (default: the terminal's width; in a pipe or an -o file, lines are not wrapped)" };
+        width.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is < 40)
+            {
+                r.AddError("--width must be at least 40 columns.");
+            }
+        });
         var explain = new Option<bool>("--explain") { Description = "Show how each confidence was reached and the values the rules captured" };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 2 when a cause of this severity or higher is found: info, low, medium, high, critical" };
         failOn.AcceptOnlyFromAmong("info", "low", "medium", "high", "critical");
@@ -33,18 +41,20 @@ internal static class DiagnoseCommand
         command.Options.Add(stdinAs);
         command.Options.Add(format);
         command.Options.Add(explain);
+        command.Options.Add(width);
         command.Options.Add(failOn);
         command.Options.Add(output);
         command.Options.Add(template);
         command.Options.Add(site);
         command.Validators.Add(result =>
         {
-            if (result.GetValue(site) is not null && result.GetValue(format) is not ("markdown" or "html"))
+            var effective = ReportFormat.Effective(result.GetValue(format)!, result.GetResult(format) is { Implicit: false }, result.GetValue(output));
+            if (result.GetValue(site) is not null && effective is not ("markdown" or "html"))
             {
                 result.AddError("--site sets the links of markdown and html reports: add --format markdown or --format html.");
             }
 
-            if (result.GetValue(template) is not null && result.GetValue(format) is not ("markdown" or "html"))
+            if (result.GetValue(template) is not null && effective is not ("markdown" or "html"))
             {
                 result.AddError("--template renders markdown or html: add --format markdown or --format html.");
             }
@@ -52,8 +62,8 @@ internal static class DiagnoseCommand
         command.SetAction(parseResult =>
         {
             var bundlePath = CommonOptions.Paths(parseResult.GetValue(bundle)!, parseResult.GetValue(stdinAs));
-            var chosen = parseResult.GetValue(format)!;
             var target = parseResult.GetValue(output);
+            var (chosen, formatNote) = ReportFormat.Choose("diagnose", parseResult.GetValue(format)!, parseResult.GetResult(format) is { Implicit: false }, target);
             if (ReportOutput.Refusal("diagnose", target, [.. bundlePath, parseResult.GetValue(template)]) is { } refusal)
             {
                 Console.Error.WriteLine(refusal);
@@ -88,7 +98,7 @@ internal static class DiagnoseCommand
                     ? ScanProgress.Run(onFact => Diagnoser.Diagnose(knowledge.Rules, opened, onFact))
                     : Diagnoser.Diagnose(knowledge.Rules, opened);
                 result = ArticleSearch.AddRelated(result, opened, knowledge.Articles);
-                var rendered = DiagnosisReport.Of(result, knowledge.Articles, site: siteBase);
+                var rendered = DiagnosisReport.Of(result, knowledge.Articles, explain: parseResult.GetValue(explain), site: siteBase);
                 report = chosen switch
                 {
                     "json" => rendered.ToJson(),
@@ -107,7 +117,8 @@ internal static class DiagnoseCommand
             if (report is null)
             {
                 using var file = target is null ? null : new StringWriter();
-                table.WriteTable(new SafeConsole(file is null ? TerminalConsole.Stdout() : PlainConsole.Create(file)), parseResult.GetValue(explain));
+                var columns = parseResult.GetValue(width);
+                table.WriteTable(new SafeConsole(file is null ? TerminalConsole.Stdout(columns) : PlainConsole.Create(file, columns ?? PlainConsole.Unwrapped)));
                 report = file?.ToString();
             }
 
@@ -116,9 +127,33 @@ internal static class DiagnoseCommand
                 return 1;
             }
 
-            return parseResult.GetValue(failOn) is { } threshold
-                   && result.Causes.Any(c => c.Severity >= Enum.Parse<Severity>(threshold, ignoreCase: true)) ? 2 : 0;
+            if (formatNote is not null)
+            {
+                Console.Error.WriteLine(formatNote);
+            }
+
+            return FailOn(parseResult.GetValue(failOn), result);
         });
         return command;
+    }
+
+    /// <summary>Exit 2, saying which causes did it, when a cause is at or above the --fail-on severity.</summary>
+    private static int FailOn(string? threshold, DiagnosisResult result)
+    {
+        if (threshold is null)
+        {
+            return 0;
+        }
+
+        var level = Enum.Parse<Severity>(threshold, ignoreCase: true);
+        var triggering = result.Causes.Where(c => c.Severity >= level).ToList();
+        if (triggering.Count == 0)
+        {
+            return 0;
+        }
+
+        Console.Error.WriteLine($"kb diagnose: exit 2 (--fail-on {threshold}): " +
+                                string.Join(", ", triggering.Select(c => $"{c.RuleId} ({c.Severity.ToString().ToLowerInvariant()}, {c.Status.ToString().ToLowerInvariant()})")));
+        return 2;
     }
 }

@@ -18,7 +18,9 @@ internal static class LintCommand
         command.Options.Add(format);
         command.SetAction(parseResult =>
         {
-            var rules = KnowledgeRoot.Load(parseResult.GetValue(paths));
+            var (rules, source) = KnowledgeRoot.Load(parseResult.GetValue(paths));
+            // On standard error, so that --format json and --junit output stay what they are.
+            Console.Error.WriteLine($"kb lint: checking {source}");
             var diagnostics = rules.Lint();
             if (parseResult.GetValue(format) == "json")
             {

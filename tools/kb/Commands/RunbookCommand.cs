@@ -101,7 +101,7 @@ internal static class RunbookCommand
         var rule = knowledge.Rules.Rules.FirstOrDefault(r => r.Id == id);
         if (rule is null)
         {
-            Console.Error.WriteLine($"kb runbook: no rule '{id}'{Suggest(knowledge.Rules.Rules, id)} — kb runbook --all -o DIR lists them all.");
+            Console.Error.WriteLine($"kb runbook: no rule '{id}'{Suggest(knowledge.Rules, id)} — kb rules lists them all.");
             return 1;
         }
 
@@ -123,7 +123,7 @@ internal static class RunbookCommand
                 return 1;
             }
 
-            markdown = DiagnosisReport.Of(result, knowledge.Articles, id, siteBase).ToMarkdown(template);
+            markdown = DiagnosisReport.Of(result, knowledge.Articles, id, site: siteBase).ToMarkdown(template);
         }
 
         var text = format == "html" ? HtmlPage.Render(markdown, HtmlPage.TitleOf(markdown, id)) : markdown;
@@ -145,9 +145,6 @@ internal static class RunbookCommand
         return 0;
     }
 
-    private static string Suggest(IEnumerable<KnowledgeEngine.Rules.LoadedRule> rules, string id)
-    {
-        var close = rules.Select(r => r.Id).Where(n => n.Contains(id.Split('/')[^1], StringComparison.OrdinalIgnoreCase)).Take(3).ToList();
-        return close.Count == 0 ? "" : $" (did you mean {string.Join(", ", close)}?)";
-    }
+    private static string Suggest(KnowledgeEngine.Rules.RuleSet rules, string id) =>
+        rules.ClosestIds(id) is { Count: > 0 } close ? $" (did you mean {string.Join(", ", close)}?)" : "";
 }

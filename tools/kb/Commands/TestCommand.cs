@@ -20,7 +20,9 @@ internal static class TestCommand
         command.Options.Add(junit);
         command.SetAction(parseResult =>
         {
-            var rules = KnowledgeRoot.Load(parseResult.GetValue(paths));
+            var (rules, source) = KnowledgeRoot.Load(parseResult.GetValue(paths));
+            // On standard error, so that --format json and --junit output stay what they are.
+            Console.Error.WriteLine($"kb test: checking {source}");
             if (rules.HasErrors)
             {
                 DiagnosticOutput.WriteText(Console.Error, rules.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));

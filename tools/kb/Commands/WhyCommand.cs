@@ -32,7 +32,9 @@ internal static class WhyCommand
             var id = parseResult.GetValue(rule)!;
             if (ruleSet.Rules.All(r => r.Id != id))
             {
-                Console.Error.WriteLine($"kb why: no rule '{id}' in the knowledge base. Run kb lint to list the rules, or check the id's spelling.");
+                var close = ruleSet.ClosestIds(id);
+                Console.Error.WriteLine($"kb why: no rule '{id}' in the knowledge base" +
+                                        (close.Count > 0 ? $"; did you mean {string.Join(", ", close)}?" : ".") + " kb rules lists them all.");
                 return 1;
             }
 

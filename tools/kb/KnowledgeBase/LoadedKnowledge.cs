@@ -45,7 +45,7 @@ internal sealed record LoadedKnowledge(RuleSet Rules, ArticleLibrary Articles)
 
     /// <summary>The built-in rule files, a user file replacing the built-in one of the same path under
     /// rules/ and the others added. A user file is named by the path the user gave, so its diagnostics point there.</summary>
-    private static IEnumerable<RuleSource> Sources(string? userRules)
+    internal static IEnumerable<RuleSource> Sources(string? userRules)
     {
         var byPath = BuiltInKnowledge.Rules().ToDictionary(s => s.Path, StringComparer.Ordinal);
         if (userRules is not null)

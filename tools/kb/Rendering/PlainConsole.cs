@@ -2,13 +2,15 @@ using Spectre.Console;
 
 namespace KnowledgeEngine.Cli.Rendering;
 
-/// <summary>A Spectre console over any writer without colours or escape codes and with a fixed
-/// width, so the table written to a file (or compared in a golden test) is the same everywhere.</summary>
+/// <summary>A Spectre console over any writer without colours or escape codes. Its width is given (a
+/// golden test, --width) or, by default, <see cref="Unwrapped"/>: a report in a file or a pipe keeps each
+/// line whole, so a fix command can be copied from a CI log as it is.</summary>
 internal static class PlainConsole
 {
-    public const int Width = 120;
+    /// <summary>Wide enough that no line of a report is wrapped (evidence is quoted to 240 characters).</summary>
+    public const int Unwrapped = 4096;
 
-    public static IAnsiConsole Create(TextWriter writer, int width = Width)
+    public static IAnsiConsole Create(TextWriter writer, int width = Unwrapped)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {

@@ -17,25 +17,30 @@ internal static class TerminalConsole
     /// what it is given in a synchronised writer, so they cannot be found from Console.Out).</summary>
     public static void UseRaw((TextWriter Out, TextWriter Error)? raw) => _raw = raw;
 
-    public static IAnsiConsole Stdout() => Create(_raw?.Out ?? Console.Out, !Console.IsOutputRedirected);
+    /// <summary>Standard output: on a terminal its width and colours (none when NO_COLOR is set); in a
+    /// pipe, plain and unwrapped. <paramref name="width"/> (--width) overrides the width in both.</summary>
+    public static IAnsiConsole Stdout(int? width = null) => Create(_raw?.Out ?? Console.Out, !Console.IsOutputRedirected, width);
 
-    public static IAnsiConsole Stderr() => Create(_raw?.Error ?? Console.Error, !Console.IsErrorRedirected);
+    public static IAnsiConsole Stderr() => Create(_raw?.Error ?? Console.Error, !Console.IsErrorRedirected, null);
 
-    private static IAnsiConsole Create(TextWriter writer, bool terminal) => AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>https://no-color.org: any non-empty NO_COLOR turns colour off.</summary>
+    public static bool NoColor => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+
+    private static IAnsiConsole Create(TextWriter writer, bool terminal, int? width) => AnsiConsole.Create(new AnsiConsoleSettings
     {
-        Out = new Output(writer, terminal),
-        Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Out = new Output(writer, terminal, width),
+        Ansi = terminal && !NoColor ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = terminal && !NoColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
     });
 
-    private sealed class Output(TextWriter writer, bool terminal) : IAnsiConsoleOutput
+    private sealed class Output(TextWriter writer, bool terminal, int? width) : IAnsiConsoleOutput
     {
         public TextWriter Writer => writer;
 
         public bool IsTerminal => terminal;
 
-        public int Width => terminal && SafeSize(() => Console.WindowWidth) is > 0 and var w ? w : 80;
+        public int Width => width ?? (terminal && SafeSize(() => Console.WindowWidth) is > 0 and var w ? w : PlainConsole.Unwrapped);
 
         public int Height => terminal && SafeSize(() => Console.WindowHeight) is > 0 and var h ? h : 24;
 

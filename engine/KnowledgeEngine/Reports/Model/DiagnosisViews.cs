@@ -24,6 +24,9 @@ internal sealed record DiagnosisReportModel(
 
     /// <summary>Rules whose required conditions held but one.</summary>
     public IReadOnlyList<NotConfirmedView> NotConfirmed { get; init; } = [];
+
+    /// <summary>Asked for with --explain: show how each cause was reached.</summary>
+    public bool Explain { get; init; }
 }
 
 internal sealed record BundleView(string Name, string Platform, IReadOnlyList<string> Hosts, string? CollectedAt, IReadOnlyList<string> Warnings)
