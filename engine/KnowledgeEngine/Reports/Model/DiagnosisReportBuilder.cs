@@ -25,7 +25,7 @@ internal static class DiagnosisReportBuilder
         var distinctions = result.Distinctions.Where(d => causes.Any(c => c.Rule.Id == d.First || c.Rule.Id == d.Second))
             .Select(d => new DistinctionView(d.First, d.Second, d.Decisive.Select(m => m.Collect!).ToList())).ToList();
         var symptoms = result.Symptoms.Select(s => new SymptomView(s.Id, s.Rule.Title,
-            s.Facts.Select(f => Evidence(EvidenceQuoter.Quote("when", f))).ToList())).ToList();
+            s.Facts.Select(f => Evidence(EvidenceQuoter.Quote("when", f, s.Rule.When.FirstOrDefault(c => c.Name == f.Name)))).ToList())).ToList();
         return new DiagnosisReportModel(bundle, causes, distinctions, symptoms)
         {
             Related = result.Related.Select(a => new RelatedArticleView(a.Title, a.Path, a.Score)).ToList(),
@@ -64,7 +64,12 @@ internal static class DiagnosisReportBuilder
         LastSeenTime = h.LastSeen,
     };
 
-    private static EvidenceView Evidence(EvidenceLine e) => new(e.Role, e.Name, e.Location, e.Text);
+    private static EvidenceView Evidence(EvidenceLine e) => new(e.Role, e.Name, e.Location, e.Text)
+    {
+        Record = e.Record,
+        MatchStart = e.Match?.Start ?? 0,
+        MatchLength = e.Match?.Length ?? 0,
+    };
 
     /// <summary>What a when condition matched: at most five locations, or why it matched nothing.</summary>
     private static string Matched(WhenResult condition, IReadOnlyDictionary<DerivedFact, IReadOnlyList<string>> derivedBy)
