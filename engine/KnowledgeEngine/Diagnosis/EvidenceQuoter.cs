@@ -1,15 +1,34 @@
 using KnowledgeEngine.Facts;
+using KnowledgeEngine.Facts.Scanning;
 using KnowledgeEngine.Rules;
 
 namespace KnowledgeEngine.Diagnosis;
 
-/// <summary>Turns matched facts into quotable lines: a log record's first line, a resource's
-/// kind/name, a config key and value.</summary>
+/// <summary>Turns matched facts into quotable lines: a log record's line, a resource's kind/name, a
+/// config key and value. A log record is quoted around the text its condition matched (the 409 body's
+/// <c>duplicate manager_uri …</c>, not the timestamp and Go function that start the line), with where the
+/// match lies in the quote, and the whole record kept for JSON and --explain.</summary>
 public static class EvidenceQuoter
 {
     private const int MaxText = 240;
 
-    internal static EvidenceLine Quote(string role, MatchedFact matched) => new(role, matched.Name, matched.Location, Text(matched.Fact));
+    /// <summary>How much of the line before the match a quote keeps, so the match has its context.</summary>
+    private const int Lead = 60;
+
+    internal static EvidenceLine Quote(string role, MatchedFact matched, LoadedCondition? condition = null)
+    {
+        if (matched.Fact is not LogFact log || condition is null || Locate(log.Text, condition) is not { } found)
+        {
+            return new EvidenceLine(role, matched.Name, matched.Location, Text(matched.Fact)) { Record = Record(matched.Fact) };
+        }
+
+        var (text, start) = Window(log.Text, found.Start, found.Length);
+        return new EvidenceLine(role, matched.Name, matched.Location, text)
+        {
+            Record = log.Text,
+            Match = (start, Math.Min(found.Length, text.Length - start)),
+        };
+    }
 
     /// <summary>The fact in one line of at most 240 characters.</summary>
     public static string Text(object fact)
@@ -24,5 +43,48 @@ public static class EvidenceQuoter
             _ => fact.ToString() ?? "",
         };
         return text.Length <= MaxText ? text : text[..(MaxText - 1)] + "…";
+    }
+
+    private static string Record(object fact) => fact is LogFact log ? log.Text : Text(fact);
+
+    /// <summary>Where the condition's regex, else its literal, matches the record (null for a condition
+    /// that reads only level, component or fields).</summary>
+    private static (int Start, int Length)? Locate(string record, LoadedCondition condition)
+    {
+        if (condition.Model.Property("regex") is { } regex && LazyRegex.Get(regex.Value).Match(record) is { Success: true } m && m.Length > 0)
+        {
+            return (m.Index, m.Length);
+        }
+
+        if (condition.Model.Property("contains") is { Value.Length: > 0 } literal && record.IndexOf(literal.Value, StringComparison.Ordinal) is >= 0 and var at)
+        {
+            return (at, literal.Value.Length);
+        }
+
+        return null;
+    }
+
+    /// <summary>The line of the record that holds the match, cut to 240 characters so the match shows
+    /// with up to <see cref="Lead"/> characters before it; "…" marks each cut.</summary>
+    private static (string Text, int MatchStart) Window(string record, int start, int length)
+    {
+        var lineStart = record.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
+        if (start == 0)
+        {
+            lineStart = 0;
+        }
+
+        var lineEnd = record.IndexOf('\n', start) is >= 0 and var end ? end : record.Length;
+        var line = record[lineStart..lineEnd];
+        var at = start - lineStart;
+        if (line.Length <= MaxText)
+        {
+            return (line, at);
+        }
+
+        var from = at + length <= MaxText - 1 ? 0 : Math.Max(0, at - Lead);
+        var to = Math.Min(line.Length, from + MaxText - (from > 0 ? 2 : 1));
+        var text = (from > 0 ? "…" : "") + line[from..to] + (to < line.Length ? "…" : "");
+        return (text, at - from + (from > 0 ? 1 : 0));
     }
 }

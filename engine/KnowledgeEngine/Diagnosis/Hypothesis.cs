@@ -4,8 +4,16 @@ using KnowledgeEngine.Rules.Model;
 
 namespace KnowledgeEngine.Diagnosis;
 
-/// <summary>A fact quoted as evidence: where it is (file:line) and what it says.</summary>
-public sealed record EvidenceLine(string Role, string Name, string? Location, string Text);
+/// <summary>A fact quoted as evidence: where it is (file:line) and what it says, in a line of at most
+/// 240 characters around the text its condition matched.</summary>
+public sealed record EvidenceLine(string Role, string Name, string? Location, string Text)
+{
+    /// <summary>The whole fact: a log record with its continuation lines, uncut.</summary>
+    public string Record { get; init; } = "";
+
+    /// <summary>Where in <see cref="Text"/> the condition's literal or regex matched, when it did.</summary>
+    public (int Start, int Length)? Match { get; init; }
+}
 
 /// <summary>Evidence the rule expects that was not in the bundle, and how to collect it.</summary>
 public sealed record MissingEvidence(string Description, double Weight, string? Collect)

@@ -207,6 +207,19 @@ internal static class JsonReport
             w.WriteString("name", e.Name);
             w.WriteString("location", e.Location);
             w.WriteString("text", e.Text);
+            if (e.MatchLength > 0)
+            {
+                w.WriteStartObject("match");
+                w.WriteNumber("start", e.MatchStart);
+                w.WriteNumber("length", e.MatchLength);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("match");
+            }
+
+            w.WriteString("record", e.Record);
             w.WriteEndObject();
         }
 

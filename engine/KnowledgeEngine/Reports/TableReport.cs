@@ -38,7 +38,7 @@ internal static class TableReport
                 Status(c),
                 $"[bold]{Markup.Escape(c.Rule.Title)}[/]\n[grey]{Markup.Escape(c.Rule.Id)}[/]",
                 Markup.Escape(c.Rule.Severity),
-                top is null ? "" : $"[grey]{Markup.Escape(Path.GetFileName(top.Location ?? ""))}[/]\n{Markup.Escape(Shorten(top.Text, 70))}");
+                top is null ? "" : $"[grey]{Markup.Escape(Path.GetFileName(top.Location ?? ""))}[/]\n{Highlighted(Around(top, 70))}");
         }
 
         console.Write(table);
@@ -66,7 +66,27 @@ internal static class TableReport
 
     private static string Status(CauseView c) => c.Status == "suspected" ? "[yellow]suspected[/]" : "confirmed";
 
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    /// <summary>The quote with its matched text in bold (plain where the console has no styles).</summary>
+    private static string Highlighted(EvidenceView e) => e.MatchLength == 0 ? Markup.Escape(e.Text)
+        : Markup.Escape(e.Text[..e.MatchStart]) + "[bold]" + Markup.Escape(e.Text.Substring(e.MatchStart, e.MatchLength)) + "[/]" +
+          Markup.Escape(e.Text[(e.MatchStart + e.MatchLength)..]);
+
+    /// <summary>At most <paramref name="max"/> characters of the quote, starting at the matched text when
+    /// it would not fit otherwise: the table's column shows why the rule matched, not the timestamp.</summary>
+    private static EvidenceView Around(EvidenceView e, int max)
+    {
+        if (e.Text.Length <= max)
+        {
+            return e;
+        }
+
+        var from = e.MatchLength == 0 || e.MatchStart + e.MatchLength <= max - 1 ? 0 : Math.Max(0, e.MatchStart - 10);
+        var length = Math.Min(e.Text.Length - from, max - (from > 0 ? 2 : 1));
+        var text = (from > 0 ? "…" : "") + e.Text.Substring(from, length) + (from + length < e.Text.Length ? "…" : "");
+        var start = e.MatchStart - from + (from > 0 ? 1 : 0);
+        var room = text.Length - start - (from + length < e.Text.Length ? 1 : 0);
+        return e with { Text = text, MatchStart = start, MatchLength = e.MatchLength == 0 ? 0 : Math.Max(0, Math.Min(e.MatchLength, room)) };
+    }
 
     private static void WriteCause(IAnsiConsole console, CauseView c, bool explain)
     {
@@ -97,7 +117,7 @@ internal static class TableReport
         console.MarkupLine("   [bold]evidence[/]");
         foreach (var e in c.Evidence)
         {
-            console.MarkupLine($"     [grey]{Markup.Escape(e.Location ?? "(derived)")}[/] {Markup.Escape(e.Text)}" +
+            console.MarkupLine($"     [grey]{Markup.Escape(e.Location ?? "(derived)")}[/] {Highlighted(e)}" +
                                (e.Role == "when" ? "" : $" [grey]({e.Role})[/]"));
         }
 

@@ -29,6 +29,21 @@ internal static class MarkdownFunctions
         return fence + pad + value + pad + fence;
     }
 
+    /// <summary>Inline code of <paramref name="text"/> with the part from <paramref name="start"/> of
+    /// <paramref name="length"/> characters in bold: how a quote shows the text its rule matched.</summary>
+    public static string Mark(string? text, int start, int length)
+    {
+        var value = text ?? "";
+        if (length <= 0 || start < 0 || start + length > value.Length)
+        {
+            return Code(value);
+        }
+
+        var before = value[..start];
+        var after = value[(start + length)..];
+        return (before.Length > 0 ? Code(before) : "") + "**" + Code(value.Substring(start, length)) + "**" + (after.Length > 0 ? Code(after) : "");
+    }
+
     /// <summary>Text with Markdown's punctuation escaped, so it renders literally.</summary>
     public static string Escape(string? text)
     {

@@ -23,7 +23,7 @@ public class ExampleBundleDiagnosisTests
         var top = result.Causes[0];
         Assert.Equal("cloudpods/host-mac-changed", top.RuleId);
         Assert.Contains(top.Fired.Fix, step => step.Contains("0c:c4:7a:5e:12:3a"));
-        Assert.Contains(top.Evidence, e => e.Location!.EndsWith("host.log:32") && e.Text.Contains("409"));
+        Assert.Contains(top.Evidence, e => e.Location!.EndsWith("host.log:32") && e.Record.Contains("409") && e.Text.Contains("duplicate manager_uri"));
     }
 
     [Fact]

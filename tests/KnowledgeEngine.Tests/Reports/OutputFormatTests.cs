@@ -16,7 +16,7 @@ public sealed class OutputFormatTests
         Assert.True(code == 0, stderr);
         Assert.StartsWith("# Diagnosis of fires\n", stdout);
         Assert.Contains("1. `climc host-remove-netif 5f0c2a7e-3b1d-4c8e-9a61-2d7f4b8e0c17 0c:c4:7a:5e:12:3a`", stdout);
-        Assert.Matches(@"`control/logs/onecloud/default-host-x9k2p/host\.log:32`: `\[error", stdout);
+        Assert.Matches(@"`control/logs/onecloud/default-host-x9k2p/host\.log:32`: `….*`\*\*`duplicate manager_uri", stdout);
         Assert.DoesNotContain("{{", stdout);
     }
 
@@ -191,5 +191,25 @@ public sealed class OutputFormatTests
 
         Assert.Equal(1, code);
         Assert.Contains("--width must be at least 40 columns.", stderr);
+    }
+
+    [Fact]
+    public void Diagnose_Table_TopEvidenceShowsWhatTheRuleMatched()
+    {
+        var (code, stdout, stderr) = KbRun.Run("diagnose", Fires);
+
+        Assert.True(code == 0, stderr);
+        var row = stdout.Split('\n').First(l => l.Contains("cloudpods/host-mac-changed", StringComparison.Ordinal) && l.StartsWith('│'));
+        Assert.Contains("duplicate manager_uri https://10.20.30.17:8885", row);
+    }
+
+    [Fact]
+    public void Diagnose_Markdown_EvidenceBoldsTheMatchedText()
+    {
+        var (code, stdout, stderr) = KbRun.Run("diagnose", Fires, "--format", "markdown");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("**`duplicate manager_uri https://10.20.30.17:8885`**", stdout);
+        Assert.Contains("**`Master MAC: b4:96:91:2c:7e:10`**", stdout);
     }
 }

@@ -36,7 +36,7 @@ internal static class DiagnosisReportBuilder
         var distinctions = result.Distinctions.Where(d => causes.Any(c => c.Rule.Id == d.First || c.Rule.Id == d.Second))
             .Select(d => new DistinctionView(d.First, d.Second, d.Decisive.Select(m => m.Collect!).ToList())).ToList();
         var symptoms = result.Symptoms.Select(s => new SymptomView(s.Id, s.Rule.Title,
-            s.Facts.Select(f => Evidence(EvidenceQuoter.Quote("when", f))).ToList())).ToList();
+            s.Facts.Select(f => Evidence(EvidenceQuoter.Quote("when", f, s.Rule.When.FirstOrDefault(c => c.Name == f.Name)))).ToList())).ToList();
         return new DiagnosisReportModel(bundle, causes, distinctions, symptoms)
         {
             Articles = siteBase is null ? kept.Select(c => views.Article(c.h.Rule)).OfType<ArticleView>().DistinctBy(a => a.Href).ToList() : [],
@@ -77,7 +77,12 @@ internal static class DiagnosisReportBuilder
         LastSeenTime = h.LastSeen,
     };
 
-    private static EvidenceView Evidence(EvidenceLine e) => new(e.Role, e.Name, e.Location, e.Text);
+    private static EvidenceView Evidence(EvidenceLine e) => new(e.Role, e.Name, e.Location, e.Text)
+    {
+        Record = e.Record,
+        MatchStart = e.Match?.Start ?? 0,
+        MatchLength = e.Match?.Length ?? 0,
+    };
 
     /// <summary>What a when condition matched: at most five locations, or why it matched nothing.</summary>
     private static string Matched(WhenResult condition, IReadOnlyDictionary<DerivedFact, IReadOnlyList<string>> derivedBy)

@@ -96,8 +96,17 @@ internal sealed record ConditionView(bool Signature, string Description, string 
 internal sealed record ConfidenceStepView(string Reason, double Weight, double Before, double After);
 
 /// <summary>A quoted fact: its role (when, evidence, against), its name in the rule, where it is
-/// (file:line; null for a derived fact) and what it says.</summary>
-internal sealed record EvidenceView(string Role, string Name, string? Location, string Text);
+/// (file:line; null for a derived fact) and what it says, quoted around the text its condition matched.</summary>
+internal sealed record EvidenceView(string Role, string Name, string? Location, string Text)
+{
+    /// <summary>The whole fact, uncut (a log record with its continuation lines).</summary>
+    public string Record { get; init; } = "";
+
+    /// <summary>Where in <see cref="Text"/> the condition matched; a length of 0 when it names no text.</summary>
+    public int MatchStart { get; init; }
+
+    public int MatchLength { get; init; }
+}
 
 internal sealed record ValueView(string Name, string Value);
 
