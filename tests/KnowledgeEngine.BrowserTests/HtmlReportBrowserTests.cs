@@ -27,6 +27,8 @@ public sealed class HtmlReportBrowserTests(BrowserSession session) : IClassFixtu
         var evidence = page.Locator("h3:text-is('Evidence') + ul > li");
         await Expect(evidence.First).ToBeVisibleAsync();
         await Expect(page.Locator("h3:text-is('Evidence') + ul").First).ToContainTextAsync("Master MAC: b4:96:91:2c:7e:10");
+        // The text the rule matched is highlighted inside the quoted record.
+        await Expect(evidence.First.Locator("strong")).ToContainTextAsync("duplicate manager_uri https://10.20.30.17:8885");
         // Tall enough to show the table and the first cause's evidence (the README's picture).
         await page.SetViewportSizeAsync(1100, 1600);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = session.Screenshot("diagnosis.png") });
