@@ -25,7 +25,7 @@ public static class HtmlPage
         pre{background:#f2f4f6;padding:.8em;border-radius:6px;overflow-x:auto}pre code{padding:0;background:none}
         table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #d1d9e0;padding:.3em .6em;text-align:left;vertical-align:top}
         blockquote{margin:1em 0;padding:.2em 1em;border-left:4px solid #d4a72c;background:#fff8c5}
-        a{color:#0969da}
+        a{color:#0969da}strong>code{background:#fff3b0}
         """;
 
     public static string Render(string markdown, string title)
