@@ -148,6 +148,16 @@ internal static class TableReport
                                $"[grey]({Markup.Escape(condition.Location)})[/] ← {Markup.Escape(condition.Matched)}");
         }
 
+        // The quotes above are cut to 240 characters around the match; the records they come from, whole.
+        foreach (var e in c.Evidence.Where(e => e.Record.Length > 0 && e.Record != e.Text))
+        {
+            console.MarkupLine($"   [bold]record[/] [grey]{Markup.Escape(e.Location ?? "(derived)")}[/]");
+            foreach (var line in e.Record.Split('\n'))
+            {
+                console.Write(new UnwrappedLine("     " + line));
+            }
+        }
+
         console.MarkupLine($"   [bold]confidence[/] prior {c.Rule.Prior:0.00}");
         foreach (var s in c.Steps)
         {

@@ -212,4 +212,14 @@ public sealed class OutputFormatTests
         Assert.Contains("**`duplicate manager_uri https://10.20.30.17:8885`**", stdout);
         Assert.Contains("**`Master MAC: b4:96:91:2c:7e:10`**", stdout);
     }
+
+    [Fact]
+    public void Diagnose_ExplainTable_PrintsTheWholeRecordOfACutQuote()
+    {
+        var (code, stdout, stderr) = KbRun.Run("diagnose", Fires, "--explain");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("   record control/logs/onecloud/default-host-x9k2p/host.log:32\n     [error 2026-03-14 09:08:22 hostinfo.(*SHostInfo).onFail(hostinfo.go:1046)] register failed:", stdout);
+        Assert.DoesNotContain("   record", KbRun.Run("diagnose", Fires).Stdout);
+    }
 }
