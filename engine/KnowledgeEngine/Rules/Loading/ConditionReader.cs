@@ -14,7 +14,7 @@ internal sealed partial class ConditionReader(FileContext file)
     {
         [FactKind.Log] = ["source", "contains", "regex", "level", "component", "anywhere"],
         [FactKind.Resource] = ["kind", "name", "namespace", "absent"],
-        [FactKind.Config] = ["file", "key", "value"],
+        [FactKind.Config] = ["file", "key", "value", "absent"],
         [FactKind.File] = ["path", "absent"],
         [FactKind.Bundle] = ["platform", "layout", "host"],
         [FactKind.Fact] = ["name"],
