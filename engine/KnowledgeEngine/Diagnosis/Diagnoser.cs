@@ -86,7 +86,7 @@ public static class Diagnoser
             unmet.Concat(fired.Against.Where(a => a.Found).Select(a => (Describe(a), a.Weight))));
         // The bundle's own metadata, joined implicitly for absent conditions and bundle.* reads, proves nothing.
         var evidence = fired.Facts.Where(f => f.Fact is not BundleFact && (!f.Name.StartsWith('_') || f.Location is not null))
-            .Select(f => EvidenceQuoter.Quote("when", f, fired.Rule.When.FirstOrDefault(c => c.Name == f.Name)))
+            .Select(f => EvidenceQuoter.QuoteWhen(f, fired.Rule))
             .Concat(fired.Evidence.Where(e => e.Found).SelectMany(e => e.Facts.Select(f => EvidenceQuoter.Quote("evidence", f, e.Item))))
             .Concat(fired.Against.Where(a => a.Found).SelectMany(a => a.Facts.Select(f => EvidenceQuoter.Quote("against", f, a.Item))))
             .ToList();

@@ -22,12 +22,37 @@ public static class EvidenceQuoter
             return new EvidenceLine(role, matched.Name, matched.Location, Text(matched.Fact)) { Record = Record(matched.Fact) };
         }
 
-        var (text, start) = Window(log.Text, found.Start, found.Length);
+        var (text, start, length) = Window(log.Text, found.Start, found.Length);
         return new EvidenceLine(role, matched.Name, matched.Location, text)
         {
             Record = log.Text,
-            Match = (start, Math.Min(found.Length, text.Length - start)),
+            Match = (start, length),
         };
+    }
+
+    /// <summary>A when fact of <paramref name="rule"/>, quoted around what its condition matched.</summary>
+    internal static EvidenceLine QuoteWhen(MatchedFact matched, LoadedRule rule) =>
+        Quote("when", matched, rule.When.FirstOrDefault(c => c.Name == matched.Name));
+
+    /// <summary>
+    /// At most <paramref name="max"/> characters of <paramref name="line"/>: from its start when the match
+    /// (at <paramref name="at"/>, <paramref name="length"/> long; 0 for none) fits, else from
+    /// <paramref name="lead"/> characters before it; "…" marks each cut. Gives the match's place in the
+    /// cut text, its length clipped to what the cut keeps.
+    /// </summary>
+    internal static (string Text, int Start, int Length) Cut(string line, int at, int length, int max, int lead)
+    {
+        if (line.Length <= max)
+        {
+            return (line, at, Math.Min(length, line.Length - at));
+        }
+
+        var from = at + length <= max - 1 ? 0 : Math.Max(0, at - lead);
+        var to = Math.Min(line.Length, from + max - (from > 0 ? 2 : 1));
+        var text = (from > 0 ? "…" : "") + line[from..to] + (to < line.Length ? "…" : "");
+        var start = at - from + (from > 0 ? 1 : 0);
+        var kept = text.Length - start - (to < line.Length ? 1 : 0);
+        return (text, start, Math.Max(0, Math.Min(length, kept)));
     }
 
     /// <summary>The fact in one line of at most 240 characters.</summary>
@@ -66,25 +91,10 @@ public static class EvidenceQuoter
 
     /// <summary>The line of the record that holds the match, cut to 240 characters so the match shows
     /// with up to <see cref="Lead"/> characters before it; "…" marks each cut.</summary>
-    private static (string Text, int MatchStart) Window(string record, int start, int length)
+    private static (string Text, int Start, int Length) Window(string record, int start, int length)
     {
-        var lineStart = record.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
-        if (start == 0)
-        {
-            lineStart = 0;
-        }
-
+        var lineStart = start == 0 ? 0 : record.LastIndexOf('\n', start - 1) + 1;
         var lineEnd = record.IndexOf('\n', start) is >= 0 and var end ? end : record.Length;
-        var line = record[lineStart..lineEnd];
-        var at = start - lineStart;
-        if (line.Length <= MaxText)
-        {
-            return (line, at);
-        }
-
-        var from = at + length <= MaxText - 1 ? 0 : Math.Max(0, at - Lead);
-        var to = Math.Min(line.Length, from + MaxText - (from > 0 ? 2 : 1));
-        var text = (from > 0 ? "…" : "") + line[from..to] + (to < line.Length ? "…" : "");
-        return (text, at - from + (from > 0 ? 1 : 0));
+        return Cut(record[lineStart..lineEnd], start - lineStart, length, MaxText, Lead);
     }
 }

@@ -75,17 +75,8 @@ internal static class TableReport
     /// it would not fit otherwise: the table's column shows why the rule matched, not the timestamp.</summary>
     private static EvidenceView Around(EvidenceView e, int max)
     {
-        if (e.Text.Length <= max)
-        {
-            return e;
-        }
-
-        var from = e.MatchLength == 0 || e.MatchStart + e.MatchLength <= max - 1 ? 0 : Math.Max(0, e.MatchStart - 10);
-        var length = Math.Min(e.Text.Length - from, max - (from > 0 ? 2 : 1));
-        var text = (from > 0 ? "…" : "") + e.Text.Substring(from, length) + (from + length < e.Text.Length ? "…" : "");
-        var start = e.MatchStart - from + (from > 0 ? 1 : 0);
-        var room = text.Length - start - (from + length < e.Text.Length ? 1 : 0);
-        return e with { Text = text, MatchStart = start, MatchLength = e.MatchLength == 0 ? 0 : Math.Max(0, Math.Min(e.MatchLength, room)) };
+        var (text, start, length) = EvidenceQuoter.Cut(e.Text, e.MatchStart, e.MatchLength, max, lead: 10);
+        return e with { Text = text, MatchStart = start, MatchLength = length };
     }
 
     private static void WriteCause(IAnsiConsole console, CauseView c, bool explain)

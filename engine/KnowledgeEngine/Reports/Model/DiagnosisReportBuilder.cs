@@ -36,7 +36,7 @@ internal static class DiagnosisReportBuilder
         var distinctions = result.Distinctions.Where(d => causes.Any(c => c.Rule.Id == d.First || c.Rule.Id == d.Second))
             .Select(d => new DistinctionView(d.First, d.Second, d.Decisive.Select(m => m.Collect!).ToList())).ToList();
         var symptoms = result.Symptoms.Select(s => new SymptomView(s.Id, s.Rule.Title,
-            s.Facts.Select(f => Evidence(EvidenceQuoter.Quote("when", f, s.Rule.When.FirstOrDefault(c => c.Name == f.Name)))).ToList())).ToList();
+            s.Facts.Select(f => Evidence(EvidenceQuoter.QuoteWhen(f, s.Rule))).ToList())).ToList();
         return new DiagnosisReportModel(bundle, causes, distinctions, symptoms)
         {
             Articles = siteBase is null ? kept.Select(c => views.Article(c.h.Rule)).OfType<ArticleView>().DistinctBy(a => a.Href).ToList() : [],
