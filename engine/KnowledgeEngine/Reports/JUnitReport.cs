@@ -16,7 +16,7 @@ public static class JUnitReport
         var suites = results.GroupBy(r => r.Id).Select(group => new XElement("testsuite",
             new XAttribute("name", group.Key),
             new XAttribute("tests", group.Count()),
-            new XAttribute("failures", group.Count(r => !r.Passed && r.NotRun is null)),
+            new XAttribute("failures", group.Count(r => r.Failed)),
             new XAttribute("skipped", group.Count(r => r.NotRun is not null)),
             group.Select(r => new XElement("testcase",
                 new XAttribute("classname", r.Id),
@@ -30,7 +30,7 @@ public static class JUnitReport
         return Text(new XElement("testsuites",
             new XAttribute("name", "kb test"),
             new XAttribute("tests", results.Count),
-            new XAttribute("failures", results.Count(r => !r.Passed && r.NotRun is null)),
+            new XAttribute("failures", results.Count(r => r.Failed)),
             new XAttribute("skipped", results.Count(r => r.NotRun is not null)),
             suites));
     }

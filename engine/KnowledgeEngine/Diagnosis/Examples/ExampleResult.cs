@@ -25,6 +25,9 @@ public sealed class ExampleResult
 
     public bool Passed => Problems.Count == 0 && NotRun is null;
 
+    /// <summary>It ran and differed from what it expects (an example that could not run neither passed nor failed).</summary>
+    public bool Failed => Problems.Count > 0 && NotRun is null;
+
     /// <summary>Why the example could not run here, when it could not: its bundle or case is not where
     /// the rules were read from (the rules built into kb, outside a checkout of the knowledge base).</summary>
     public string? NotRun { get; init; }
