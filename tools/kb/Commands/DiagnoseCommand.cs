@@ -88,7 +88,7 @@ internal static class DiagnoseCommand
             }
 
             DiagnosisResult result;
-            DiagnosisReport table;
+            DiagnosisReport rendered;
             string? report;
             try
             {
@@ -98,7 +98,7 @@ internal static class DiagnoseCommand
                     ? ScanProgress.Run(onFact => Diagnoser.Diagnose(knowledge.Rules, opened, onFact))
                     : Diagnoser.Diagnose(knowledge.Rules, opened);
                 result = ArticleSearch.AddRelated(result, opened, knowledge.Articles);
-                var rendered = DiagnosisReport.Of(result, knowledge.Articles, explain: parseResult.GetValue(explain), site: siteBase);
+                rendered = DiagnosisReport.Of(result, knowledge.Articles, explain: parseResult.GetValue(explain), site: siteBase);
                 report = chosen switch
                 {
                     "json" => rendered.ToJson(),
@@ -106,7 +106,6 @@ internal static class DiagnoseCommand
                     "html" => rendered.ToHtml(runbook),
                     _ => null,
                 };
-                table = rendered;
             }
             catch (Exception e) when (e is BundleException or RunbookTemplateException)
             {
@@ -118,7 +117,7 @@ internal static class DiagnoseCommand
             {
                 using var file = target is null ? null : new StringWriter();
                 var columns = parseResult.GetValue(width);
-                table.WriteTable(new SafeConsole(file is null ? TerminalConsole.Stdout(columns) : PlainConsole.Create(file, columns ?? PlainConsole.Unwrapped)));
+                rendered.WriteTable(new SafeConsole(file is null ? TerminalConsole.Stdout(columns) : PlainConsole.Create(file, columns ?? PlainConsole.Unwrapped)));
                 report = file?.ToString();
             }
 
