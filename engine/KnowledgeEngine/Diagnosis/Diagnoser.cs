@@ -79,8 +79,8 @@ public static class Diagnoser
     public static Hypothesis Evaluate(FiredRule fired)
     {
         var prior = fired.Rule.Prior;
-        var unmet = fired.Unmet.Select(u => (u.SourceCollected ? $"collected, not found: {u.Condition.Description}"
-            : $"not collected: {u.Condition.Description}", u.SourceCollected ? AbsentWeight : UncollectedWeight));
+        var unmet = fired.Unmet.Select(u => (u.SourceCollected ? $"collected, not found: {u.Description}"
+            : $"not collected: {u.Description}", u.SourceCollected ? AbsentWeight : UncollectedWeight));
         var (confidence, steps) = Confidence.Combine(prior,
             fired.Evidence.Where(e => e.Found).Select(e => (Describe(e), e.Weight)),
             unmet.Concat(fired.Against.Where(a => a.Found).Select(a => (Describe(a), a.Weight))));

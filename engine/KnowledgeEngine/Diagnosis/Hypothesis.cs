@@ -66,13 +66,13 @@ public sealed record Hypothesis(
     /// <summary>A suspected cause's unmet when conditions as facts to collect: those never collected
     /// first (collect next), then those collected without the fact.</summary>
     public IReadOnlyList<MissingEvidence> ToConfirm => Fired.Unmet.OrderBy(u => u.SourceCollected)
-        .Select(u => new MissingEvidence(u.Condition.Description, u.SourceCollected ? Diagnoser.AbsentWeight : Diagnoser.UncollectedWeight, u.Collect)
+        .Select(u => new MissingEvidence(u.Description, u.SourceCollected ? Diagnoser.AbsentWeight : Diagnoser.UncollectedWeight, u.Collect)
         {
             SourceCollected = u.SourceCollected,
         }).ToList();
 
     /// <summary>How many conditions held: the required ones that held plus each evidence item found.</summary>
-    public int MatchedConditions => Rule.When.Count - Fired.Unmet.Count + Fired.Evidence.Count(e => e.Found);
+    public int MatchedConditions => Rule.When.Count - Fired.Unmet.Count(u => u.Via is null) + Fired.Evidence.Count(e => e.Found);
 }
 
 /// <summary>Two hypotheses too close to call, and the facts that would tell them apart.</summary>

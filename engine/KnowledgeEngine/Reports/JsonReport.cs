@@ -158,6 +158,7 @@ internal static class JsonReport
             w.WriteString("at", u.Location);
             w.WriteBoolean("source_collected", u.SourceCollected);
             w.WriteString("collect", u.Collect);
+            w.WriteString("via", u.Via);
             w.WriteEndObject();
         }
 

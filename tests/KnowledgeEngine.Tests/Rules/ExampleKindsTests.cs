@@ -15,11 +15,8 @@ public sealed class ExampleKindsTests
     private static readonly ExampleExpectation[] Kinds = [ExampleExpectation.Fires, ExampleExpectation.Silent, ExampleExpectation.Suspected];
 
     /// <summary>
-    /// Rules that cannot have a suspected example yet, each with the reason. A suspected match never
-    /// derives facts (docs/rule-language.md), so a symptom rule whose cause rules chain on its derived
-    /// fact cannot take a non-signature when condition without silencing those cause rules on every
-    /// bundle that lacks it; the others still need a confirming condition that collected facts can show. The list may only shrink: an entry that gains a suspected example,
-    /// or no longer names a rule, fails the test.
+    /// Rules that have no suspected example yet, each with the reason. The list may only shrink: an
+    /// entry that gains a suspected example, or no longer names a rule, fails the test.
     /// </summary>
     private static readonly Dictionary<string, string> NoSuspectedYet = new(StringComparer.Ordinal)
     {

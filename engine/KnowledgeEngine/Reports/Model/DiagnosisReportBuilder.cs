@@ -67,7 +67,7 @@ internal static class DiagnosisReportBuilder
         Status = h.Status == CauseStatus.Suspected ? "suspected" : "confirmed",
         RankScore = Math.Round(h.RankScore, 4),
         Unmet = h.Fired.Unmet.OrderBy(u => u.SourceCollected)
-            .Select(u => new UnmetView(u.Condition.Description, u.Condition.Location, u.SourceCollected, u.Collect)).ToList(),
+            .Select(u => new UnmetView(u.Description, u.Condition.Location, u.SourceCollected, u.Collect) { Via = u.Via }).ToList(),
         DroppedJoins = h.Fired.DroppedJoins,
         Conditions = h.Fired.When.Select(w => new ConditionView(w.IsSignature, w.Condition.Description, w.Condition.Location, Matched(w, derivedBy))).ToList(),
         Repeats = h.Repeats,
@@ -99,7 +99,7 @@ internal static class DiagnosisReportBuilder
 
     private static string Derived(object fact, IReadOnlyDictionary<DerivedFact, IReadOnlyList<string>> derivedBy) =>
         fact is DerivedFact d && derivedBy.TryGetValue(d, out var rules)
-            ? $"derived {d} by {string.Join(", ", rules)}"
+            ? $"derived {d} by {string.Join(", ", rules)}{(d.IsSuspected ? " (a suspected match)" : "")}"
             : $"derived {fact}";
 
     private static string? Utc(DateTimeOffset? time) =>

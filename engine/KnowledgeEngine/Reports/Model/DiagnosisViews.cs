@@ -87,7 +87,11 @@ internal sealed record CauseView(
 }
 
 /// <summary>A when condition that did not hold for a suspected cause, where the rule states it, and how to collect it.</summary>
-internal sealed record UnmetView(string Description, string Location, bool SourceCollected, string? Collect);
+internal sealed record UnmetView(string Description, string Location, bool SourceCollected, string? Collect)
+{
+    /// <summary>The rule the condition belongs to when the cause inherited it through a suspected derived fact.</summary>
+    public string? Via { get; init; }
+}
 
 /// <summary>A when condition of a cause: whether it is a signature, where the rule states it, and
 /// what it matched ("not collected", "collected, not found", the facts' locations).</summary>

@@ -24,6 +24,9 @@ internal sealed record CompiledRule(
     /// other when conditions, or without a cause.</summary>
     public SuspectPlan? Suspect { get; init; }
 
+    /// <summary>The rule's <c>derive:</c>, also used to derive from its suspected matches; null without one.</summary>
+    public DeriveAction? Derive { get; init; }
+
     public IEnumerable<RuleDefinition> Definitions =>
         Evidence.Concat(Against).Select(i => i.Definition).Prepend(Cause).Concat(Suspect?.Definitions ?? []);
 }

@@ -12,6 +12,24 @@ internal sealed class DeriveAction(string fact, IReadOnlyList<DeriveField> field
         var rendered = fields.ToDictionary(f => f.Name.Value, f => Templates.Render(f.Value.Value, path => values[path].Read(context.Match)));
         context.InsertLogical(new DerivedFact(fact, rendered));
     }
+
+    /// <summary>The fact a suspected match would derive, from the values read for it. A field
+    /// whose template reads a condition that did not hold is left out rather than filled with a
+    /// placeholder, so no rule joins on text that was never in the bundle.</summary>
+    public DerivedFact Suspected(IReadOnlyDictionary<string, string> matchValues, IReadOnlyList<UnmetCondition> unmet)
+    {
+        var rendered = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in fields)
+        {
+            var template = field.Value.Value;
+            if (template.Placeholders.All(p => matchValues.ContainsKey(p.Path)))
+            {
+                rendered[field.Name.Value] = Templates.Render(template, path => matchValues[path]);
+            }
+        }
+
+        return new DerivedFact(fact, rendered) { Unmet = unmet };
+    }
 }
 
 /// <summary>Fills templates; a value that is not there stays visible as &lt;name.field&gt;.</summary>

@@ -14,6 +14,13 @@ public sealed class DerivedFact : IEquatable<DerivedFact>
 
     public IReadOnlyDictionary<string, string> Fields { get; }
 
+    /// <summary>Empty for a fact a confirmed match derived. For one a suspected match derived: the
+    /// when conditions that did not hold for it (and for the suspected facts it was built on), which
+    /// every match reading this fact inherits, so a cause chained on a suspected symptom is suspected.</summary>
+    public IReadOnlyList<UnmetCondition> Unmet { get; init; } = [];
+
+    public bool IsSuspected => Unmet.Count > 0;
+
     /// <summary>The field's value; empty when this fact was derived without it.</summary>
     public string Get(string field) => Fields.GetValueOrDefault(field) ?? "";
 

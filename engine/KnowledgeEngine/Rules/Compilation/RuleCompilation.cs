@@ -65,6 +65,7 @@ internal static class RuleCompilation
             values, elements.Count)
         {
             Suspect = SuspectCompilation.Compile(rule, file, derived),
+            Derive = derive,
         };
     }
 

@@ -90,8 +90,15 @@ public enum CauseStatus
 /// source was never collected" (neutral: collect it next); see docs/rule-language.md.</summary>
 public sealed record UnmetCondition(LoadedCondition Condition, bool SourceCollected)
 {
+    /// <summary>Null for the matched rule's own condition. For one inherited through a suspected
+    /// derived fact: the rule whose suspected match derived it (the condition is that rule's).</summary>
+    public string? Via { get; init; }
+
     /// <summary>How to obtain the fact, as the rule says.</summary>
     public string? Collect => Condition.Collect;
+
+    /// <summary>The condition as reports print it, naming the rule it belongs to when inherited.</summary>
+    public string Description => Via is null ? Condition.Description : $"{Condition.Description} (for {Via})";
 }
 
 /// <summary>One when condition of a match: whether it is a signature, the facts bound to it, and

@@ -36,6 +36,37 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
         }
 
         var warnings = new List<Diagnostic>();
+        Fire(session, warnings);
+        var (fired, suspected) = Read(session, collected);
+        // A symptom rule's suspected match derives its fact too, marked with what did not hold, so the
+        // cause rules chained on it are read as suspected rather than silenced. Each round can only
+        // add facts built on the last round's, so the rounds end; the cap guards a chain of symptoms.
+        for (var round = 0; round < MaxSuspectedRounds && DeriveSuspected(session, suspected, derivedBy) > 0; round++)
+        {
+            Fire(session, warnings);
+            (fired, suspected) = Read(session, collected);
+        }
+
+        var inheriting = fired.Where(f => Inherited(f).Any()).ToList();
+        fired.RemoveAll(inheriting.Contains);
+        suspected = [.. suspected.Select(Inherit), .. inheriting.Select(Inherit)];
+
+        var derived = session.Query<DerivedFact>().ToList();
+        var shown = fired.Concat(suspected).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        return new RuleRun(fired, derived)
+        {
+            Suspected = suspected,
+            Warnings = warnings,
+            NearMisses = prober?.NearMisses(session, shown) ?? [],
+            DerivedBy = derived.Where(derivedBy.ContainsKey).ToDictionary(d => d, d => (IReadOnlyList<string>)derivedBy[d].Distinct().ToList()),
+        };
+    }
+
+    /// <summary>How many rounds of deriving from suspected matches a run does at most.</summary>
+    private const int MaxSuspectedRounds = 4;
+
+    private void Fire(ISession session, List<Diagnostic> warnings)
+    {
         try
         {
             session.Fire();
@@ -50,7 +81,10 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
                 "the facts it would derive after that were not inserted, so rules built on them may be missing",
                 "make the rule derive one fact per thing it is about (a key in its where), not one per matching record"));
         }
+    }
 
+    private (List<FiredRule> Fired, List<FiredRule> Suspected) Read(ISession session, CollectedSources collected)
+    {
         var fired = new List<FiredRule>();
         var suspected = new List<FiredRule>();
         foreach (var rule in rules)
@@ -72,15 +106,46 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
             }
         }
 
-        var derived = session.Query<DerivedFact>().ToList();
+        return (fired, suspected);
+    }
 
-        var shown = fired.Concat(suspected).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-        return new RuleRun(fired, derived)
+    /// <summary>Inserts the fact each suspected match of a deriving rule would derive, unless an
+    /// equal fact is already there (a confirmed one wins); returns how many were new.</summary>
+    private int DeriveSuspected(ISession session, List<FiredRule> suspected, Dictionary<DerivedFact, List<string>> derivedBy)
+    {
+        var added = 0;
+        foreach (var match in suspected)
         {
-            Suspected = suspected,
-            Warnings = warnings,
-            NearMisses = prober?.NearMisses(session, shown) ?? [],
-            DerivedBy = derived.Where(derivedBy.ContainsKey).ToDictionary(d => d, d => (IReadOnlyList<string>)derivedBy[d].Distinct().ToList()),
+            if (_byId.GetValueOrDefault(match.Id)?.Derive is not { } derive)
+            {
+                continue;
+            }
+
+            var unmet = match.Unmet.Select(u => u.Via is null ? u with { Via = match.Id } : u).Concat(Inherited(match)).Distinct().ToList();
+            var fact = derive.Suspected(match.Values, unmet);
+            if (session.TryInsert(fact))
+            {
+                derivedBy[fact] = [match.Id];
+                added++;
+            }
+        }
+
+        return added;
+    }
+
+    private readonly Dictionary<string, CompiledRule> _byId = rules.ToDictionary(r => r.Rule.Id, StringComparer.Ordinal);
+
+    /// <summary>The unmet conditions of the suspected derived facts a match bound.</summary>
+    private static IEnumerable<UnmetCondition> Inherited(FiredRule match) =>
+        match.Facts.Select(f => f.Fact).OfType<DerivedFact>().SelectMany(d => d.Unmet);
+
+    private static FiredRule Inherit(FiredRule match)
+    {
+        var inherited = Inherited(match).Where(u => !match.Unmet.Contains(u)).Distinct().ToList();
+        return inherited.Count == 0 ? match : match with
+        {
+            Status = CauseStatus.Suspected,
+            Unmet = [.. match.Unmet, .. inherited],
         };
     }
 
