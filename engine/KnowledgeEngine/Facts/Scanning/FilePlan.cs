@@ -1,5 +1,3 @@
-using KnowledgeEngine.Rete.Text;
-
 namespace KnowledgeEngine.Facts;
 
 /// <summary>
@@ -16,10 +14,22 @@ internal sealed class FilePlan
         PatternCount = patterns.Length;
         var byLiteral = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var unfiltered = new List<int>();
+        var gated = new List<(int Pattern, int Gate)>();
         foreach (var i in patterns)
         {
             var pattern = plan.Patterns[i];
             var literals = pattern.IsRegex ? pattern.Prefilter : [pattern.Text];
+            if (literals.Count == 0 && pattern.After is { } after)
+            {
+                // Without its gate in this file's plan, the pattern can never open here.
+                if (plan.IndexOf(after) is var gate && patterns.Contains(gate))
+                {
+                    gated.Add((i, gate));
+                }
+
+                continue;
+            }
+
             if (literals.Count == 0)
             {
                 unfiltered.Add(i);
@@ -36,9 +46,10 @@ internal sealed class FilePlan
             }
         }
         UnfilteredRegexes = unfiltered.ToArray();
+        GatedRegexes = gated.ToArray();
         Literals = byLiteral.Keys.ToArray();
         LiteralOwners = byLiteral.Values.Select(o => o.ToArray()).ToArray();
-        Prefilter = Literals.Length > 0 ? new LiteralSearcher(Literals) : null;
+        Prefilter = Literals.Length > 0 ? new Scanning.Prefilter(Literals) : null;
     }
 
     public ScanPlan Plan { get; }
@@ -52,11 +63,15 @@ internal sealed class FilePlan
     /// <summary>The regexes without a literal, tried on every record.</summary>
     public int[] UnfilteredRegexes { get; }
 
+    /// <summary>The regexes without a literal that a gate opens (<see cref="ScanPattern.After"/>), each with its
+    /// gate's index: tried on every record once the gate matched, on none before.</summary>
+    public (int Pattern, int Gate)[] GatedRegexes { get; }
+
     public string[] Literals { get; }
 
     /// <summary>For each literal, the patterns it serves (several rules may share one literal).</summary>
     public int[][] LiteralOwners { get; }
 
     /// <summary>Finds the literals; its literal indices are those of <see cref="Literals"/>.</summary>
-    public LiteralSearcher? Prefilter { get; }
+    public Scanning.Prefilter? Prefilter { get; }
 }

@@ -148,7 +148,7 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits)
         public long Process(ReadOnlySpan<char> region, long lineNumber, bool endsMidLine)
         {
             LastRegionEndedMidLine = endsMidLine && region.Length > 0 && region[^1] != '\n';
-            if (_everyRecord)
+            if (_everyRecord || _matcher.AnyGateOpen)
             {
                 return EveryRecord(region, lineNumber);
             }
@@ -164,16 +164,17 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits)
         private long Prefiltered(ReadOnlySpan<char> region, long lineNumber)
         {
             var prefilter = file.Prefilter!;
+            var cursor = prefilter.NewCursor();
             var position = 0;
             while (position < region.Length)
             {
-                var found = prefilter.IndexOfAny(region[position..]);
-                if (found < 0)
+                var hit = prefilter.Next(region, position, cursor);
+                if (hit < 0)
                 {
                     break;
                 }
 
-                var hitLine = LineStart(region, position + found, position);
+                var hitLine = LineStart(region, hit, position);
                 var recordStart = RecordStartBefore(region, hitLine, position);
                 lineNumber += region[position..recordStart].Count('\n');
                 var recordEnd = RecordEndAfter(region, hitLine);
@@ -181,6 +182,11 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits)
                 Offer(record, lineNumber);
                 lineNumber += record.Count('\n');
                 position = recordEnd;
+                if (_matcher.AnyGateOpen)
+                {
+                    // The record opened a gated regex: from here on every record of the file is tried.
+                    return EveryRecord(region[position..], lineNumber);
+                }
             }
             return lineNumber + region[position..].Count('\n');
         }

@@ -9,7 +9,12 @@ internal sealed class PatternMatcher(FilePlan file)
 {
     private readonly List<int> _literals = [];
     private readonly List<int> _candidates = [];
+    private readonly List<int> _scratch = [];
     private readonly ScanPlan _plan = file.Plan;
+    private readonly bool[] _open = new bool[file.GatedRegexes.Length];
+
+    /// <summary>Some gated regex of the file is open: every later record of the file must be tried.</summary>
+    public bool AnyGateOpen { get; private set; }
 
     /// <summary>Ids of the matched patterns in plan order, or an empty list; increments <paramref name="counts"/>
     /// once per pattern and record.</summary>
@@ -17,13 +22,20 @@ internal sealed class PatternMatcher(FilePlan file)
     {
         _literals.Clear();
         _candidates.Clear();
-        file.Prefilter?.FindAll(record, _literals);
+        file.Prefilter?.FindAll(record, _literals, _scratch);
         foreach (var literal in _literals)
         {
             _candidates.AddRange(file.LiteralOwners[literal]);
         }
 
         _candidates.AddRange(file.UnfilteredRegexes);
+        for (var i = 0; i < _open.Length; i++)
+        {
+            if (_open[i])
+            {
+                _candidates.Add(file.GatedRegexes[i].Pattern);
+            }
+        }
         if (_candidates.Count == 0)
         {
             return [];
@@ -49,7 +61,21 @@ internal sealed class PatternMatcher(FilePlan file)
 
             counts[pattern]++;
             (matched ??= []).Add(_plan.Patterns[pattern].Id);
+            Open(pattern);
         }
         return matched is null ? [] : matched;
+    }
+
+    /// <summary>Opens the gated regexes whose gate is <paramref name="pattern"/>, for the records after this one.</summary>
+    private void Open(int pattern)
+    {
+        for (var i = 0; i < _open.Length; i++)
+        {
+            if (!_open[i] && file.GatedRegexes[i].Gate == pattern)
+            {
+                _open[i] = true;
+                AnyGateOpen = true;
+            }
+        }
     }
 }

@@ -14,4 +14,9 @@ public sealed record ScanPattern(string Id, string Text, bool IsRegex, IReadOnly
     /// <summary>An <c>anywhere: true</c> condition reads it, so it is also matched against the text values of
     /// resources and configs (docs/facts.md, "Text anywhere").</summary>
     public bool InValues { get; init; }
+
+    /// <summary>The id of the pattern that opens this one: it is tried only on the records of a file that
+    /// follow the first record matching that pattern. Null: tried from the start. Lets a regex without a
+    /// literal (a YAML tree printed after an error line) cost nothing in files without its error line.</summary>
+    public string? After { get; init; }
 }

@@ -9,6 +9,7 @@ public sealed class ScanPlan
     private readonly LazyRegex?[] _regexes;
     private readonly (string Glob, int[] Patterns)[] _scoped;
     private readonly int[] _everywhere;
+    private readonly Dictionary<string, int> _indexById;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, FilePlan> _byPatterns = new(StringComparer.Ordinal);
 
     internal ScanPlan(IReadOnlyList<ScanPattern> patterns, bool keepAll, bool collapseRepeats, bool scansValues = false)
@@ -19,6 +20,7 @@ public sealed class ScanPlan
         CollapsesRepeats = collapseRepeats;
         CountedIds = patterns.Where(p => p.Counted).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         _regexes = patterns.Select(p => p.IsRegex ? LazyRegex.Get(p.Text) : null).ToArray();
+        _indexById = Enumerable.Range(0, patterns.Count).ToDictionary(i => patterns[i].Id, StringComparer.Ordinal);
         _everywhere = Enumerable.Range(0, patterns.Count).Where(i => patterns[i].Sources.Count == 0).ToArray();
         _scoped = Enumerable.Range(0, patterns.Count).SelectMany(i => patterns[i].Sources.Select(glob => (glob, i)))
             .GroupBy(x => x.glob, StringComparer.Ordinal).Select(g => (g.Key, g.Select(x => x.i).ToArray())).ToArray();
@@ -72,4 +74,7 @@ public sealed class ScanPlan
     }
 
     internal LazyRegex? RegexOf(int pattern) => _regexes[pattern];
+
+    /// <summary>The index of the pattern with the id; -1 when there is none.</summary>
+    internal int IndexOf(string id) => _indexById.GetValueOrDefault(id, -1);
 }

@@ -75,6 +75,26 @@ public sealed class ScanPlanBuilder
         return this;
     }
 
+    /// <summary>Tries the pattern added last only on the records of a file after the first one that matched the
+    /// pattern <paramref name="gateId"/> (added before or after it); for a condition that reads only records
+    /// after its partner's (<c>source == x.source and line &gt; x.line</c>).</summary>
+    public ScanPlanBuilder After(string gateId)
+    {
+        if (_patterns.Count == 0)
+        {
+            throw new InvalidOperationException("After gates the pattern added last; add one first.");
+        }
+
+        ArgumentException.ThrowIfNullOrEmpty(gateId);
+        if (gateId == _patterns[^1].Id)
+        {
+            throw new ArgumentException($"pattern '{gateId}' cannot open itself.", nameof(gateId));
+        }
+
+        _patterns[^1] = _patterns[^1] with { After = gateId };
+        return this;
+    }
+
     /// <summary>Keep every record as a fact, still counting the patterns.</summary>
     public ScanPlanBuilder KeepAllRecords()
     {
@@ -98,7 +118,15 @@ public sealed class ScanPlanBuilder
         return this;
     }
 
-    public ScanPlan Build() => new(_patterns.ToArray(), _keepAll, collapseRepeats: !_keepRepeats, _scanValues);
+    public ScanPlan Build()
+    {
+        if (_patterns.FirstOrDefault(p => p.After is { } gate && !_ids.Contains(gate)) is { } orphan)
+        {
+            throw new InvalidOperationException($"pattern '{orphan.Id}' is opened by '{orphan.After}', which was never added.");
+        }
+
+        return new(_patterns.ToArray(), _keepAll, collapseRepeats: !_keepRepeats, _scanValues);
+    }
 
     private void Claim(string id)
     {

@@ -18,10 +18,12 @@ internal static class ScanPlanCollector
         var keepAll = false;
         var keepRepeats = false;
         var values = false;
-        foreach (var condition in rules.SelectMany(r => r.When.Concat(r.Evidence).Concat(r.Against)).Where(c => c.Kind.Value == FactKind.Log))
+        foreach (var (rule, condition) in rules.SelectMany(r => r.When.Concat(r.Evidence).Concat(r.Against).Select(c => (r, c))).Where(x => x.c.Kind.Value == FactKind.Log))
         {
             var counted = condition.Count is not null;
-            var source = condition.Property("source")?.Value;
+            var gate = ScanGate.Of(condition, rule.When);
+            // A gated condition reads only the files its partner matched in, so it is looked for only where the partner is.
+            var source = condition.Property("source")?.Value ?? gate?.Property("source")?.Value;
             var anywhere = condition.Property("anywhere")?.Value == "true";
             values |= anywhere;
             if (condition.Property("contains") is { } literal)
@@ -31,7 +33,7 @@ internal static class ScanPlanCollector
             }
             else if (condition.Property("regex") is { } regex)
             {
-                regexes[regex.Value] = regexes.GetValueOrDefault(regex.Value).With(counted, source, anywhere);
+                regexes[regex.Value] = regexes.GetValueOrDefault(regex.Value).With(counted, source, anywhere, gate is null ? null : Key(gate));
             }
             else
             {
@@ -42,20 +44,36 @@ internal static class ScanPlanCollector
         }
 
         var builder = ScanPlan.CreateBuilder();
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         var index = 0;
+        foreach (var (literal, _) in literals)
+        {
+            ids[$"contains:{literal}"] = $"literal{++index}";
+        }
+
+        index = 0;
+        foreach (var (regex, _) in regexes)
+        {
+            ids[$"regex:{regex}"] = $"regex{++index}";
+        }
+
         foreach (var (literal, use) in literals)
         {
-            builder.AddLiteral($"literal{++index}", literal, use.Counted).InFiles(use.Globs);
+            builder.AddLiteral(ids[$"contains:{literal}"], literal, use.Counted).InFiles(use.Globs);
             if (use.Anywhere)
             {
                 builder.InValues();
             }
         }
 
-        index = 0;
         foreach (var (regex, use) in regexes)
         {
-            builder.AddRegex($"regex{++index}", regex, use.Counted).InFiles(use.Globs);
+            builder.AddRegex(ids[$"regex:{regex}"], regex, use.Counted).InFiles(use.Globs);
+            if (use.Gate is { } gate)
+            {
+                builder.After(ids[gate]);
+            }
+
             if (use.Anywhere)
             {
                 builder.InValues();
@@ -80,13 +98,22 @@ internal static class ScanPlanCollector
         return builder.Build();
     }
 
-    /// <summary>How the conditions of one literal or regex use it: counted by any, and the source globs of
-    /// all (none when one of them has no source: then it is looked for in every log file).</summary>
-    private readonly record struct Use(bool Counted, string[]? Sources, bool Everywhere, bool Anywhere)
+    /// <summary>The pattern a condition is served by: its literal (a contains wins, as above) or its regex.</summary>
+    private static string Key(ConditionModel condition) =>
+        condition.Property("contains") is { } literal ? $"contains:{literal.Value}" : $"regex:{condition.Property("regex")!.Value}";
+
+    /// <summary>How the conditions of one literal or regex use it: counted by any, the source globs of
+    /// all (none when one of them has no source: then it is looked for in every log file), and the gate
+    /// that opens it (see <see cref="ScanGate"/>), kept only while every use names the same one.</summary>
+    private readonly record struct Use(bool Counted, string[]? Sources, bool Everywhere, bool Anywhere, string? Gate, bool Ungated, bool Seen)
     {
         public string[] Globs => Everywhere || Sources is null ? [] : Sources;
 
-        public Use With(bool counted, string? source, bool anywhere) =>
-            new(Counted || counted, source is null ? Sources : [.. Sources ?? [], source], Everywhere || source is null, Anywhere || anywhere);
+        public Use With(bool counted, string? source, bool anywhere, string? gate = null)
+        {
+            var ungated = Ungated || gate is null || (Seen && Gate != gate);
+            return new(Counted || counted, source is null ? Sources : [.. Sources ?? [], source], Everywhere || source is null,
+                Anywhere || anywhere, ungated ? null : gate, ungated, Seen: true);
+        }
     }
 }

@@ -55,12 +55,13 @@ internal static class StyleChecks
                 "add collect: <command that gathers the fact>, so a suspected cause can say how to confirm it");
         }
 
-        foreach (var item in rule.When.Concat(rule.Evidence).Concat(rule.Against).Where(ScansEveryRecord))
+        foreach (var item in rule.When.Concat(rule.Evidence).Concat(rule.Against).Where(c => ScansEveryRecord(c) && Compilation.ScanGate.Of(c, rule.When) is null))
         {
             yield return Warn(LoaderCodes.ScansEveryRecord, item.Span,
                 "this log condition makes the scanner try every record of every log file: it names no source, and " +
                 (item.Property("regex") is null ? "it has neither contains nor regex" : "its regex has no literal that every match contains"),
-                "add contains: <a literal every matching line holds>, or source: <glob of the files it reads>");
+                "add contains: <a literal every matching line holds>, or source: <glob of the files it reads>, " +
+                "or, for a line printed after another condition's, where: source == <name>.source and line > <name>.line");
         }
 
         foreach (var item in rule.When.Concat(rule.Evidence).Concat(rule.Against))
