@@ -44,6 +44,15 @@ public sealed class ScanGateTests
         Assert.DoesNotContain(Load("source == unknown.source and line > unknown.line").Lint(), d => d.Code == "KB057");
     }
 
+    [Fact]
+    public void A_partner_that_is_not_a_signature_does_not_gate_a_signature_whose_join_a_suspected_match_drops()
+    {
+        var rules = RuleHarness.Load(Rule("source == unknown.source and line > unknown.line")
+            .Replace("    signature: true\n", "").Replace("as: tree\n", "as: tree\n    signature: true\n"));
+
+        Assert.Null(Assert.Single(rules.ScanPlan.Patterns, p => p.IsRegex).After);
+    }
+
     [Theory]
     [InlineData("source == unknown.source")]
     [InlineData("line > unknown.line")]

@@ -28,7 +28,11 @@ internal static class ScanGate
         }
 
         var parts = Conjuncts(node).ToList();
+        // A suspected match drops the where parts that read a non-signature condition (docs/rule-language.md),
+        // so only a signature partner, or any partner in a rule without signatures, always stays joined.
+        var joinsStay = !when.Any(c => c.IsSignature);
         return when.FirstOrDefault(partner => partner != condition && partner.Name is { } name && HasLiteral(partner)
+            && (joinsStay || partner.IsSignature)
             && partner.Absent?.Value != true && partner.Count is null
             && parts.Any(p => SameSource(p, name.Value)) && parts.Any(p => After(p, name.Value)));
     }
