@@ -14,10 +14,12 @@ namespace KnowledgeEngine.Rules;
 /// </summary>
 public sealed class RuleSet
 {
-    private readonly ISessionFactory _factory;
+    private readonly Lazy<ISessionFactory> _factory;
     private readonly IReadOnlyList<CompiledRule> _compiled;
-    private readonly RuleProber _prober;
-    private readonly Lazy<ISessionFactory> _diagnosisFactory;
+    private readonly Lazy<RuleProber> _prober;
+    /// <summary>The diagnosis networks built so far (the rules a bundle can report and their near-miss
+    /// probes), by the ids of those rules: bundles of one kind share one.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ISessionFactory Factory, RuleProber Prober)> _diagnosisNetworks = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, List<IReadOnlyList<LoadedCondition>>> _derivers;
 
     private RuleSet(string? root, IReadOnlyList<RuleModel> all, IReadOnlyList<CompiledRule> compiled, IReadOnlyList<Diagnostic> diagnostics)
@@ -26,12 +28,12 @@ public sealed class RuleSet
         AllRules = all;
         _compiled = compiled;
         Rules = compiled.Select(c => c.Rule).ToList();
-        _prober = new RuleProber(compiled);
+        _prober = new(() => new RuleProber(compiled));
         _derivers = RuleRunner.Derivers(compiled);
         Diagnostics = diagnostics;
-        _factory = RuleCompiler.Compile(compiled.SelectMany(c => c.Definitions));
-        // Built on the first diagnosis: examples and kb test need no probes.
-        _diagnosisFactory = new(() => RuleCompiler.Compile(compiled.SelectMany(c => c.Definitions).Concat(_prober.Probes.Select(p => p.Probe))));
+        // Each network is built on first use: kb diagnose runs only the one with the near-miss probes,
+        // kb test and kb eval only the plain one, and a build costs 150-300 ms for the built-in rules.
+        _factory = new(() => RuleCompiler.Compile(compiled.SelectMany(c => c.Definitions)));
         ScanPlan = ScanPlanCollector.Collect(compiled.Select(c => c.Model));
     }
 
@@ -62,7 +64,7 @@ public sealed class RuleSet
     public ScanPlan ScanPlan { get; }
 
     /// <summary>Node counts of the compiled network by kind.</summary>
-    public IReadOnlyDictionary<string, int> NetworkSummary => _factory.NetworkSummary;
+    public IReadOnlyDictionary<string, int> NetworkSummary => _factory.Value.NetworkSummary;
 
     /// <summary>The rule files of a folder, searched recursively in path order: *.yaml and *.yml, leaving
     /// out the example bundles (any folder named examples), whose YAML files are facts, not rules.</summary>
@@ -127,11 +129,27 @@ public sealed class RuleSet
             .Distinct(StringComparer.Ordinal).Take(count).ToList();
     }
 
-    public RuleRun Run(IEnumerable<Fact> facts) => new RuleRunner(_factory, _compiled, _derivers).Run(facts);
+    public RuleRun Run(IEnumerable<Fact> facts) => new RuleRunner(_factory.Value, _compiled, _derivers).Run(facts);
 
     /// <summary>Runs the rules and the near-miss probes over the facts in one session: the run's
     /// <see cref="RuleRun.NearMisses"/> names the rules that missed one required condition.</summary>
-    public RuleRun RunWithNearMisses(IEnumerable<Fact> facts) => new RuleRunner(_diagnosisFactory.Value, _compiled, _derivers, _prober).Run(facts);
+    public RuleRun RunWithNearMisses(IEnumerable<Fact> facts) => RunWithNearMisses(facts, everyRule: false);
+
+    /// <param name="everyRule">Build the network of every rule, not only of those the facts can bring into the
+    /// report: the oracle the tests hold <see cref="RuleRelevance"/> to.</param>
+    internal RuleRun RunWithNearMisses(IEnumerable<Fact> facts, bool everyRule)
+    {
+        // The session holds every fact anyway; listing them first lets the network leave out the rules
+        // they cannot bring into the report (RuleRelevance), which for a small bundle is nearly all of them.
+        var list = facts as IReadOnlyList<Fact> ?? facts.ToList();
+        var relevant = everyRule ? _compiled.ToList() : RuleRelevance.Select(_compiled, ScanPlan, list);
+        var (factory, prober) = _diagnosisNetworks.GetOrAdd(string.Join('\n', relevant.Select(r => r.Rule.Id)), _ =>
+        {
+            var probes = new RuleProber(relevant);
+            return (RuleCompiler.Compile(relevant.SelectMany(c => c.Definitions).Concat(probes.Probes.Select(p => p.Probe))), probes);
+        });
+        return new RuleRunner(factory, relevant, _derivers, prober).Run(list);
+    }
 
     /// <summary>Scans the bundle with <see cref="ScanPlan"/> and runs the rules over what it yields.</summary>
     public RuleRun Run(Bundle bundle) => Run(bundle.Scan(ScanPlan));
@@ -143,15 +161,15 @@ public sealed class RuleSet
     {
         var target = _compiled.FirstOrDefault(c => c.Cause.Name == ruleId)
             ?? throw new KeyNotFoundException($"No rule '{ruleId}' is loaded. Known ids: {string.Join(", ", _compiled.Select(c => c.Cause.Name).Take(20))}");
-        return _prober.Why(target, facts);
+        return _prober.Value.Why(target, facts);
     }
 
     /// <summary>Rules that did not fire but would have with one more required condition.</summary>
     public IReadOnlyList<NearMiss> NearMisses(IReadOnlyList<Fact> facts, IReadOnlySet<string> fired) =>
-        new RuleRunner(_diagnosisFactory.Value, _compiled, _derivers, _prober).Run(facts).NearMisses.Where(n => !fired.Contains(n.Rule.Id)).ToList();
+        RunWithNearMisses(facts).NearMisses.Where(n => !fired.Contains(n.Rule.Id)).ToList();
 
     /// <summary>A run whose session stops at <paramref name="fireLimit"/> firings (for tests of the limit).</summary>
-    internal RuleRun Run(IEnumerable<Fact> facts, int fireLimit) => new RuleRunner(_factory, _compiled, _derivers) { FireLimit = fireLimit }.Run(facts);
+    internal RuleRun Run(IEnumerable<Fact> facts, int fireLimit) => new RuleRunner(_factory.Value, _compiled, _derivers) { FireLimit = fireLimit }.Run(facts);
 
     internal IReadOnlyList<CompiledRule> Compiled => _compiled;
 

@@ -1,0 +1,136 @@
+using KnowledgeEngine.Facts;
+using KnowledgeEngine.Rules.Compilation;
+using KnowledgeEngine.Rules.Model;
+
+namespace KnowledgeEngine.Rules.Running;
+
+/// <summary>
+/// The rules a bundle's facts can bring into a report: confirmed (every when condition holds), suspected
+/// (every signature holds) or a near miss (all when conditions but one hold). A condition can hold only
+/// when a fact of its kind is there: a record the scan matched to its literal or regex, a resource of its
+/// kind, a config value, a file, a fact a rule that can fire derives; an <c>absent</c> condition always can.
+/// A rule that cannot reach any of the three is left out of the diagnosis network, which is otherwise most
+/// of a small diagnosis: building it for the 144 built-in rules and their probes took 380-450 ms of the
+/// README example's 1.1 s. The check is conservative (kinds, not values), so the report is the same.
+/// </summary>
+internal sealed class RuleRelevance
+{
+    private readonly HashSet<string> _matchedPatterns = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _resourceKinds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _patternIds;
+    /// <summary>Log facts that name no matched pattern (made by a caller, not the scanner, or kept by a plan
+    /// that keeps every record): their text is tested against each condition's literal or regex instead.</summary>
+    private readonly List<LogFact> _unannotated = [];
+    private readonly Dictionary<string, bool> _textHolds = new(StringComparer.Ordinal);
+    private bool _anyLog;
+    private bool _anyResource;
+    private bool _anyConfig;
+    private bool _anyFile;
+
+    private RuleRelevance(ScanPlan plan, IEnumerable<object> facts)
+    {
+        _patternIds = plan.Patterns.GroupBy(Key).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        foreach (var fact in facts)
+        {
+            switch (fact)
+            {
+                case LogFact log:
+                    _anyLog = true;
+                    _matchedPatterns.UnionWith(log.Matched);
+                    if (log.Matched.Count == 0)
+                    {
+                        _unannotated.Add(log);
+                    }
+
+                    break;
+                case ResourceFact resource:
+                    _anyResource = true;
+                    _resourceKinds.Add(resource.ResourceKind);
+                    break;
+                case ConfigFact:
+                    _anyConfig = true;
+                    break;
+                case FileFact:
+                    _anyFile = true;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The rules, in their order, that the facts can bring into a report.</summary>
+    public static List<CompiledRule> Select(IReadOnlyList<CompiledRule> rules, ScanPlan plan, IEnumerable<object> facts)
+    {
+        var relevance = new RuleRelevance(plan, facts);
+        var derivable = new HashSet<string>(StringComparer.Ordinal);
+        var chosen = new HashSet<CompiledRule>();
+        // Derived facts open further rules; each round adds rules or stops, so it ends.
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var rule in rules.Where(r => !chosen.Contains(r) && relevance.CanReport(r, derivable)))
+            {
+                chosen.Add(rule);
+                changed = true;
+                if (rule.Rule.Derives is { } name)
+                {
+                    derivable.Add(name);
+                }
+            }
+        }
+
+        return rules.Where(chosen.Contains).ToList();
+    }
+
+    private bool CanReport(CompiledRule rule, IReadOnlySet<string> derivable)
+    {
+        var when = rule.When;
+        var possible = when.Count(c => CanHold(c.Model, derivable));
+        var signatures = when.Where(c => c.Role == ConditionRole.Signature).ToList();
+        return possible >= when.Count - 1 || (signatures.Count > 0 && signatures.All(c => CanHold(c.Model, derivable)));
+    }
+
+    private bool CanHold(ConditionModel condition, IReadOnlySet<string> derivable)
+    {
+        if (condition.Absent?.Value == true)
+        {
+            return true;
+        }
+
+        return condition.Kind.Value switch
+        {
+            FactKind.Log => condition.Property("contains") is null && condition.Property("regex") is null
+                ? _anyLog
+                : (_patternIds.TryGetValue(Key(condition), out var id) && _matchedPatterns.Contains(id)) || InText(condition),
+            FactKind.Resource => condition.Property("kind") is { } kind ? _resourceKinds.Contains(kind.Value) : _anyResource,
+            FactKind.Config => _anyConfig,
+            FactKind.File => _anyFile,
+            FactKind.Fact => condition.Property("name") is { } name && derivable.Contains(name.Value),
+            _ => true,
+        };
+    }
+
+    private bool InText(ConditionModel condition)
+    {
+        if (_unannotated.Count == 0)
+        {
+            return false;
+        }
+
+        var key = Key(condition);
+        if (!_textHolds.TryGetValue(key, out var holds))
+        {
+            var literal = condition.Property("contains")?.Value;
+            var regex = literal is null ? LazyRegex.Get(condition.Property("regex")!.Value) : null;
+            _textHolds[key] = holds = _unannotated.Any(f => literal is not null ? f.Text.Contains(literal, StringComparison.Ordinal) : regex!.IsMatch(f.Text));
+        }
+
+        return holds;
+    }
+
+    /// <summary>The pattern a log condition is served by, as <see cref="ScanPlanCollector"/> makes it: its
+    /// contains literal when it has one, else its regex.</summary>
+    private static string Key(ConditionModel condition) =>
+        condition.Property("contains") is { } literal ? "literal:" + literal.Value : "regex:" + condition.Property("regex")!.Value;
+
+    private static string Key(ScanPattern pattern) => (pattern.IsRegex ? "regex:" : "literal:") + pattern.Text;
+}
