@@ -81,7 +81,7 @@ internal static class DiagnoseCommand
                 }
             }
 
-            var knowledge = LoadedKnowledge.Load("diagnose", parseResult.GetValue(rules), Console.Error);
+            var knowledge = LoadedKnowledge.Load("diagnose", parseResult.GetValue(rules), Console.Error, checkArticles: false);
             if (knowledge is null)
             {
                 return 1;
