@@ -25,7 +25,13 @@ internal static class RegexLiterals
 
     /// <summary>Literals one of which every match contains; empty when none is known. Taken from the pattern
     /// as matched, its address captures also taking masks (see <see cref="MaskedValues"/>).</summary>
-    public static IReadOnlyList<string> From(string pattern)
+    public static IReadOnlyList<string> From(string pattern) => Known.GetOrAdd(pattern, Extract);
+
+    /// <summary>Every pattern's literals once per process: loading asks for a regex's literals in validation,
+    /// compilation, the scan plan and lint, and a trace of kb diagnose had 5.6 % of its samples in extraction.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> Known = new(StringComparer.Ordinal);
+
+    private static IReadOnlyList<string> Extract(string pattern)
     {
         pattern = MaskedValues.Widen(pattern);
         try
