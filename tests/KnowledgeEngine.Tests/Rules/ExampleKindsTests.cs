@@ -20,10 +20,7 @@ public sealed class ExampleKindsTests
     /// </summary>
     private static readonly Dictionary<string, string> NoSuspectedYet = new(StringComparer.Ordinal)
     {
-        ["cloudpods/guest-task-failed"] = "symptom rule: cause rules chain on guest_task_failed",
-        ["cloudpods/guest-task-failed-log"] = "symptom rule: cause rules chain on guest_task_failed",
         ["cloudpods/host-offline"] = "symptom rule: cause rules chain on host_offline",
-        ["cloudpods/scheduler-no-resource"] = "symptom rule: cause rules chain on schedule_failed",
         ["cloudstack/add-host-no-server-resources"] = "symptom rule: cause rules chain on add_host_failed",
         ["cloudstack/deploy-no-destination"] = "symptom rule: cause rules chain on deploy_no_destination",
         ["cloudstack/kvm-agent-start-failed"] = "symptom rule: cause rules chain on kvm_agent_start_failed",
