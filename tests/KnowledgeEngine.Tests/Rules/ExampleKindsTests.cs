@@ -20,7 +20,6 @@ public sealed class ExampleKindsTests
     /// </summary>
     private static readonly Dictionary<string, string> NoSuspectedYet = new(StringComparer.Ordinal)
     {
-        ["cloudpods/host-offline"] = "symptom rule: cause rules chain on host_offline",
         ["cloudstack/add-host-no-server-resources"] = "symptom rule: cause rules chain on add_host_failed",
         ["cloudstack/deploy-no-destination"] = "symptom rule: cause rules chain on deploy_no_destination",
         ["cloudstack/kvm-agent-start-failed"] = "symptom rule: cause rules chain on kvm_agent_start_failed",
