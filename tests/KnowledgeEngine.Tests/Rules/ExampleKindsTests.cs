@@ -20,7 +20,6 @@ public sealed class ExampleKindsTests
     /// </summary>
     private static readonly Dictionary<string, string> NoSuspectedYet = new(StringComparer.Ordinal)
     {
-        ["cloudstack/ssvm-zone-not-ready"] = "symptom rule: cause rules chain on ssvm_zone_not_ready",
         ["cloudstack/vpc-routers-both-backup"] = "symptom rule: cause rules chain on vpc_routers_no_primary",
         ["harvester/drain-blocked-instance-manager-pdb"] = "symptom rule: cause rules chain on instance_manager_eviction_blocked",
         ["talos/image-pull-unknown-authority"] = "symptom rule: cause rules chain on image_pull_untrusted_registry",
