@@ -24,7 +24,6 @@ public sealed class ExampleKindsTests
         ["cloudstack/vpc-routers-both-backup"] = "the confirming fact (the routers' cloud.log, Nexthop has invalid gateway) is seldom collected with listRouters, and a missing derived fact is judged over all its rule's when conditions (CollectedSources.Derived): a listRouters with a PRIMARY would no longer contradict vpc-no-guest-vlan-range / vpc-tier-without-instance, which read vpc_routers_no_primary as context",
         ["harvester/managedcharts-paused-after-upgrade"] = "both conditions are the signature (paused chart, no running Upgrade); no collectable fact confirms that the stop skipped the unpause",
         ["harvester/upgrade-refused-precheck"] = "the refusal names one of seven preconditions, each confirmed by a different object; needs one rule per precondition",
-        ["talos/etcd-db-fragmented"] = "the etcd status line is the whole evidence; compaction log lines are always present, so they confirm nothing",
     };
 
     [Fact]
