@@ -20,22 +20,9 @@ public sealed class ExampleKindsTests
     /// </summary>
     private static readonly Dictionary<string, string> NoSuspectedYet = new(StringComparer.Ordinal)
     {
-        ["cloudpods/guest-task-failed"] = "symptom rule: cause rules chain on guest_task_failed",
-        ["cloudpods/guest-task-failed-log"] = "symptom rule: cause rules chain on guest_task_failed",
-        ["cloudpods/host-offline"] = "symptom rule: cause rules chain on host_offline",
-        ["cloudpods/scheduler-no-resource"] = "symptom rule: cause rules chain on schedule_failed",
-        ["cloudstack/add-host-no-server-resources"] = "symptom rule: cause rules chain on add_host_failed",
-        ["cloudstack/deploy-no-destination"] = "symptom rule: cause rules chain on deploy_no_destination",
-        ["cloudstack/kvm-agent-start-failed"] = "symptom rule: cause rules chain on kvm_agent_start_failed",
-        ["cloudstack/ssvm-zone-not-ready"] = "symptom rule: cause rules chain on ssvm_zone_not_ready",
-        ["cloudstack/vpc-routers-both-backup"] = "symptom rule: cause rules chain on vpc_routers_no_primary",
-        ["harvester/drain-blocked-instance-manager-pdb"] = "symptom rule: cause rules chain on instance_manager_eviction_blocked",
-        ["talos/image-pull-unknown-authority"] = "symptom rule: cause rules chain on image_pull_untrusted_registry",
-        ["talos/install-disk-selector-no-match"] = "symptom rule: cause rules chain on install_disk_no_match",
-        ["talos/node-network-not-ready"] = "symptom rule: cause rules chain on node_network_not_ready",
-        ["harvester/managedcharts-paused-after-upgrade"] = "both conditions are the signature (paused chart, no running Upgrade); no collectable fact confirms that the stop skipped the unpause",
-        ["harvester/upgrade-refused-precheck"] = "the refusal names one of seven preconditions, each confirmed by a different object; needs one rule per precondition",
-        ["talos/etcd-db-fragmented"] = "the etcd status line is the whole evidence; compaction log lines are always present, so they confirm nothing",
+        ["cloudpods/host-offline"] = "the confirming fact (the host's operation-log 'offline' event, 'last ping detection at') is seldom collected, and a missing derived fact is judged over all its rule's when conditions (CollectedSources.Derived): without that log, a host list showing the host online would no longer contradict host-port-unreachable / host-pod-not-running, which read host_offline as context",
+        ["cloudstack/vpc-routers-both-backup"] = "the confirming fact (the routers' cloud.log, Nexthop has invalid gateway) is seldom collected with listRouters, and a missing derived fact is judged over all its rule's when conditions (CollectedSources.Derived): a listRouters with a PRIMARY would no longer contradict vpc-no-guest-vlan-range / vpc-tier-without-instance, which read vpc_routers_no_primary as context",
+        ["harvester/upgrade-refused-precheck"] = "the webhook's denial is the proof and names the failed precondition; each precondition's object is another kind, and collected after the refusal (volume rebuilt, node uncordoned) it would contradict a refusal that did happen; seven rules on one signature line are not clearly better",
     };
 
     [Fact]
