@@ -26,7 +26,8 @@ internal enum UnmetState
 /// when the bundle holds a text file that is not JSON or YAML); a resource condition's when a
 /// resource of its <c>kind</c> was read; a config condition's when a file matches its <c>file</c>
 /// glob (without one: when any config value was read); files and the bundle are always collected;
-/// a derived fact's source is that of the when conditions of the rules that derive it.
+/// a derived fact's source is that of the when conditions (the signatures, when it has some) of the
+/// rules that derive it.
 /// </summary>
 internal sealed class CollectedSources(IReadOnlyDictionary<string, List<IReadOnlyList<LoadedCondition>>> derivers)
 {
@@ -65,8 +66,11 @@ internal sealed class CollectedSources(IReadOnlyDictionary<string, List<IReadOnl
 
     private static UnmetState Collected(bool collected) => collected ? UnmetState.Contradicted : UnmetState.NotCollected;
 
-    /// <summary>The strongest state over the rules deriving the fact: one whose when conditions were
-    /// all collected speaks for the fact (chains are short; the depth guard stops cycles).</summary>
+    /// <summary>The strongest state over the rules deriving the fact: one whose conditions were all
+    /// collected speaks for the fact (chains are short; the depth guard stops cycles). A rule with
+    /// signatures is judged by its signatures alone: its suspected match derives the fact too, so whether
+    /// the fact can be there depends on them, and a confirming condition seldom collected must not stop a
+    /// collected, contradicting signature from speaking.</summary>
     private UnmetState Derived(string? name, int depth)
     {
         if (name is null || depth > 4 || !derivers.TryGetValue(name, out var rules))
@@ -77,7 +81,8 @@ internal sealed class CollectedSources(IReadOnlyDictionary<string, List<IReadOnl
         var best = UnmetState.NotCollected;
         foreach (var when in rules)
         {
-            var states = when.Select(c => State(c.Model, depth + 1)).ToList();
+            var judged = when.Any(c => c.Role == ConditionRole.Signature) ? when.Where(c => c.Role == ConditionRole.Signature) : when;
+            var states = judged.Select(c => State(c.Model, depth + 1)).ToList();
             var state = states.Any(s => s == UnmetState.NotCollected) ? UnmetState.NotCollected : states.Min();
             best = state > best ? state : best;
         }

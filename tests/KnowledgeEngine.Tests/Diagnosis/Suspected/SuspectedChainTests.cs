@@ -100,6 +100,35 @@ public class SuspectedChainTests
         Assert.Empty(cause.Fired.Unmet);
     }
 
+    private const string ContextCause = """
+        id: cloudpods/disk-full-on-down-host
+        title: A disk filled up on a host that went offline
+        platform: cloudpods
+        severity: high
+        when:
+          - log: { contains: "no space left on device" }
+            as: disk
+            signature: true
+          - fact: { name: host_down }
+            as: down
+            collect: climc host-list
+        cause:
+          summary: a disk filled up
+          confidence: 0.8
+        """;
+
+    [Fact]
+    public void A_collected_symptom_signature_that_does_not_hold_contradicts_a_cause_reading_its_fact_though_the_confirming_log_was_never_collected()
+    {
+        var rules = RuleHarness.Load(Symptom, ContextCause);
+        var online = RuleHarness.Resource("host", """{"name": "n1", "host_status": "running"}""");
+        var kernelLog = new FileFact { Source = "logs/kernel.log", Size = 10 };
+
+        var run = rules.Run([kernelLog, online, RuleHarness.Log("n1: write /var: no space left on device", source: "logs/kernel.log")]);
+
+        Assert.Empty(run.Suspected);
+    }
+
     [Fact]
     public void A_contradicted_symptom_derives_nothing_so_the_cause_stays_silent()
     {
