@@ -21,7 +21,6 @@ public sealed class ExampleKindsTests
     private static readonly Dictionary<string, string> NoSuspectedYet = new(StringComparer.Ordinal)
     {
         ["cloudpods/host-offline"] = "the confirming fact (the host's operation-log 'offline' event, 'last ping detection at') is seldom collected, and a missing derived fact is judged over all its rule's when conditions (CollectedSources.Derived): without that log, a host list showing the host online would no longer contradict host-port-unreachable / host-pod-not-running, which read host_offline as context",
-        ["cloudstack/vpc-routers-both-backup"] = "the confirming fact (the routers' cloud.log, Nexthop has invalid gateway) is seldom collected with listRouters, and a missing derived fact is judged over all its rule's when conditions (CollectedSources.Derived): a listRouters with a PRIMARY would no longer contradict vpc-no-guest-vlan-range / vpc-tier-without-instance, which read vpc_routers_no_primary as context",
         ["harvester/upgrade-refused-precheck"] = "the webhook's denial is the proof and names the failed precondition; each precondition's object is another kind, and collected after the refusal (volume rebuilt, node uncordoned) it would contradict a refusal that did happen; seven rules on one signature line are not clearly better",
     };
 
