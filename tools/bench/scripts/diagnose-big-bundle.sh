@@ -27,9 +27,11 @@ awk -v limit=$((size_mb * 1000000)) 'BEGIN {
     print line; bytes += length(line) + 1; i++
   }
 }' > "$log"
-# The 20 longest literals of the built-in Cloudpods rules, as grep patterns.
-grep -h -o "contains: .*" "$repo"/rules/cloudpods/*.yaml | sed -E "s/contains: //; s/^['\"]//; s/['\"]$//" \
-  | awk '{ print length, $0 }' | sort -rn | cut -d' ' -f2- | head -20 > "$work/patterns20.txt"
+# The 20 longest distinct contains literals of the built-in rules, as grep patterns (a contains key
+# in block or flow style; where: expressions and example text are not keys).
+grep -ohP "(?:^\s+|[{,]\s*)contains:\s*(\"[^\"]{6,}\"|'[^']{6,}'|[A-Za-z][^,}\n#]{5,})" "$repo"/rules/*/*.yaml \
+  | sed -E "s/^[{,[:space:]]*contains:[[:space:]]*//; s/^['\"]//; s/['\"][[:space:]]*$//; s/[[:space:]]+$//" \
+  | sort -u | awk '{ print length, $0 }' | sort -rn | cut -d' ' -f2- | head -20 > "$work/patterns20.txt"
 cat "$log" > /dev/null   # page cache warm for every tool
 measure() { # label, command...
   local label=$1; shift

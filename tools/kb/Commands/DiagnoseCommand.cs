@@ -81,7 +81,9 @@ internal static class DiagnoseCommand
                 }
             }
 
+            var timings = PhaseTimings.FromEnvironment();
             var knowledge = LoadedKnowledge.Load("diagnose", parseResult.GetValue(rules), Console.Error, checkArticles: false);
+            timings?.Mark("load");
             if (knowledge is null)
             {
                 return 1;
@@ -98,6 +100,7 @@ internal static class DiagnoseCommand
                     ? ScanProgress.Run(onFact => Diagnoser.Diagnose(knowledge.Rules, opened, onFact))
                     : Diagnoser.Diagnose(knowledge.Rules, opened);
                 result = ArticleSearch.AddRelated(result, opened, knowledge.Articles);
+                timings?.Mark("scan+diagnose");
                 rendered = DiagnosisReport.Of(result, knowledge.Articles, explain: parseResult.GetValue(explain), site: siteBase);
                 report = chosen switch
                 {
@@ -131,6 +134,8 @@ internal static class DiagnoseCommand
                 Console.Error.WriteLine(formatNote);
             }
 
+            timings?.Mark("report");
+            timings?.Print("diagnose", Console.Error);
             return FailOn(parseResult.GetValue(failOn), result);
         });
         return command;
