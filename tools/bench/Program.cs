@@ -10,7 +10,7 @@ internal static class Program
         "       bench scan <MB>... [--dir D]   log scan vs grep and ripgrep on generated logs\n" +
         "       bench diag [lines] [--rules N] [--runs R] [--per-mille P]   end to end: open a generated bundle, scan, join, fire\n" +
         "       bench crashloop [--repeats N] [--full-body] [--kb DIR] [--runs R] [--keep DIR]   the published kb on a Cloudpods crash-loop bundle\n" +
-        "       bench rules-load <rules>   load, validate and compile generated YAML rules\n" +
+        "       bench rules-load <rules> [loads]   load, validate and compile generated YAML rules (5 loads by default)\n" +
         "       bench bdn [BenchmarkDotNet args]   micro-benchmarks, e.g. bench bdn --filter '*JoinKey*'";
 
     public static int Main(string[] args)
