@@ -20,8 +20,7 @@ public sealed class ExampleKindsTests
     /// </summary>
     private static readonly Dictionary<string, string> NoSuspectedYet = new(StringComparer.Ordinal)
     {
-        ["cloudpods/host-offline"] = "the confirming fact (the host's operation-log 'offline' event, 'last ping detection at') is seldom collected, and a missing derived fact is judged over all its rule's when conditions (CollectedSources.Derived): without that log, a host list showing the host online would no longer contradict host-port-unreachable / host-pod-not-running, which read host_offline as context",
-        ["harvester/upgrade-refused-precheck"] = "the webhook's denial is the proof and names the failed precondition; each precondition's object is another kind, and collected after the refusal (volume rebuilt, node uncordoned) it would contradict a refusal that did happen; seven rules on one signature line are not clearly better",
+        ["harvester/upgrade-refused-precheck"] = "the webhook's denial is the proof and names the failed precondition; each precondition's object is another kind, and collected after the refusal (volume rebuilt, node uncordoned) it would contradict a refusal that did happen; seven rules on one signature line are not clearly better; nor does an absent Upgrade confirm it: the denial names neither version nor Upgrade (and a UI paste has no time), and an absent resource holds when upgrades were never collected, so the denial alone still fires",
     };
 
     [Fact]
