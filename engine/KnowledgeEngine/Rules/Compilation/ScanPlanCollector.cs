@@ -26,40 +26,35 @@ internal static class ScanPlanCollector
             var source = condition.Property("source")?.Value ?? gate?.Property("source")?.Value;
             var anywhere = condition.Property("anywhere")?.Value == "true";
             values |= anywhere;
-            if (condition.Property("contains") is { } literal)
-            {
-                // The record must hold the literal anyway; the regex is tested by the rule itself.
-                literals[literal.Value] = literals.GetValueOrDefault(literal.Value).With(counted, source, anywhere);
-            }
-            else if (condition.Property("regex") is { } regex)
-            {
-                regexes[regex.Value] = regexes.GetValueOrDefault(regex.Value).With(counted, source, anywhere, gate is null ? null : Key(gate));
-            }
-            else
+            if (PatternOf(condition) is not { } pattern)
             {
                 keepAll = true;
                 // Any record may serve this count, so no record may be collapsed.
                 keepRepeats |= counted;
+                continue;
             }
+
+            var uses = pattern.IsRegex ? regexes : literals;
+            uses[pattern.Text] = uses.GetValueOrDefault(pattern.Text).With(counted, source, anywhere, gate is null ? null : PatternOf(gate));
         }
 
         var builder = ScanPlan.CreateBuilder();
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ids = new Dictionary<(bool IsRegex, string Text), string>();
         var index = 0;
         foreach (var (literal, _) in literals)
         {
-            ids[$"contains:{literal}"] = $"literal{++index}";
+            ids[(false, literal)] = $"literal{++index}";
         }
 
         index = 0;
         foreach (var (regex, _) in regexes)
         {
-            ids[$"regex:{regex}"] = $"regex{++index}";
+            ids[(true, regex)] = $"regex{++index}";
         }
 
         foreach (var (literal, use) in literals)
         {
-            builder.AddLiteral(ids[$"contains:{literal}"], literal, use.Counted).InFiles(use.Globs);
+            builder.AddLiteral(ids[(false, literal)], literal, use.Counted).InFiles(use.Globs);
             if (use.Anywhere)
             {
                 builder.InValues();
@@ -68,7 +63,7 @@ internal static class ScanPlanCollector
 
         foreach (var (regex, use) in regexes)
         {
-            builder.AddRegex(ids[$"regex:{regex}"], regex, use.Counted).InFiles(use.Globs);
+            builder.AddRegex(ids[(true, regex)], regex, use.Counted).InFiles(use.Globs);
             if (use.Gate is { } gate)
             {
                 builder.After(ids[gate]);
@@ -98,18 +93,23 @@ internal static class ScanPlanCollector
         return builder.Build();
     }
 
-    /// <summary>The pattern a condition is served by: its literal (a contains wins, as above) or its regex.</summary>
-    private static string Key(ConditionModel condition) =>
-        condition.Property("contains") is { } literal ? $"contains:{literal.Value}" : $"regex:{condition.Property("regex")!.Value}";
+    /// <summary>The scan pattern that serves a log condition: its contains literal when it has one (the
+    /// record must hold it anyway; the regex is tested by the rule itself), else its regex; null for a
+    /// condition with neither, which keeps every record. As <see cref="ScanPattern.IsRegex"/> and
+    /// <see cref="ScanPattern.Text"/> name it in the plan.</summary>
+    internal static (bool IsRegex, string Text)? PatternOf(ConditionModel condition) =>
+        condition.Property("contains") is { } literal ? (false, literal.Value)
+        : condition.Property("regex") is { } regex ? (true, regex.Value)
+        : null;
 
     /// <summary>How the conditions of one literal or regex use it: counted by any, the source globs of
     /// all (none when one of them has no source: then it is looked for in every log file), and the gate
     /// that opens it (see <see cref="ScanGate"/>), kept only while every use names the same one.</summary>
-    private readonly record struct Use(bool Counted, string[]? Sources, bool Everywhere, bool Anywhere, string? Gate, bool Ungated, bool Seen)
+    private readonly record struct Use(bool Counted, string[]? Sources, bool Everywhere, bool Anywhere, (bool IsRegex, string Text)? Gate, bool Ungated, bool Seen)
     {
         public string[] Globs => Everywhere || Sources is null ? [] : Sources;
 
-        public Use With(bool counted, string? source, bool anywhere, string? gate = null)
+        public Use With(bool counted, string? source, bool anywhere, (bool IsRegex, string Text)? gate)
         {
             var ungated = Ungated || gate is null || (Seen && Gate != gate);
             return new(Counted || counted, source is null ? Sources : [.. Sources ?? [], source], Everywhere || source is null,

@@ -17,11 +17,11 @@ internal sealed class RuleRelevance
 {
     private readonly HashSet<string> _matchedPatterns = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resourceKinds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _patternIds;
+    private readonly Dictionary<(bool IsRegex, string Text), string> _patternIds;
     /// <summary>Log facts that name no matched pattern (made by a caller, not the scanner, or kept by a plan
     /// that keeps every record): their text is tested against each condition's literal or regex instead.</summary>
     private readonly List<LogFact> _unannotated = [];
-    private readonly Dictionary<string, bool> _textHolds = new(StringComparer.Ordinal);
+    private readonly Dictionary<(bool IsRegex, string Text), bool> _textHolds = [];
     private bool _anyLog;
     private bool _anyResource;
     private bool _anyConfig;
@@ -29,7 +29,7 @@ internal sealed class RuleRelevance
 
     private RuleRelevance(ScanPlan plan, IEnumerable<object> facts)
     {
-        _patternIds = plan.Patterns.GroupBy(Key).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        _patternIds = plan.Patterns.GroupBy(p => (p.IsRegex, p.Text)).ToDictionary(g => g.Key, g => g.First().Id);
         foreach (var fact in facts)
         {
             switch (fact)
@@ -98,9 +98,9 @@ internal sealed class RuleRelevance
 
         return condition.Kind.Value switch
         {
-            FactKind.Log => condition.Property("contains") is null && condition.Property("regex") is null
+            FactKind.Log => ScanPlanCollector.PatternOf(condition) is not { } pattern
                 ? _anyLog
-                : (_patternIds.TryGetValue(Key(condition), out var id) && _matchedPatterns.Contains(id)) || InText(condition),
+                : (_patternIds.TryGetValue(pattern, out var id) && _matchedPatterns.Contains(id)) || InText(pattern),
             FactKind.Resource => condition.Property("kind") is { } kind ? _resourceKinds.Contains(kind.Value) : _anyResource,
             FactKind.Config => _anyConfig,
             FactKind.File => _anyFile,
@@ -109,28 +109,19 @@ internal sealed class RuleRelevance
         };
     }
 
-    private bool InText(ConditionModel condition)
+    private bool InText((bool IsRegex, string Text) pattern)
     {
         if (_unannotated.Count == 0)
         {
             return false;
         }
 
-        var key = Key(condition);
-        if (!_textHolds.TryGetValue(key, out var holds))
+        if (!_textHolds.TryGetValue(pattern, out var holds))
         {
-            var literal = condition.Property("contains")?.Value;
-            var regex = literal is null ? LazyRegex.Get(condition.Property("regex")!.Value) : null;
-            _textHolds[key] = holds = _unannotated.Any(f => literal is not null ? f.Text.Contains(literal, StringComparison.Ordinal) : regex!.IsMatch(f.Text));
+            var regex = pattern.IsRegex ? LazyRegex.Get(pattern.Text) : null;
+            _textHolds[pattern] = holds = _unannotated.Any(f => regex?.IsMatch(f.Text) ?? f.Text.Contains(pattern.Text, StringComparison.Ordinal));
         }
 
         return holds;
     }
-
-    /// <summary>The pattern a log condition is served by, as <see cref="ScanPlanCollector"/> makes it: its
-    /// contains literal when it has one, else its regex.</summary>
-    private static string Key(ConditionModel condition) =>
-        condition.Property("contains") is { } literal ? "literal:" + literal.Value : "regex:" + condition.Property("regex")!.Value;
-
-    private static string Key(ScanPattern pattern) => (pattern.IsRegex ? "regex:" : "literal:") + pattern.Text;
 }
