@@ -71,5 +71,6 @@ public sealed class ArticleLibrary
         (rule.Knowledge is { } path ? Find(path) : null) ?? ForRule(rule.Id);
 
     /// <summary>The article whose front matter lists the rule id.</summary>
-    public KnowledgeArticle? ForRule(string ruleId) => Articles.FirstOrDefault(a => a.Rules.Contains(ruleId));
+    public KnowledgeArticle? ForRule(string ruleId) =>
+        _byPath.Values.Select(a => a.Value.Article).FirstOrDefault(a => a.Rules.Contains(ruleId));
 }

@@ -9,6 +9,11 @@ namespace KnowledgeEngine.Rules.Running;
 internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<CompiledRule> rules,
     IReadOnlyDictionary<string, List<IReadOnlyList<LoadedCondition>>> derivers, RuleProber? prober = null)
 {
+    /// <summary>How many rounds of deriving from suspected matches a run does at most.</summary>
+    private const int MaxSuspectedRounds = 4;
+
+    private readonly Dictionary<string, CompiledRule> _byId = rules.ToDictionary(r => r.Rule.Id, StringComparer.Ordinal);
+
     /// <summary>The session's fire limit; lowered by tests to reach the limit with a few facts.</summary>
     public int FireLimit { get; init; } = new SessionOptions().FireLimit;
 
@@ -61,9 +66,6 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
             DerivedBy = derived.Where(derivedBy.ContainsKey).ToDictionary(d => d, d => (IReadOnlyList<string>)derivedBy[d].Distinct().ToList()),
         };
     }
-
-    /// <summary>How many rounds of deriving from suspected matches a run does at most.</summary>
-    private const int MaxSuspectedRounds = 4;
 
     private void Fire(ISession session, List<Diagnostic> warnings)
     {
@@ -132,8 +134,6 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
 
         return added;
     }
-
-    private readonly Dictionary<string, CompiledRule> _byId = rules.ToDictionary(r => r.Rule.Id, StringComparer.Ordinal);
 
     /// <summary>The unmet conditions of the suspected derived facts a match bound.</summary>
     private static IEnumerable<UnmetCondition> Inherited(FiredRule match) =>
