@@ -20,7 +20,6 @@ public sealed class ExampleKindsTests
     /// </summary>
     private static readonly Dictionary<string, string> NoSuspectedYet = new(StringComparer.Ordinal)
     {
-        ["harvester/upgrade-refused-precheck"] = "the webhook's denial is the proof and names the failed precondition; each precondition's object is another kind, and collected after the refusal (volume rebuilt, node uncordoned) it would contradict a refusal that did happen; seven rules on one signature line are not clearly better; nor does an absent Upgrade confirm it: the denial names neither version nor Upgrade (and a UI paste has no time), and an absent resource holds when upgrades were never collected, so the denial alone still fires; and the webhook pod logs a rejection only at debug level (harvester/webhook pkg/server/admission/admission.go, 'operation is rejected'), so no default log confirms it either",
     };
 
     [Fact]
