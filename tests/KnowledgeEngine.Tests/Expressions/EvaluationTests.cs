@@ -21,6 +21,11 @@ public class EvaluationTests
             ["node-role.kubernetes.io/control-plane"] = "",
             ["port"] = 6443.0,
             ["zones"] = new List<object?> { "a", "b" },
+            ["conditions"] = new List<object?>
+            {
+                new Dictionary<string, object?> { ["type"] = "MemoryPressure", ["status"] = "False" },
+                new Dictionary<string, object?> { ["type"] = "Ready", ["status"] = "False", ["reason"] = "KubeletNotReady" },
+            },
         },
     };
 
@@ -28,7 +33,7 @@ public class EvaluationTests
     {
         Name = "node1",
         CollectedAt = Collected,
-        Spec = JsonDocument.Parse("""{"status":"offline","cpus":8,"ready":true,"macs":["aa:bb"],"boot":"2025-03-01T11:00:00Z","note":null}""").RootElement,
+        Spec = JsonDocument.Parse("""{"status":"offline","cpus":8,"ready":true,"macs":["aa:bb"],"boot":"2025-03-01T11:00:00Z","note":null,"nics":[{"index":0,"up":false},{"index":1,"up":true,"mac":"cc:dd"}]}""").RootElement,
     };
 
     [Theory]
@@ -63,6 +68,12 @@ public class EvaluationTests
     [InlineData("labels.zones contains 'b' and len(labels.zones) == 2", true)]
     [InlineData("labels contains 'app'", true)]
     [InlineData("labels.zones[1] == 'b'", true)]
+    [InlineData("labels.conditions[type == 'Ready'].status == 'False'", true)]
+    [InlineData("labels.conditions[type == 'Ready'].reason == 'KubeletNotReady'", true)]
+    [InlineData("labels.conditions[type == 'DiskPressure'].status != 'True'", true)]
+    [InlineData("exists(labels.conditions[type == 'DiskPressure'])", false)]
+    [InlineData("labels.zones[type == 'Ready'] == null", true)]
+    [InlineData("labels.app[type == 'Ready'] == null", true)]
     public void Eval_DictionaryValues_AreReadDynamically(string text, bool expected) =>
         Assert.Equal(expected, Eval(text, Pod, Host));
 
@@ -72,6 +83,10 @@ public class EvaluationTests
     [InlineData("host.spec.ready", true)]
     [InlineData("host.spec.ready == true", true)]
     [InlineData("host.spec.macs[0] == 'aa:bb'", true)]
+    [InlineData("host.spec.nics[index == 1].mac == 'cc:dd'", true)]
+    [InlineData("host.spec.nics[up == true].index == 1", true)]
+    [InlineData("host.spec.nics[index == '1'].up", true)]
+    [InlineData("exists(host.spec.nics[index == 2])", false)]
     [InlineData("'aa:bb' in host.spec.macs", true)]
     [InlineData("host.spec.note == null", true)]
     [InlineData("exists(host.spec.note)", false)]

@@ -46,6 +46,8 @@ public class ParserTests
     [InlineData("spec.roles[0]", "path(spec roles #0)")]
     [InlineData("labels['node-role.kubernetes.io/control-plane']", "path(labels key:node-role.kubernetes.io/control-plane)")]
     [InlineData("spec.in", "path(spec in)")]
+    [InlineData("status.conditions[type == 'Ready'].status", "path(status conditions where:type=Ready status)")]
+    [InlineData("ports[port == 443]", "path(ports where:port=443)")]
     public void Parse_Path_SplitsIntoSegments(string text, string expected) =>
         Assert.Equal(expected, Dump(Parse(text)));
 

@@ -11,6 +11,8 @@ public class PrinterTests
 
     [Theory]
     [InlineData("a   ==\"x\"", "a == 'x'")]
+    [InlineData("conditions[ type=='Ready' ].status", "conditions[type == 'Ready'].status")]
+    [InlineData("ports[open == true]", "ports[open == true]")]
     [InlineData("(a and b) or c", "a and b or c")]
     [InlineData("a and (b or c)", "a and (b or c)")]
     [InlineData("a - (b - c)", "a - (b - c)")]

@@ -28,7 +28,9 @@ public class SyntaxErrorTests
     [InlineData("a b", "12:16: error KB101: unexpected 'b' after the expression — join conditions with 'and' or 'or'")]
     [InlineData("a)", "12:15: error KB101: unexpected ')' after the expression — remove it, or add the '(' it closes")]
     [InlineData("a < b < c", "12:20: error KB101: comparisons cannot be chained: found '<' after a comparison — join them with 'and', e.g. a < b and b < c")]
-    [InlineData("x[a]", "12:16: error KB101: expected an index or a quoted key inside '[ ]', found 'a' — write roles[0] or labels['app']")]
+    [InlineData("x[a]", "12:16: error KB101: expected an index, a quoted key or a selector inside '[ ]', found 'a' — write roles[0], labels['app'] or conditions[type == 'Ready']")]
+    [InlineData("x[type == status]", "12:24: error KB101: expected a string, number or true/false after 'type ==' inside '[ ]', found 'status' — compare the element's field with a literal, e.g. conditions[type == 'Ready'].status")]
+    [InlineData("x[type == 'Ready'", "12:31: error KB101: expected ']' after the element selector, found end of expression — add the missing ']', e.g. conditions[type == 'Ready']")]
     [InlineData("x.", "12:16: error KB101: expected a field name after '.', found end of expression — write the field name, e.g. host.status, or a key in brackets, e.g. labels['app']")]
     public void Parse_SyntaxError_ReportsKB101AtFilePosition(string text, string expected) =>
         Assert.Equal("rules/k8s/x.yaml:" + expected, Assert.Single(Errors(text, InYaml)));

@@ -115,6 +115,10 @@ internal static class ExpressionPrinter
             {
                 text.Append('[').Append(Quote(key)).Append(']');
             }
+            else if (segment.Selector is { } selector)
+            {
+                text.Append('[').Append(selector.Field).Append(" == ").Append(Literal(new LiteralNode(selector.Value, ExprType.Any, path.Span))).Append(']');
+            }
             else
             {
                 text.Append(i == 0 ? "" : ".").Append(segment.Name);

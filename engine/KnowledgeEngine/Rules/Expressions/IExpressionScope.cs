@@ -29,7 +29,7 @@ internal sealed record ScopeBinding(System.Linq.Expressions.Expression Value, Ex
 /// (<c>[0]</c>, <see cref="Index"/> set, Name empty) or a key (<c>['a.b']</c>,
 /// <see cref="Key"/> set, Name empty). Spans are positions in the rule file.
 /// </summary>
-internal sealed record PathSegment(string Name, int? Index, string? Key, SourceSpan Span)
+internal sealed record PathSegment(string Name, int? Index, string? Key, SourceSpan Span, ElementSelector? Selector = null)
 {
     internal static PathSegment Field(string name, SourceSpan span) => new(name, null, null, span);
 
@@ -37,6 +37,15 @@ internal sealed record PathSegment(string Name, int? Index, string? Key, SourceS
 
     internal static PathSegment ForKey(string key, SourceSpan span) => new("", null, key, span);
 
+    internal static PathSegment Where(ElementSelector selector, SourceSpan span) => new("", null, null, span, selector);
+
     /// <summary>The segment name a dictionary lookup uses: the field name or the key.</summary>
-    public string? MemberName => Index is null ? Key ?? Name : null;
+    public string? MemberName => Index is null && Selector is null ? Key ?? Name : null;
 }
+
+/// <summary>
+/// <c>[field == value]</c> in a path: the first element of a list whose <paramref name="Field"/> equals
+/// <paramref name="Value"/> (a string, number or bool literal), as kubectl's <c>[?(@.type=="Ready")]</c>
+/// picks a condition: Kubernetes keeps conditions in a list whose order no one promises.
+/// </summary>
+internal sealed record ElementSelector(string Field, object Value);

@@ -51,16 +51,24 @@ internal sealed class PathCompiler(CompileContext context)
             if (current.Type is not (ExprType.Any or ExprType.List))
             {
                 var prefix = new PathNode(path.Segments.Take(i).ToList(), path.Span);
-                var what = segment.Index is { } index ? $"no index [{index}]" : $"no field '{segment.MemberName}'";
+                var what = segment switch
+                {
+                    { Index: { } index } => $"no index [{index}]",
+                    { Selector: not null } => "no list elements to select",
+                    _ => $"no field '{segment.MemberName}'",
+                };
                 context.TypeError(path, $"{CompileContext.Describe(prefix, current.Type)} has {what}",
                     $"only objects and lists have parts; remove what follows {ExpressionPrinter.Print(prefix)}");
                 return null;
             }
 
             var source = Coercion.Box(current.Expr);
-            var next = segment.Index is { } at
-                ? Expression.Call(RuntimeMethods.Index, source, Expression.Constant(at))
-                : Expression.Call(RuntimeMethods.Member, source, Expression.Constant(segment.MemberName));
+            var next = segment switch
+            {
+                { Index: { } at } => Expression.Call(RuntimeMethods.Index, source, Expression.Constant(at)),
+                { Selector: { } selector } => Expression.Call(RuntimeMethods.Select, source, Expression.Constant(selector.Field), Expression.Constant(selector.Value, typeof(object))),
+                _ => Expression.Call(RuntimeMethods.Member, source, Expression.Constant(segment.MemberName)),
+            };
             current = new Typed(next, ExprType.Any);
         }
 

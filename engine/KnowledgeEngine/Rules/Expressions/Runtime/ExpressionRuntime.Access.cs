@@ -25,6 +25,26 @@ internal static partial class ExpressionRuntime
         _ => null,
     };
 
+    /// <summary>The first element of a list whose <paramref name="field"/> equals <paramref name="wanted"/>
+    /// (compared as <see cref="Equal"/> does); null when the list has none or the value is no list.</summary>
+    public static object? Select(object? value, string field, object? wanted)
+    {
+        if (Normalize(value) is not { } list || AsSequence(list) is not { } elements)
+        {
+            return null;
+        }
+
+        foreach (var element in elements)
+        {
+            if (Equal(Member(element, field), wanted))
+            {
+                return element;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Length of a string, list or object; 0 for a missing value, NaN for a scalar.</summary>
     public static double Len(object? value) => Normalize(value) switch
     {

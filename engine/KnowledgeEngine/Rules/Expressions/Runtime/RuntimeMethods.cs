@@ -15,6 +15,7 @@ internal static class RuntimeMethods
     public static readonly MethodInfo IsNull = Get(nameof(ExpressionRuntime.IsNull));
     public static readonly MethodInfo Member = Get(nameof(ExpressionRuntime.Member));
     public static readonly MethodInfo Index = Get(nameof(ExpressionRuntime.Index));
+    public static readonly MethodInfo Select = Get(nameof(ExpressionRuntime.Select));
     public static readonly MethodInfo Len = Get(nameof(ExpressionRuntime.Len));
     public static readonly MethodInfo LenText = Get(nameof(ExpressionRuntime.LenText));
     public static readonly MethodInfo LenList = Get(nameof(ExpressionRuntime.LenList));

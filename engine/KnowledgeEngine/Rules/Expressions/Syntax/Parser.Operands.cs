@@ -148,12 +148,17 @@ internal sealed partial class Parser
 
     private PathSegment ParseBracketSegment(Token open)
     {
+        if (Current.Kind == TokenKind.Identifier && Following.Kind == TokenKind.Equal)
+        {
+            return ParseSelectorSegment(open);
+        }
+
         var inside = Advance();
         var valid = inside.Kind == TokenKind.String
             || (inside.Kind == TokenKind.Number && inside.Value is double d && d >= 0 && d <= int.MaxValue && d == Math.Floor(d) && !inside.Text.Contains('.'));
         if (!valid)
         {
-            throw Fail(inside, $"expected an index or a quoted key inside '[ ]', found {inside.Describe()}", "write roles[0] or labels['app']");
+            throw Fail(inside, $"expected an index, a quoted key or a selector inside '[ ]', found {inside.Describe()}", "write roles[0], labels['app'] or conditions[type == 'Ready']");
         }
 
         var close = Expect(TokenKind.RightBracket, "expected ']' after the index", "add the missing ']'");
@@ -161,5 +166,27 @@ internal sealed partial class Parser
         return inside.Kind == TokenKind.String
             ? PathSegment.ForKey((string)inside.Value!, span)
             : PathSegment.At((int)(double)inside.Value!, span);
+    }
+
+    /// <summary><c>[field == literal]</c>: the first list element whose field has that value.</summary>
+    private PathSegment ParseSelectorSegment(Token open)
+    {
+        var field = Advance();
+        Advance();
+        var value = Advance();
+        object? literal = value.Kind switch
+        {
+            TokenKind.String or TokenKind.Number => value.Value,
+            TokenKind.Identifier when value.Text is "true" or "false" => value.Text == "true",
+            _ => null,
+        };
+        if (literal is null)
+        {
+            throw Fail(value, $"expected a string, number or true/false after '{field.Text} ==' inside '[ ]', found {value.Describe()}",
+                "compare the element's field with a literal, e.g. conditions[type == 'Ready'].status");
+        }
+
+        var close = Expect(TokenKind.RightBracket, "expected ']' after the element selector", "add the missing ']', e.g. conditions[type == 'Ready']");
+        return PathSegment.Where(new ElementSelector(field.Text, literal), source.Span(open.Start, close.End));
     }
 }
