@@ -13,7 +13,11 @@ internal static class LogReading
     public static List<LogFact> Read(string text, ScanPlan? plan = null, DateTimeOffset? collectedAt = null, BundleLimits? limits = null) =>
         Read(Encoding.UTF8.GetBytes(text), plan, collectedAt, limits, out _);
 
-    public static List<LogFact> Read(byte[] bytes, ScanPlan? plan, DateTimeOffset? collectedAt, BundleLimits? limits, out List<string> warnings)
+    public static List<LogFact> Read(byte[] bytes, ScanPlan? plan, DateTimeOffset? collectedAt, BundleLimits? limits, out List<string> warnings) =>
+        Read(bytes, plan, collectedAt, limits, IdleWorkers.None, out warnings);
+
+    /// <summary>As a scan whose other workers are <paramref name="idle"/>: a big region's literal search is then split over two cores.</summary>
+    public static List<LogFact> Read(byte[] bytes, ScanPlan? plan, DateTimeOffset? collectedAt, BundleLimits? limits, IdleWorkers idle, out List<string> warnings)
     {
         plan ??= ScanPlan.KeepAll;
         var time = new TimeContext(collectedAt ?? CollectedAt, TimeSpan.Zero);
@@ -21,7 +25,7 @@ internal static class LogReading
         var format = FormatDetector.Detect(sample, time);
         var facts = new List<LogFact>();
         var found = new List<string>();
-        new LogFileScanner(plan.For("test.log"), limits ?? BundleLimits.Default).Scan(new MemoryStream(bytes), format, time, "test.log", null,
+        new LogFileScanner(plan.For("test.log"), limits ?? BundleLimits.Default, idle).Scan(new MemoryStream(bytes), format, time, "test.log", null,
             facts.Add, new LogScanStats(plan.Patterns.Count), (line, text) => found.Add($"test.log:{line}: {text}"));
         warnings = found;
         return facts;

@@ -1,5 +1,6 @@
 using System.Text;
 using KnowledgeEngine.Facts;
+using KnowledgeEngine.Facts.Scanning;
 
 namespace KnowledgeEngine.Tests.Facts;
 
@@ -28,6 +29,36 @@ public sealed class ScannerTests
         var facts = LogReading.Read(Syslog, Plan("No space left on device", "CrashLoopBackOff"));
 
         Assert.Equal([2, 3], facts.Select(f => f.LineNumber));
+    }
+
+    [Fact]
+    public void A_big_file_scanned_while_another_worker_is_idle_gives_the_same_records_as_on_one_core()
+    {
+        // 3 MB of routine lines with the literals (one of them a Java trace of several lines) at random places,
+        // so regions are split and matches fall on both sides of each split and across it.
+        var random = new Random(17);
+        var text = new StringBuilder();
+        for (var line = 0; text.Length < 3_000_000; line++)
+        {
+            var second = line % 60;
+            text.Append(random.Next(400) switch
+            {
+                0 => $"2024-03-10 10:00:{second:D2},000 ERROR [c.c.a.Agent] (main:null) Failed: No space left on device (volume {line})\n",
+                1 => $"2024-03-10 10:00:{second:D2},000 WARN  [c.c.a.Agent] (main:null) retrying\njava.io.IOException: CrashLoopBackOff in task {line}\n    at c.c.a.Agent.run(Agent.java:42)\n",
+                _ => $"2024-03-10 10:00:{second:D2},000 INFO  [c.c.a.Agent] (main:null) heartbeat {line} ok\n",
+            });
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        var plan = Plan("No space left on device", "CrashLoopBackOff");
+        var idle = new IdleWorkers();
+        idle.Add();
+
+        var oneCore = LogReading.Read(bytes, plan, null, null, IdleWorkers.None, out _);
+        var split = LogReading.Read(bytes, plan, null, null, idle, out _);
+
+        Assert.True(oneCore.Count > 100, $"only {oneCore.Count} records matched");
+        Assert.Equal(oneCore.Select(f => (f.LineNumber, f.Text, f.Repeats, f.LastLine)), split.Select(f => (f.LineNumber, f.Text, f.Repeats, f.LastLine)));
     }
 
     [Fact]

@@ -38,7 +38,8 @@ internal sealed class BundleScanner(Bundle bundle, ScanPlan plan, int parallelis
         BlockingCollection<Fact[]> QueueOf(int index) => queues.GetOrAdd(index, _ => new BlockingCollection<Fact[]>(QueueCapacity));
         using var cancel = new CancellationTokenSource();
         var next = -1;
-        var reader = new FileReader(bundle, plan, summary);
+        var idle = new IdleWorkers();
+        var reader = new FileReader(bundle, plan, summary, idle);
         var workers = Enumerable.Range(0, Math.Min(parallelism, Math.Max(1, entries.Count))).Select(_ => Task.Run(() =>
         {
             int index;
@@ -67,6 +68,8 @@ internal sealed class BundleScanner(Bundle bundle, ScanPlan plan, int parallelis
                     queue.CompleteAdding();
                 }
             }
+
+            idle.Add();
         })).ToArray();
         try
         {

@@ -10,8 +10,9 @@ using KnowledgeEngine.Facts.Tables;
 namespace KnowledgeEngine.Facts.Scanning;
 
 /// <summary>Reads one file by its role: logs through the streaming scanner, documents through their parsers.</summary>
-internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summary)
+internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summary, IdleWorkers idle)
 {
+
     /// <summary>Documents are parsed whole; past this size they are scanned as text instead.</summary>
     private const long MaxDocumentBytes = 256L << 20;
 
@@ -130,7 +131,7 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
         var stats = new LogScanStats(plan.Patterns.Count);
         using var stream = Open(entry);
         var host = bundle.Layout.HostOf(entry.Path, bundle.Metadata.Hosts);
-        new LogFileScanner(plan.For(entry.Path), bundle.Limits).Scan(stream, format, _time, entry.Path, host, emit, stats,
+        new LogFileScanner(plan.For(entry.Path), bundle.Limits, idle).Scan(stream, format, _time, entry.Path, host, emit, stats,
             (line, warning) => summary.AddDiagnostic(BundleCodes.Warning(BundleCodes.LineCut, SourceSpan.OfLine(entry.Path, line), warning)));
         summary.AddLogStats(stats);
         if (entry.Size <= MaxTableSearchBytes)
