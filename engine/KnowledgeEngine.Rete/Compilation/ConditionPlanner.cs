@@ -57,7 +57,7 @@ internal sealed class ConditionPlanner(string ruleName, IReadOnlyList<Declaratio
             return (null, "");
         }
 
-        var key = string.Join(" & ", parts.Select(KeyOf));
+        var key = cache.Intern(string.Join(" & ", parts.Select(KeyOf)));
         return (CompilePredicate(parts, key, own), key);
     }
 
@@ -285,8 +285,8 @@ internal sealed class ConditionPlanner(string ruleName, IReadOnlyList<Declaratio
         {
             var leftKeys = equalities.Select(e => KeyOf(e.Left)).ToList();
             var rightKeys = equalities.Select(e => KeyOf(e.Right)).ToList();
-            leftText = string.Join(" & ", leftKeys);
-            rightKeyText = string.Join(" & ", rightKeys);
+            leftText = cache.Intern(string.Join(" & ", leftKeys));
+            rightKeyText = cache.Intern(string.Join(" & ", rightKeys));
             leftKey = cache.Get(leftText, () => Expression.Lambda<Func<Tuple, object>>(Combine(equalities.Select(e => Boxed(Bind(e.Left, own))).ToList()), _tuple));
             rightKey = cache.Get(rightKeyText, () => Expression.Lambda<Func<object, object>>(Combine(equalities.Select(e => Boxed(Bind(e.Right, own))).ToList()), _fact));
             keyText = "eq[" + string.Join(" & ", leftKeys.Zip(rightKeys, (l, r) => l + "=" + r)) + "]";
@@ -300,7 +300,7 @@ internal sealed class ConditionPlanner(string ruleName, IReadOnlyList<Declaratio
             keyText += "pred[" + otherKeys + "]";
         }
 
-        return new JoinPlan(keyText, leftKey, rightKey, rightKeyText, predicate) { LeftKeyText = leftText };
+        return new JoinPlan(cache.Intern(keyText), leftKey, rightKey, rightKeyText, predicate) { LeftKeyText = leftText };
     }
 
     private Func<Tuple, object, bool> CompilePredicate(IReadOnlyList<Expression> parts, string key, Declaration own) =>
@@ -317,11 +317,11 @@ internal sealed class ConditionPlanner(string ruleName, IReadOnlyList<Declaratio
             return index >= 0 ? TupleRead(index, p.Type) : Expression.Convert(_fact, own.Type);
         }).Visit(part)!;
 
-    private string KeyOf(Expression part) => ExpressionKey.Of(part, p =>
+    private string KeyOf(Expression part) => cache.Intern(ExpressionKey.Of(part, p =>
     {
         var index = IndexOf(p.Name);
         return index >= 0 ? "$t" + index : "$f";
-    });
+    }));
 
     private Expression TupleRead(int index, Type type) =>
         Expression.Convert(Expression.Call(_tuple, s_getObject, Expression.Constant(index)), type);
