@@ -75,6 +75,7 @@ internal sealed class ConditionCompiler(RuleContext rule)
                 (FactKind.Log, "level") => Expression.Equal(Expression.Property(fact, nameof(LogFact.Level)), text),
                 (FactKind.Log, "component") => GlobTest(text, Expression.Coalesce(Expression.Property(fact, nameof(LogFact.Component)), Expression.Constant(""))),
                 (FactKind.Resource, "kind") => Expression.Equal(Expression.Property(fact, nameof(ResourceFact.ResourceKind)), text),
+                (FactKind.Resource, "api") => Expression.Call(typeof(ResourceFact), nameof(ResourceFact.InApiGroup), null, Expression.Property(fact, nameof(ResourceFact.ApiVersion)), text),
                 (FactKind.Resource, "name") => Expression.Equal(Expression.Property(fact, nameof(ResourceFact.Name)), text),
                 (FactKind.Resource, "namespace") => Expression.Equal(Expression.Property(fact, nameof(ResourceFact.Namespace)), text),
                 (FactKind.Config, "key") => Expression.Equal(Expression.Property(fact, nameof(ConfigFact.Key)), text),

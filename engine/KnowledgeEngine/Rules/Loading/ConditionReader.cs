@@ -13,7 +13,7 @@ internal sealed partial class ConditionReader(FileContext file)
     public static readonly IReadOnlyDictionary<FactKind, string[]> Settings = new Dictionary<FactKind, string[]>
     {
         [FactKind.Log] = ["source", "contains", "regex", "level", "component", "anywhere"],
-        [FactKind.Resource] = ["kind", "name", "namespace", "absent"],
+        [FactKind.Resource] = ["kind", "api", "name", "namespace", "absent"],
         [FactKind.Config] = ["file", "key", "value", "absent"],
         [FactKind.File] = ["path", "absent"],
         [FactKind.Bundle] = ["platform", "layout", "host"],

@@ -24,7 +24,7 @@ internal enum UnmetState
 /// not hold can be told apart (see <see cref="UnmetState"/>). Per fact kind:
 /// a log condition's source is collected when a file matches its <c>source</c> glob (without one:
 /// when the bundle holds a text file that is not JSON or YAML); a resource condition's when a
-/// resource of its <c>kind</c> was read; a config condition's when a file matches its <c>file</c>
+/// resource of its <c>kind</c> (and <c>api</c> group, when it names one) was read; a config condition's when a file matches its <c>file</c>
 /// glob (without one: when any config value was read); files and the bundle are always collected;
 /// a derived fact's source is that of the when conditions (the signatures, when it has some) of the
 /// rules that derive it.
@@ -33,6 +33,7 @@ internal sealed class CollectedSources(IReadOnlyDictionary<string, List<IReadOnl
 {
     private readonly List<string> _files = [];
     private readonly HashSet<string> _resourceKinds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<(string Kind, string Group)> _resourceGroups = new(KindAndGroup.Instance);
     private bool _anyLogFile;
     private bool _anyConfig;
 
@@ -46,6 +47,11 @@ internal sealed class CollectedSources(IReadOnlyDictionary<string, List<IReadOnl
                 break;
             case ResourceFact resource:
                 _resourceKinds.Add(resource.ResourceKind);
+                if (resource.ApiGroup is { } group)
+                {
+                    _resourceGroups.Add((resource.ResourceKind, group));
+                }
+
                 break;
             case ConfigFact:
                 _anyConfig = true;
@@ -58,11 +64,33 @@ internal sealed class CollectedSources(IReadOnlyDictionary<string, List<IReadOnl
     private UnmetState State(ConditionModel condition, int depth) => condition.Kind.Value switch
     {
         FactKind.Log => (condition.Property("source") is { } glob ? AnyFile(glob.Value) : _anyLogFile) ? UnmetState.Absent : UnmetState.NotCollected,
-        FactKind.Resource => Collected(condition.Property("kind") is { } kind ? _resourceKinds.Contains(kind.Value) : _resourceKinds.Count > 0),
+        FactKind.Resource => Collected(ResourceCollected(condition)),
         FactKind.Config => Collected(condition.Property("file") is { } glob ? AnyFile(glob.Value) : _anyConfig),
         FactKind.Fact => Derived(condition.Property("name")?.Value, depth),
         _ => UnmetState.Contradicted,
     };
+
+    /// <summary>A resource of the condition's kind was read, and of its API group when it names one: a Harvester
+    /// bundle always holds Rancher's Cluster objects, which say nothing about the Cluster API one of the same kind.</summary>
+    private bool ResourceCollected(ConditionModel condition) => (condition.Property("kind"), condition.Property("api")) switch
+    {
+        ({ } kind, { } api) => _resourceGroups.Contains((kind.Value, api.Value)),
+        ({ } kind, null) => _resourceKinds.Contains(kind.Value),
+        (null, { } api) => _resourceGroups.Any(g => g.Group == api.Value),
+        _ => _resourceKinds.Count > 0,
+    };
+
+    /// <summary>Kinds as <see cref="_resourceKinds"/> compares them (case-insensitively), groups exactly.</summary>
+    private sealed class KindAndGroup : IEqualityComparer<(string Kind, string Group)>
+    {
+        public static readonly KindAndGroup Instance = new();
+
+        public bool Equals((string Kind, string Group) x, (string Kind, string Group) y) =>
+            StringComparer.OrdinalIgnoreCase.Equals(x.Kind, y.Kind) && string.Equals(x.Group, y.Group, StringComparison.Ordinal);
+
+        public int GetHashCode((string Kind, string Group) value) =>
+            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(value.Kind), value.Group);
+    }
 
     private static UnmetState Collected(bool collected) => collected ? UnmetState.Contradicted : UnmetState.NotCollected;
 
