@@ -86,7 +86,7 @@ internal sealed class MappingReader
     }
 
     public Located<string>? Text(string key, string? requiredFix = null) =>
-        Scalar(key, requiredFix) is { } s ? new Located<string>(s.Value ?? "", File.Span(s)) : null;
+        Scalar(key, requiredFix) is { } s ? new Located<string>(File.Shared(s.Value ?? ""), File.Span(s)) : null;
 
     public Located<double>? Number(string key, string? requiredFix = null)
     {

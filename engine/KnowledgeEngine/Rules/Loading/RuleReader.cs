@@ -172,7 +172,7 @@ internal static class RuleReader
     {
         if (node is YamlScalarNode scalar)
         {
-            return new Located<string>(scalar.Value ?? "", file.Span(scalar));
+            return new Located<string>(file.Shared(scalar.Value ?? ""), file.Span(scalar));
         }
 
         file.Error(LoaderCodes.WrongShape, node, $"{what} must be text, found {YamlSpans.Describe(node)}", "quote it if it contains ': ' or starts with { or [");

@@ -10,6 +10,7 @@ namespace KnowledgeEngine.Rules.Loading;
 internal sealed class RuleSetLoader(KnowledgeCatalog? catalog)
 {
     private readonly DiagnosticBag _bag = new();
+    private readonly TextPool _texts = new();
 
     public DiagnosticBag Bag => _bag;
 
@@ -35,7 +36,7 @@ internal sealed class RuleSetLoader(KnowledgeCatalog? catalog)
         return read;
     }
 
-    private static (RuleModel? Model, FileContext? File, DiagnosticBag Bag) ReadOne((string Path, string? Text) source, RuleModelValidator validator)
+    private (RuleModel? Model, FileContext? File, DiagnosticBag Bag) ReadOne((string Path, string? Text) source, RuleModelValidator validator)
     {
         var bag = new DiagnosticBag();
         var (path, given) = source;
@@ -51,7 +52,7 @@ internal sealed class RuleSetLoader(KnowledgeCatalog? catalog)
             return (null, null, bag);
         }
 
-        var file = new FileContext(display, text, bag);
+        var file = new FileContext(display, text, bag, _texts);
         if (RuleReader.Read(file) is not { } model)
         {
             return (null, file, bag);
