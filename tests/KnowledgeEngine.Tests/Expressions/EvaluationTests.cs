@@ -72,6 +72,8 @@ public class EvaluationTests
     [InlineData("labels.conditions[type == 'Ready'].reason == 'KubeletNotReady'", true)]
     [InlineData("labels.conditions[type == 'DiskPressure'].status != 'True'", true)]
     [InlineData("exists(labels.conditions[type == 'DiskPressure'])", false)]
+    [InlineData("labels.conditions[exists(reason)].type == 'Ready'", true)]
+    [InlineData("exists(labels.conditions[exists(message)])", false)]
     [InlineData("labels.zones[type == 'Ready'] == null", true)]
     [InlineData("labels.app[type == 'Ready'] == null", true)]
     public void Eval_DictionaryValues_AreReadDynamically(string text, bool expected) =>
@@ -87,6 +89,7 @@ public class EvaluationTests
     [InlineData("host.spec.nics[up == true].index == 1", true)]
     [InlineData("host.spec.nics[index == '1'].up", true)]
     [InlineData("exists(host.spec.nics[index == 2])", false)]
+    [InlineData("host.spec.nics[exists(mac)].index == 1", true)]
     [InlineData("'aa:bb' in host.spec.macs", true)]
     [InlineData("host.spec.note == null", true)]
     [InlineData("exists(host.spec.note)", false)]

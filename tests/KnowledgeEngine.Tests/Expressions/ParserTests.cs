@@ -48,6 +48,7 @@ public class ParserTests
     [InlineData("spec.in", "path(spec in)")]
     [InlineData("status.conditions[type == 'Ready'].status", "path(status conditions where:type=Ready status)")]
     [InlineData("ports[port == 443]", "path(ports where:port=443)")]
+    [InlineData("spec.disks[exists(cdrom)].name", "path(spec disks where:exists(cdrom) name)")]
     public void Parse_Path_SplitsIntoSegments(string text, string expected) =>
         Assert.Equal(expected, Dump(Parse(text)));
 

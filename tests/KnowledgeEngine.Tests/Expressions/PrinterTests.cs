@@ -13,6 +13,7 @@ public class PrinterTests
     [InlineData("a   ==\"x\"", "a == 'x'")]
     [InlineData("conditions[ type=='Ready' ].status", "conditions[type == 'Ready'].status")]
     [InlineData("ports[open == true]", "ports[open == true]")]
+    [InlineData("disks[ exists( cdrom ) ]", "disks[exists(cdrom)]")]
     [InlineData("(a and b) or c", "a and b or c")]
     [InlineData("a and (b or c)", "a and (b or c)")]
     [InlineData("a - (b - c)", "a - (b - c)")]

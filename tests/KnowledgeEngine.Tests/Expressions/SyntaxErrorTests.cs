@@ -30,6 +30,7 @@ public class SyntaxErrorTests
     [InlineData("a < b < c", "12:20: error KB101: comparisons cannot be chained: found '<' after a comparison — join them with 'and', e.g. a < b and b < c")]
     [InlineData("x[a]", "12:16: error KB101: expected an index, a quoted key or a selector inside '[ ]', found 'a' — write roles[0], labels['app'] or conditions[type == 'Ready']")]
     [InlineData("x[type == status]", "12:24: error KB101: expected a string, number or true/false after 'type ==' inside '[ ]', found 'status' — compare the element's field with a literal, e.g. conditions[type == 'Ready'].status")]
+    [InlineData("x[exists(1)]", "12:23: error KB101: expected a field name in exists( ) inside '[ ]', found '1' — name the element's field, e.g. disks[exists(cdrom)]")]
     [InlineData("x[type == 'Ready'", "12:31: error KB101: expected ']' after the element selector, found end of expression — add the missing ']', e.g. conditions[type == 'Ready']")]
     [InlineData("x.", "12:16: error KB101: expected a field name after '.', found end of expression — write the field name, e.g. host.status, or a key in brackets, e.g. labels['app']")]
     public void Parse_SyntaxError_ReportsKB101AtFilePosition(string text, string expected) =>

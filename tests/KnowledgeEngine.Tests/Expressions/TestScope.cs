@@ -105,7 +105,7 @@ internal static class ExprHarness
     {
         LiteralNode l => $"{l.Type}:{ExpressionPrinter.Literal(l)}",
         ListNode l => $"[{string.Join(" ", l.Items.Select(Dump))}]",
-        PathNode p => "path(" + string.Join(" ", p.Segments.Select(s => s.Index is { } i ? $"#{i}" : s.Key is { } k ? $"key:{k}" : s.Selector is { } w ? $"where:{w.Field}={w.Value}" : s.Name)) + ")",
+        PathNode p => "path(" + string.Join(" ", p.Segments.Select(s => s.Index is { } i ? $"#{i}" : s.Key is { } k ? $"key:{k}" : s.Selector is { } w ? (w.Value is null ? $"where:exists({w.Field})" : $"where:{w.Field}={w.Value}") : s.Name)) + ")",
         CallNode c => $"({c.Name} {string.Join(" ", c.Arguments.Select(Dump))})",
         UnaryNode u => $"({u.Operator} {Dump(u.Operand)})",
         BinaryNode b => $"({b.Operator} {Dump(b.Left)} {Dump(b.Right)})",

@@ -117,7 +117,7 @@ internal static class ExpressionPrinter
             }
             else if (segment.Selector is { } selector)
             {
-                text.Append('[').Append(selector.Field).Append(" == ").Append(Literal(new LiteralNode(selector.Value, ExprType.Any, path.Span))).Append(']');
+                text.Append('[').Append(selector.Value is null ? $"exists({selector.Field})" : $"{selector.Field} == {Literal(new LiteralNode(selector.Value, ExprType.Any, path.Span))}").Append(']');
             }
             else
             {

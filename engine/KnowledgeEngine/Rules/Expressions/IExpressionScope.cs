@@ -47,5 +47,6 @@ internal sealed record PathSegment(string Name, int? Index, string? Key, SourceS
 /// <c>[field == value]</c> in a path: the first element of a list whose <paramref name="Field"/> equals
 /// <paramref name="Value"/> (a string, number or bool literal), as kubectl's <c>[?(@.type=="Ready")]</c>
 /// picks a condition: Kubernetes keeps conditions in a list whose order no one promises.
+/// <c>[exists(field)]</c> (a null <paramref name="Value"/>): the first element that has the field at all.
 /// </summary>
-internal sealed record ElementSelector(string Field, object Value);
+internal sealed record ElementSelector(string Field, object? Value);

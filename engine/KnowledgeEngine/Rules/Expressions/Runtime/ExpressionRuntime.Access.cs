@@ -26,7 +26,8 @@ internal static partial class ExpressionRuntime
     };
 
     /// <summary>The first element of a list whose <paramref name="field"/> equals <paramref name="wanted"/>
-    /// (compared as <see cref="Equal"/> does); null when the list has none or the value is no list.</summary>
+    /// (compared as <see cref="Equal"/> does), or, when <paramref name="wanted"/> is null, that has the field;
+    /// null when the list has none or the value is no list.</summary>
     public static object? Select(object? value, string field, object? wanted)
     {
         if (Normalize(value) is not { } list || AsSequence(list) is not { } elements)
@@ -36,7 +37,8 @@ internal static partial class ExpressionRuntime
 
         foreach (var element in elements)
         {
-            if (Equal(Member(element, field), wanted))
+            var found = Member(element, field);
+            if (wanted is null ? !IsNull(found) : Equal(found, wanted))
             {
                 return element;
             }

@@ -153,6 +153,11 @@ internal sealed partial class Parser
             return ParseSelectorSegment(open);
         }
 
+        if (Current.IsWord("exists") && Following.Kind == TokenKind.LeftParen)
+        {
+            return ParseExistsSelectorSegment(open);
+        }
+
         var inside = Advance();
         var valid = inside.Kind == TokenKind.String
             || (inside.Kind == TokenKind.Number && inside.Value is double d && d >= 0 && d <= int.MaxValue && d == Math.Floor(d) && !inside.Text.Contains('.'));
@@ -166,6 +171,17 @@ internal sealed partial class Parser
         return inside.Kind == TokenKind.String
             ? PathSegment.ForKey((string)inside.Value!, span)
             : PathSegment.At((int)(double)inside.Value!, span);
+    }
+
+    /// <summary><c>[exists(field)]</c>: the first list element that has the field (not null).</summary>
+    private PathSegment ParseExistsSelectorSegment(Token open)
+    {
+        Advance();
+        Advance();
+        var field = Expect(TokenKind.Identifier, "expected a field name in exists( ) inside '[ ]'", "name the element's field, e.g. disks[exists(cdrom)]");
+        Expect(TokenKind.RightParen, "expected ')' after the field name", "close it, e.g. disks[exists(cdrom)]");
+        var close = Expect(TokenKind.RightBracket, "expected ']' after the element selector", "add the missing ']', e.g. disks[exists(cdrom)]");
+        return PathSegment.Where(new ElementSelector(field.Text, null), source.Span(open.Start, close.End));
     }
 
     /// <summary><c>[field == literal]</c>: the first list element whose field has that value.</summary>
