@@ -18,8 +18,9 @@ internal sealed class FileContext(string displayPath, string text, DiagnosticBag
     /// its file for diagnostics, and a second copy of every file as split lines was 10 MB of 5,000 generated rules.</summary>
     public IReadOnlyList<string> Lines => _lines ??= new TextLines(Text);
 
-    /// <summary>The same file reporting into <paramref name="other"/>; its split lines are kept.</summary>
-    public FileContext WithBag(DiagnosticBag other) => new(Path, Text, other, pool) { _lines = _lines };
+    /// <summary>The same file reporting into <paramref name="other"/>; its split lines are kept. The copy is of a
+    /// file already read, so it holds no <see cref="TextPool"/>: the pool is dropped with the load.</summary>
+    public FileContext WithBag(DiagnosticBag other) => new(Path, Text, other) { _lines = _lines };
 
     /// <summary>A scalar's text, one instance per distinct short value over the files of one load (see <see cref="TextPool"/>).</summary>
     public string Shared(string value) => pool?.Get(value) ?? value;
