@@ -167,8 +167,9 @@ public sealed class LiteralSearcher
                 continue;
             }
 
-            // With four more characters in the text and a literal that holds them, the pair must be known too.
-            if (Window == 4 && at + 8 <= text.Length && (Unsafe.Add(ref tailless, (nint)(bit >> 6)) & (1UL << (int)bit)) == 0)
+            // With four more characters in the text and a literal that holds them, the pair must be known too
+            // (every window of a searcher with windows shorter than four is marked tailless).
+            if (at + 8 <= text.Length && (Unsafe.Add(ref tailless, (nint)(bit >> 6)) & (1UL << (int)bit)) == 0)
             {
                 var next = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref chars, at + 4)));
                 var pair = PairHash(window, next);

@@ -18,11 +18,13 @@ public sealed record ResourceFact : Fact
 
     /// <summary>The API group of <see cref="ApiVersion"/> (<c>cluster.x-k8s.io</c> of <c>cluster.x-k8s.io/v1beta1</c>);
     /// empty for the core group (<c>v1</c>), null when the source gives no apiVersion (a table, a climc row).</summary>
-    public string? ApiGroup => ApiVersion is null ? null : ApiVersion.LastIndexOf('/') is var slash and >= 0 ? ApiVersion[..slash] : "";
+    public string? ApiGroup => GroupOf(ApiVersion);
 
     /// <summary>Whether an object of <paramref name="apiVersion"/> belongs to API group <paramref name="group"/>.</summary>
-    public static bool InApiGroup(string? apiVersion, string group) =>
-        apiVersion is not null && (apiVersion.LastIndexOf('/') is var slash and >= 0 ? apiVersion.AsSpan(0, slash).SequenceEqual(group) : group.Length == 0);
+    public static bool InApiGroup(string? apiVersion, string group) => GroupOf(apiVersion) == group;
+
+    private static string? GroupOf(string? apiVersion) =>
+        apiVersion is null ? null : apiVersion.LastIndexOf('/') is var slash and >= 0 ? apiVersion[..slash] : "";
 
     /// <summary>The object; collector placeholders such as Harvester's "null" string are already JSON null.</summary>
     public required JsonElement Object { get; init; }

@@ -12,7 +12,6 @@ namespace KnowledgeEngine.Facts.Scanning;
 /// <summary>Reads one file by its role: logs through the streaming scanner, documents through their parsers.</summary>
 internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summary, IdleWorkers idle)
 {
-
     /// <summary>Documents are parsed whole; past this size they are scanned as text instead.</summary>
     private const long MaxDocumentBytes = 256L << 20;
 

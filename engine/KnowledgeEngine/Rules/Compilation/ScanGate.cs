@@ -56,9 +56,9 @@ internal static class ScanGate
     };
 
     private static bool Own(ExprNode node, string field) =>
-        node is PathNode { Segments: [{ Index: null, Key: null, Selector: null } only] } && only.Name == field;
+        node is PathNode { Segments: [{ IsField: true } only] } && only.Name == field;
 
     private static bool Of(ExprNode node, string name, string field) =>
-        node is PathNode { Segments: [{ Index: null, Key: null, Selector: null } first, { Index: null, Key: null, Selector: null } second] }
+        node is PathNode { Segments: [{ IsField: true } first, { IsField: true } second] }
         && first.Name == name && second.Name == field;
 }

@@ -39,6 +39,9 @@ internal sealed record PathSegment(string Name, int? Index, string? Key, SourceS
 
     internal static PathSegment Where(ElementSelector selector, SourceSpan span) => new("", null, null, span, selector);
 
+    /// <summary>A plain field (<c>.name</c> or the first name), not an index, key or selector.</summary>
+    public bool IsField => Index is null && Key is null && Selector is null;
+
     /// <summary>The segment name a dictionary lookup uses: the field name or the key.</summary>
     public string? MemberName => Index is null && Selector is null ? Key ?? Name : null;
 }

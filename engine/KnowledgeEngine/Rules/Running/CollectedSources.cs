@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using KnowledgeEngine.Facts;
 using KnowledgeEngine.Facts.Layouts;
 using KnowledgeEngine.Rules.Model;
@@ -32,8 +33,8 @@ internal enum UnmetState
 internal sealed class CollectedSources(IReadOnlyDictionary<string, List<IReadOnlyList<LoadedCondition>>> derivers)
 {
     private readonly List<string> _files = [];
-    private readonly HashSet<string> _resourceKinds = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<(string Kind, string Group)> _resourceGroups = new(KindAndGroup.Instance);
+    /// <summary>The resource kinds read, each with the API groups its objects named (none for table rows).</summary>
+    private readonly Dictionary<string, HashSet<string>> _resourceKinds = new(StringComparer.OrdinalIgnoreCase);
     private bool _anyLogFile;
     private bool _anyConfig;
 
@@ -46,10 +47,10 @@ internal sealed class CollectedSources(IReadOnlyDictionary<string, List<IReadOnl
                 _anyLogFile |= !file.IsBinary && !IsStructured(file.Path);
                 break;
             case ResourceFact resource:
-                _resourceKinds.Add(resource.ResourceKind);
+                var groups = CollectionsMarshal.GetValueRefOrAddDefault(_resourceKinds, resource.ResourceKind, out _) ??= new(StringComparer.Ordinal);
                 if (resource.ApiGroup is { } group)
                 {
-                    _resourceGroups.Add((resource.ResourceKind, group));
+                    groups.Add(group);
                 }
 
                 break;
@@ -74,23 +75,11 @@ internal sealed class CollectedSources(IReadOnlyDictionary<string, List<IReadOnl
     /// bundle always holds Rancher's Cluster objects, which say nothing about the Cluster API one of the same kind.</summary>
     private bool ResourceCollected(ConditionModel condition) => (condition.Property("kind"), condition.Property("api")) switch
     {
-        ({ } kind, { } api) => _resourceGroups.Contains((kind.Value, api.Value)),
-        ({ } kind, null) => _resourceKinds.Contains(kind.Value),
-        (null, { } api) => _resourceGroups.Any(g => g.Group == api.Value),
+        ({ } kind, { } api) => _resourceKinds.TryGetValue(kind.Value, out var groups) && groups.Contains(api.Value),
+        ({ } kind, null) => _resourceKinds.ContainsKey(kind.Value),
+        (null, { } api) => _resourceKinds.Values.Any(groups => groups.Contains(api.Value)),
         _ => _resourceKinds.Count > 0,
     };
-
-    /// <summary>Kinds as <see cref="_resourceKinds"/> compares them (case-insensitively), groups exactly.</summary>
-    private sealed class KindAndGroup : IEqualityComparer<(string Kind, string Group)>
-    {
-        public static readonly KindAndGroup Instance = new();
-
-        public bool Equals((string Kind, string Group) x, (string Kind, string Group) y) =>
-            StringComparer.OrdinalIgnoreCase.Equals(x.Kind, y.Kind) && string.Equals(x.Group, y.Group, StringComparison.Ordinal);
-
-        public int GetHashCode((string Kind, string Group) value) =>
-            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(value.Kind), value.Group);
-    }
 
     private static UnmetState Collected(bool collected) => collected ? UnmetState.Contradicted : UnmetState.NotCollected;
 
