@@ -39,6 +39,22 @@ public class LazyRegexTests
     }
 
     [Fact]
+    public void A_pattern_tried_on_many_lines_moves_to_the_linear_time_matcher_with_the_same_answers()
+    {
+        var regex = LazyRegex.Get(@"often (?<host>node-\d+) tried");
+
+        for (var i = 0; i < LazyRegex.FirstTryCalls; i++)
+        {
+            Assert.True(regex.IsMatch($"often node-{i} tried"));
+        }
+        Assert.False(regex.IsBuilt);
+
+        Assert.Equal("node-5", regex.Match("often node-5 tried")!.Groups["host"].Value);
+        Assert.False(regex.IsMatch("often node-x tried"));
+        Assert.True(regex.IsBuilt);
+    }
+
+    [Fact]
     public void A_pattern_the_linear_engine_refuses_falls_back_to_backtracking_with_a_time_limit()
     {
         var regex = LazyRegex.Get(@"(?<=probe )node-\d+");

@@ -64,6 +64,62 @@ public sealed class ScannerTests
     }
 
     [Fact]
+    public void A_crash_loop_scanned_in_halves_on_two_cores_gives_the_same_collapsed_facts_as_on_one_core()
+    {
+        // Every record a hit (the shape where cutting and matching, not the search, is the work): each region is cut
+        // at a record near its middle and both halves are matched at once; their repeats must fold as on one core.
+        var text = new StringBuilder();
+        for (var i = 0; text.Length < 3_000_000; i++)
+        {
+            text.Append($"[info 2026-03-14 09:{i / 60 % 60:D2}:{i % 60:D2} hostinfo.go:412] Master MAC: 0c:c4:7a:5e:12:{i % 7:D2}\n");
+            text.Append($"[error 2026-03-14 09:{i / 60 % 60:D2}:{i % 60:D2} hostinfo.go:1046] register failed: duplicate manager_uri\n");
+        }
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        var plan = ScanPlan.CreateBuilder()
+            .AddRegex("mac", @"Master MAC: (?<mac>[0-9a-f:]{17})", "Master MAC: ")
+            .AddLiteral("dup", "duplicate manager_uri")
+            .Build();
+
+        var oneCore = LogReading.Read(bytes, plan, null, null, IdleWorkers.None, out _);
+        var halves = LogReading.Read(bytes, plan, null, null, OneIdle(), out _);
+
+        Assert.Equal(8, oneCore.Count);
+        Assert.Equal(oneCore.Select(f => (f.LineNumber, f.Text, f.Repeats, f.LastLine)), halves.Select(f => (f.LineNumber, f.Text, f.Repeats, f.LastLine)));
+    }
+
+    [Theory]
+    [InlineData(0.2)] // the gate opens in the first half of a region: the second half's work is dropped and redone
+    [InlineData(0.7)] // in the second half: from its record on, every record is tried
+    public void A_gate_opened_in_either_half_of_a_split_region_opens_the_same_records_as_on_one_core(double at)
+    {
+        var text = new StringBuilder();
+        var lines = 60_000;
+        for (var i = 1; i <= lines; i++)
+        {
+            text.Append(i == (int)(lines * at) ? "x unknown keys found during decoding:\n" : i % 97 == 0 ? "cluster:\n" : i % 13 == 0 ? $"noted {i}\n" : $"padding line {i}\n");
+        }
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        var plan = ScanPlan.CreateBuilder()
+            .AddRegex("tree", @"(?m)^(?<section>[a-z][A-Za-z]+):\s*$").After("unknown")
+            .AddLiteral("unknown", "unknown keys found during decoding")
+            .AddLiteral("noted", "noted")
+            .Build();
+
+        var oneCore = LogReading.Read(bytes, plan, null, null, IdleWorkers.None, out _);
+        var halves = LogReading.Read(bytes, plan, null, null, OneIdle(), out _);
+
+        Assert.Contains(oneCore, f => f.Matched.Contains("tree"));
+        Assert.Equal(oneCore.Select(f => (f.LineNumber, f.Text, string.Join(",", f.Matched))), halves.Select(f => (f.LineNumber, f.Text, string.Join(",", f.Matched))));
+    }
+
+    private static IdleWorkers OneIdle()
+    {
+        var idle = new IdleWorkers();
+        idle.Add();
+        return idle;
+    }
+
+    [Fact]
     public void Matched_ids_name_the_patterns_a_record_contains()
     {
         var facts = LogReading.Read(Syslog, Plan("CrashLoopBackOff", "Back-off", "x509"));

@@ -54,10 +54,10 @@ internal sealed class BundleScanner(Bundle bundle, ScanPlan plan, int parallelis
                         batch.Add(fact);
                         if (batch.Count == BatchSize)
                         {
-                            Flush(queue, batch, cancel.Token);
+                            Flush(queue, batch, idle, cancel.Token);
                         }
                     });
-                    Flush(queue, batch, cancel.Token);
+                    Flush(queue, batch, idle, cancel.Token);
                 }
                 catch (OperationCanceledException)
                 {
@@ -100,15 +100,31 @@ internal sealed class BundleScanner(Bundle bundle, ScanPlan plan, int parallelis
         }
     }
 
-    private static void Flush(BlockingCollection<Fact[]> queue, List<Fact> batch, CancellationToken cancel)
+    /// <summary>Hands a batch to the file's queue. A worker that must wait for the consumer (its file comes after the
+    /// one being drained) counts as idle meanwhile, so the file being drained may borrow its core.</summary>
+    private static void Flush(BlockingCollection<Fact[]> queue, List<Fact> batch, IdleWorkers idle, CancellationToken cancel)
     {
         if (batch.Count == 0)
         {
             return;
         }
 
-        queue.Add(batch.ToArray(), cancel);
+        var facts = batch.ToArray();
         batch.Clear();
+        if (queue.TryAdd(facts))
+        {
+            return;
+        }
+
+        idle.Add();
+        try
+        {
+            queue.Add(facts, cancel);
+        }
+        finally
+        {
+            idle.Remove();
+        }
     }
 
     private Fact Counted(Fact fact)

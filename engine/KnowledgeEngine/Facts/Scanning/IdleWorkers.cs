@@ -1,7 +1,7 @@
 namespace KnowledgeEngine.Facts.Scanning;
 
 /// <summary>
-/// How many of a scan's workers have run out of files. A bundle is usually one big log among small files:
+/// How many of a scan's workers have run out of files or wait for the consumer to take their facts. A bundle is usually one big log among small files:
 /// its worker scans on while the others sit idle, so the big file's literal search borrows their cores
 /// (<see cref="LogFileScanner"/>). While every worker has a file of its own, nothing is borrowed.
 /// </summary>
@@ -15,4 +15,7 @@ internal sealed class IdleWorkers
     public bool Any => Volatile.Read(ref _count) > 0;
 
     public void Add() => Interlocked.Increment(ref _count);
+
+    /// <summary>A worker that waited (for the consumer to take its facts) is busy again.</summary>
+    public void Remove() => Interlocked.Decrement(ref _count);
 }

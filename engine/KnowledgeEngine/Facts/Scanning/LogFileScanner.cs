@@ -145,14 +145,16 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits, IdleWor
         private readonly List<int> _borrowedStarts = [];
 
         private readonly ScanPlan _plan = file.Plan;
-        private readonly PatternMatcher _matcher = new(file);
         private readonly bool _everyRecord = file.Plan.KeepsAllRecords || file.NeedsEveryRecord || (file.Prefilter is null && file.PatternCount > 0);
         private readonly RepeatCollapser _repeats = new(file.Plan, emit);
+        private readonly Lane _main = new(new PatternMatcher(file), stats.PatternCounts, null);
+        private Lane? _second;
 
         /// <summary>The end of the file: its collapsed records are written (see <see cref="RepeatCollapser"/>).</summary>
         public void Finish()
         {
             _repeats.Flush();
+            stats.Records += _main.Records;
             stats.CollapsedRecords += _repeats.Collapsed;
             stats.RepeatedFacts += _repeats.RepeatedFacts;
         }
@@ -164,7 +166,7 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits, IdleWor
         {
             var region = buffer.AsSpan(0, length);
             LastRegionEndedMidLine = endsMidLine && region.Length > 0 && region[^1] != '\n';
-            if (_everyRecord || _matcher.AnyGateOpen)
+            if (_everyRecord || _main.Matcher.AnyGateOpen)
             {
                 return EveryRecord(region, lineNumber);
             }
@@ -179,6 +181,11 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits, IdleWor
 
         private long Prefiltered(char[] buffer, int length, long lineNumber)
         {
+            if (length >= SplitChars && idle.Any && HalfwayRecordStart(buffer.AsSpan(0, length)) is > 0 and var middle)
+            {
+                return InHalves(buffer, length, middle, lineNumber);
+            }
+
             var region = buffer.AsSpan(0, length);
             var prefilter = file.Prefilter!;
             var cursor = prefilter.NewCursor();
@@ -212,15 +219,8 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits, IdleWor
                     break;
                 }
 
-                var hitLine = LineStart(region, hit, position);
-                var recordStart = RecordStartBefore(region, hitLine, position);
-                lineNumber += region[position..recordStart].Count('\n');
-                var recordEnd = RecordEndAfter(region, hitLine);
-                var record = region[recordStart..recordEnd];
-                Offer(record, lineNumber);
-                lineNumber += record.Count('\n');
-                position = recordEnd;
-                if (_matcher.AnyGateOpen)
+                position = OfferAround(region, hit, position, ref lineNumber, _main);
+                if (_main.Matcher.AnyGateOpen)
                 {
                     // The record opened a gated regex: from here on every record of the file is tried.
                     return EveryRecord(region[position..], lineNumber);
@@ -230,9 +230,97 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits, IdleWor
         }
 
         /// <summary>
-        /// Every literal start of the region into <see cref="_starts"/>, the second half searched on another core.
-        /// The literal search is nearly all of a prefiltered scan (a trace of the 1 GB bundle: 1.5 s of its 2.1 s),
-        /// and the records around the starts are few; they are still cut and matched here, in order.
+        /// Cuts the record around the literal at <paramref name="hit"/> and offers it; returns where the record ends and
+        /// advances <paramref name="lineNumber"/> to it.
+        /// </summary>
+        private int OfferAround(ReadOnlySpan<char> region, int hit, int position, ref long lineNumber, Lane lane)
+        {
+            var hitLine = LineStart(region, hit, position);
+            var recordStart = RecordStartBefore(region, hitLine, position);
+            lineNumber += region[position..recordStart].Count('\n');
+            var recordEnd = RecordEndAfter(region, hitLine);
+            var record = region[recordStart..recordEnd];
+            Offer(record, lineNumber, lane);
+            lineNumber += record.Count('\n');
+            return recordEnd;
+        }
+
+        /// <summary>
+        /// The region cut at a record start near its middle, each half searched, cut and matched on its own core; the
+        /// second half's facts are held and handed on after the first half's, so the facts come in file order. A
+        /// crash-loop log is all hits: in a trace of 100,000 repeats nine tenths of the scan went to cutting, matching
+        /// and building the records, not to the literal search, so splitting only the search left one core idle.
+        /// A gated regex opened in the first half changes what the rest must try: the second half's work is then
+        /// dropped and every record after the opening one tried here. One opened in the second half ends that half's walk at its record,
+        /// and every record after it is tried here, as on one thread.
+        /// </summary>
+        private long InHalves(char[] buffer, int length, int middle, long lineNumber)
+        {
+            var secondLine = lineNumber + buffer.AsSpan(0, middle).Count('\n');
+            var second = _second ??= new Lane(new PatternMatcher(file, twin: true), new long[stats.PatternCounts.Length], []);
+            var borrowed = Task.Run(() => Walk(buffer.AsSpan(middle, length - middle), secondLine, second));
+            var (firstStoppedAt, firstStoppedLine) = Walk(buffer.AsSpan(0, middle), lineNumber, _main);
+            var (stoppedAt, stoppedLine) = borrowed.GetAwaiter().GetResult();
+            if (_main.Matcher.AnyGateOpen)
+            {
+                second.Reset();
+                second.Matcher.CloseAll();
+                return EveryRecord(buffer.AsSpan(firstStoppedAt, length - firstStoppedAt), firstStoppedLine);
+            }
+
+            foreach (var fact in second.Held!)
+            {
+                _repeats.Add(fact);
+            }
+            _main.Take(second);
+            if (second.Matcher.AnyGateOpen)
+            {
+                _main.Matcher.OpenAs(second.Matcher);
+                second.Matcher.CloseAll();
+                return EveryRecord(buffer.AsSpan(middle + stoppedAt, length - middle - stoppedAt), stoppedLine);
+            }
+            return stoppedLine;
+        }
+
+        /// <summary>Every record around a literal of <paramref name="region"/>, in order, until a record opens a gated
+        /// regex; returns where it stopped (the region's end, or the end of that record) and the line there.</summary>
+        private (int End, long Line) Walk(ReadOnlySpan<char> region, long lineNumber, Lane lane)
+        {
+            var prefilter = file.Prefilter!;
+            var cursor = prefilter.NewCursor();
+            var position = 0;
+            while (position < region.Length && prefilter.Next(region, position, cursor) is >= 0 and var hit)
+            {
+                position = OfferAround(region, hit, position, ref lineNumber, lane);
+                if (lane.Matcher.AnyGateOpen)
+                {
+                    return (position, lineNumber);
+                }
+            }
+            return (region.Length, lineNumber + region[position..].Count('\n'));
+        }
+
+        /// <summary>The first record start at or after the line holding the region's middle, or −1 when none is found
+        /// within a record's length (one record would span the cut).</summary>
+        private int HalfwayRecordStart(ReadOnlySpan<char> region)
+        {
+            var start = LineStart(region, region.Length / 2, 0);
+            for (var steps = 0; steps <= limits.MaxRecordLines && start > 0 && start < region.Length; steps++)
+            {
+                var previousStart = LineStart(region, start - 1, 0);
+                if (format.IsRecordStart(TrimCr(region[start..LineEnd(region, start)]), TrimCr(region[previousStart..(start - 1)]), time))
+                {
+                    return start;
+                }
+
+                start = LineEnd(region, start) + 1;
+            }
+            return -1;
+        }
+
+        /// <summary>
+        /// Every literal start of the region into <see cref="_starts"/>, the second half searched on another core: for a
+        /// region with no record start near its middle to cut at (see <see cref="InHalves"/>).
         /// </summary>
         private void SearchOnTwoCores(char[] buffer, int length, Prefilter prefilter)
         {
@@ -259,7 +347,7 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits, IdleWor
                 var line = TrimCr(region[position..end]);
                 if (position > recordStart && (linesInRecord >= limits.MaxRecordLines || format.IsRecordStart(line, previous, time)))
                 {
-                    Offer(region[recordStart..position], recordLine);
+                    Offer(region[recordStart..position], recordLine, _main);
                     recordStart = position;
                     recordLine = lineNumber;
                     linesInRecord = 0;
@@ -271,13 +359,13 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits, IdleWor
             }
             if (recordStart < region.Length)
             {
-                Offer(region[recordStart..], recordLine);
+                Offer(region[recordStart..], recordLine, _main);
             }
 
             return next;
         }
 
-        private void Offer(ReadOnlySpan<char> record, long line)
+        private void Offer(ReadOnlySpan<char> record, long line, Lane lane)
         {
             var trimmed = record.TrimEnd("\r\n");
             if (trimmed.IsWhiteSpace())
@@ -285,15 +373,23 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits, IdleWor
                 return;
             }
 
-            var matched = file.PatternCount == 0 ? [] : _matcher.Match(trimmed, stats.PatternCounts);
+            var matched = file.PatternCount == 0 ? [] : lane.Matcher.Match(trimmed, lane.Counts);
             if (matched.Count == 0 && !_plan.KeepsAllRecords)
             {
                 return;
             }
 
             var text = trimmed.Contains('\r') ? trimmed.ToString().Replace("\r\n", "\n") : trimmed.ToString();
-            stats.Records++;
-            _repeats.Add(format.Build(text, source, (int)Math.Min(line, int.MaxValue), host, time, matched));
+            lane.Records++;
+            var fact = format.Build(text, source, (int)Math.Min(line, int.MaxValue), host, time, matched);
+            if (lane.Held is { } held)
+            {
+                held.Add(fact);
+            }
+            else
+            {
+                _repeats.Add(fact);
+            }
         }
 
         /// <summary>The start of the last line in <paramref name="complete"/> that begins a record (0 when none does).</summary>
@@ -362,6 +458,35 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits, IdleWor
         {
             var newline = region[from..].IndexOf('\n');
             return newline < 0 ? region.Length : from + newline;
+        }
+
+        /// <summary>One thread's share of a file's records: its matcher and pattern counts, and for the second half
+        /// of a split region the facts held until the first half's are handed on (null: straight to the collapser).</summary>
+        private sealed class Lane(PatternMatcher matcher, long[] counts, List<LogFact>? held)
+        {
+            public PatternMatcher Matcher { get; } = matcher;
+            public long[] Counts { get; } = counts;
+            public List<LogFact>? Held { get; } = held;
+            public long Records { get; set; }
+
+            /// <summary>Adds what <paramref name="other"/> counted and leaves it empty for its next region.</summary>
+            public void Take(Lane other)
+            {
+                Records += other.Records;
+                for (var i = 0; i < Counts.Length; i++)
+                {
+                    Counts[i] += other.Counts[i];
+                }
+                other.Reset();
+            }
+
+            /// <summary>Drops the region's held facts and counts.</summary>
+            public void Reset()
+            {
+                Held?.Clear();
+                Array.Clear(Counts);
+                Records = 0;
+            }
         }
 
         private static ReadOnlySpan<char> TrimCr(ReadOnlySpan<char> line) => line.Length > 0 && line[^1] == '\r' ? line[..^1] : line;

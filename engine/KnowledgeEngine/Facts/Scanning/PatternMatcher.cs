@@ -5,7 +5,10 @@ namespace KnowledgeEngine.Facts.Scanning;
 /// follows the literals found in the record, not the size of the plan (a plan of 500 rules is common and
 /// every record may match).
 /// </summary>
-internal sealed class PatternMatcher(FilePlan file)
+/// <param name="file">The file's part of the plan.</param>
+/// <param name="twin">The matcher of a second thread on the same file: it matches with each regex's
+/// <see cref="LazyRegex.Twin"/>.</param>
+internal sealed class PatternMatcher(FilePlan file, bool twin = false)
 {
     private readonly List<int> _literals = [];
     private readonly List<int> _candidates = [];
@@ -54,7 +57,7 @@ internal sealed class PatternMatcher(FilePlan file)
 
             previous = pattern;
             // A literal pattern holds once its literal was found; a regex still has to match the record.
-            if (_plan.RegexOf(pattern) is { } regex && !regex.IsMatch(record))
+            if (_plan.RegexOf(pattern) is { } regex && !(twin ? regex.Twin : regex).IsMatch(record))
             {
                 continue;
             }
@@ -64,6 +67,23 @@ internal sealed class PatternMatcher(FilePlan file)
             Open(pattern);
         }
         return matched is null ? [] : matched;
+    }
+
+    /// <summary>Opens every gated regex <paramref name="other"/> (a matcher of the same file) has opened.</summary>
+    public void OpenAs(PatternMatcher other)
+    {
+        for (var i = 0; i < _open.Length; i++)
+        {
+            _open[i] |= other._open[i];
+        }
+        AnyGateOpen |= other.AnyGateOpen;
+    }
+
+    /// <summary>Closes every gated regex again: the matcher starts a region of its own.</summary>
+    public void CloseAll()
+    {
+        Array.Clear(_open);
+        AnyGateOpen = false;
     }
 
     /// <summary>Opens the gated regexes whose gate is <paramref name="pattern"/>, for the records after this one.</summary>

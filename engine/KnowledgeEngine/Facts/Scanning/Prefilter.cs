@@ -134,12 +134,22 @@ internal sealed class Prefilter
 
         public override int IndexOf(ReadOnlySpan<char> text) => text.IndexOfAny(_values);
 
-        // A record is a line or a few; testing each short literal in it is cheaper than finding them all in one pass.
+        // Most records hold none of the short literals: one vectorised pass says so, where testing each of the ~50
+        // literals cost 1.7 µs a record (a trace of a crash-loop log, every record a hit of a longer literal). A record
+        // that holds one is a line or a few, and testing each literal from the first hit on is cheaper than finding
+        // them all in one pass.
         public override void FindAll(ReadOnlySpan<char> record, List<int> found, List<int> scratch)
         {
+            var first = record.IndexOfAny(_values);
+            if (first < 0)
+            {
+                return;
+            }
+
+            var rest = record[first..];
             for (var i = 0; i < literals.Length; i++)
             {
-                if (record.Contains(literals[i], StringComparison.Ordinal))
+                if (rest.Contains(literals[i], StringComparison.Ordinal))
                 {
                     found.Add(Indices[i]);
                 }
