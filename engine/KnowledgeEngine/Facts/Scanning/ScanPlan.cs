@@ -6,6 +6,8 @@ namespace KnowledgeEngine.Facts;
 /// </summary>
 public sealed class ScanPlan
 {
+    private static readonly System.Buffers.SearchValues<char> RegexSyntax = System.Buffers.SearchValues.Create(@"\.^$*+?()[]{}|#");
+
     private readonly LazyRegex?[] _regexes;
     private readonly (string Glob, int[] Patterns)[] _scoped;
     private readonly int[] _everywhere;
@@ -19,7 +21,7 @@ public sealed class ScanPlan
         KeepsAllRecords = keepAll;
         CollapsesRepeats = collapseRepeats;
         CountedIds = patterns.Where(p => p.Counted).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        _regexes = patterns.Select(p => p.IsRegex ? LazyRegex.Get(p.Text) : null).ToArray();
+        _regexes = patterns.Select(p => p.IsRegex && !IsLiteralAlternation(p) ? LazyRegex.Get(p.Text) : null).ToArray();
         _indexById = Enumerable.Range(0, patterns.Count).ToDictionary(i => patterns[i].Id, StringComparer.Ordinal);
         _everywhere = Enumerable.Range(0, patterns.Count).Where(i => patterns[i].Sources.Count == 0).ToArray();
         _scoped = Enumerable.Range(0, patterns.Count).SelectMany(i => patterns[i].Sources.Select(glob => (glob, i)))
@@ -73,7 +75,29 @@ public sealed class ScanPlan
         return _byPatterns.GetOrAdd(string.Join(',', set), _ => new FilePlan(this, set));
     }
 
+    /// <summary>The regex a record must still match once the pattern's literal was found; null for a literal, and for a
+    /// regex that is only an alternation of its literals.</summary>
     internal LazyRegex? RegexOf(int pattern) => _regexes[pattern];
+
+    /// <summary>
+    /// Whether the regex is a plain alternation such as <c>(?:register failed|Host instance init error|panic: )</c>
+    /// whose branches are exactly its prefilter literals: it matches a record exactly when the prefilter found one of
+    /// them, so running it adds nothing (on a crash-loop log, 100,000 calls for one such pattern).
+    /// </summary>
+    private static bool IsLiteralAlternation(ScanPattern pattern)
+    {
+        var text = pattern.Text;
+        if (text.StartsWith("(?:", StringComparison.Ordinal) && text.EndsWith(')'))
+        {
+            text = text[3..^1];
+        }
+
+        var branches = text.Split('|');
+        return branches.All(b => b.Length > 0 && b.AsSpan().IndexOfAny(RegexSyntax) < 0)
+            && branches.Length == pattern.Prefilter.Count
+            && branches.ToHashSet(StringComparer.Ordinal).SetEquals(pattern.Prefilter);
+    }
+
 
     /// <summary>The index of the pattern with the id; -1 when there is none.</summary>
     internal int IndexOf(string id) => _indexById.GetValueOrDefault(id, -1);
