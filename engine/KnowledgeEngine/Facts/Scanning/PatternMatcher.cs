@@ -56,8 +56,9 @@ internal sealed class PatternMatcher(FilePlan file, bool twin = false)
             }
 
             previous = pattern;
-            // A literal pattern holds once its literal was found; a regex still has to match the record.
-            if (_plan.RegexOf(pattern) is { } regex && !(twin ? regex.Twin : regex).IsMatch(record))
+            // A literal pattern holds once its literal was found; a regex still has to match the record, and cannot
+            // when a literal every match holds is missing from it.
+            if (_plan.RegexOf(pattern) is { } regex && (!HoldsAll(record, _plan.Patterns[pattern].AlsoRequired) || !(twin ? regex.Twin : regex).IsMatch(record)))
             {
                 continue;
             }
@@ -67,6 +68,18 @@ internal sealed class PatternMatcher(FilePlan file, bool twin = false)
             Open(pattern);
         }
         return matched is null ? [] : matched;
+    }
+
+    private static bool HoldsAll(ReadOnlySpan<char> record, IReadOnlyList<string> literals)
+    {
+        for (var i = 0; i < literals.Count; i++)
+        {
+            if (!record.Contains(literals[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Opens every gated regex <paramref name="other"/> (a matcher of the same file) has opened.</summary>

@@ -25,13 +25,25 @@ internal static class RegexLiterals
 
     /// <summary>Literals one of which every match contains; empty when none is known. Taken from the pattern
     /// as matched, its address captures also taking masks (see <see cref="MaskedValues"/>).</summary>
-    public static IReadOnlyList<string> From(string pattern) => Known.GetOrAdd(pattern, Extract);
+    public static IReadOnlyList<string> From(string pattern) => Known.GetOrAdd(pattern, Extract).AnyOf;
+
+    /// <summary>Literals each of which every match contains, besides one of <see cref="From"/>'s (case-sensitive ones of
+    /// at least <see cref="MinimumLength"/> characters, from the pattern's other required pieces). A record without one
+    /// of them cannot match, so the regex need not run: <c>\s[0-9a-f]{12,16}\s+\S+\s+https://\S+:2380</c> is
+    /// prefiltered on "https://", which every line of a Cloudpods host log that names a URL holds, and ":2380" rules
+    /// them out.</summary>
+    public static IReadOnlyList<string> AlsoRequired(string pattern) => Known.GetOrAdd(pattern, Extract).AllOf;
 
     /// <summary>Every pattern's literals once per process: loading asks for a regex's literals in validation,
     /// compilation, the scan plan and lint, and a trace of kb diagnose had 5.6 % of its samples in extraction.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> Known = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Extracted> Known = new(StringComparer.Ordinal);
 
-    private static IReadOnlyList<string> Extract(string pattern)
+    private sealed record Extracted(IReadOnlyList<string> AnyOf, IReadOnlyList<string> AllOf)
+    {
+        public static readonly Extracted None = new([], []);
+    }
+
+    private static Extracted Extract(string pattern)
     {
         pattern = MaskedValues.Widen(pattern);
         try
@@ -40,15 +52,24 @@ internal static class RegexLiterals
             var info = parser.Alternation(ignoreCase: false);
             if (parser.AtEnd && info.Required is { } required && Expand(required) is { } literals)
             {
-                return literals;
+                return new Extracted(literals, Besides(literals, info.Conjuncts));
             }
         }
         catch (Exception e) when (e is GiveUp or IndexOutOfRangeException or ArgumentOutOfRangeException or FormatException or OverflowException)
         {
             // Not understood (a conditional, free spacing, a construct this walker does not know).
         }
-        return [];
+        return Extracted.None;
     }
+
+    /// <summary>The single case-sensitive literals among the conjuncts that the prefilter's own literal does not already
+    /// hold.</summary>
+    private static List<string> Besides(List<string> anyOf, IReadOnlyList<IReadOnlyList<Lit>> conjuncts) =>
+        conjuncts.Where(c => c is [{ Fold: false } lit] && lit.Text.Length >= MinimumLength)
+            .Select(c => c[0].Text)
+            .Where(text => !(anyOf is [var only] && only.Contains(text, StringComparison.Ordinal)))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>The literals as searched: case-insensitive ones as all their case variants, each cut to
     /// its part with the fewest letters when the variants would be too many.</summary>
@@ -113,8 +134,12 @@ internal static class RegexLiterals
     internal readonly record struct Lit(string Text, bool Fold);
 
     /// <summary>What a part of a pattern tells: <see cref="Exact"/>, the finite set of strings it matches
-    /// (null when unknown or too many); <see cref="Required"/>, literals one of which each match contains.</summary>
-    internal sealed record Info(IReadOnlyList<Lit>? Exact, IReadOnlyList<Lit>? Required);
+    /// (null when unknown or too many); <see cref="Required"/>, literals one of which each match contains;
+    /// <see cref="Conjuncts"/>, every such set the part's required pieces give (each match holds one literal of each).</summary>
+    internal sealed record Info(IReadOnlyList<Lit>? Exact, IReadOnlyList<Lit>? Required)
+    {
+        public IReadOnlyList<IReadOnlyList<Lit>> Conjuncts { get; init; } = [];
+    }
 
     private sealed class GiveUp : Exception;
 
@@ -139,17 +164,27 @@ internal static class RegexLiterals
 
             var exact = branches.All(b => b.Exact is not null) ? Cap(branches.SelectMany(b => b.Exact!)) : null;
             var required = branches.All(b => b.Required is not null) ? Cap(branches.SelectMany(b => b.Required!)) : null;
-            return new Info(exact, required);
+            // What one branch requires, another need not: only the union holds for every match.
+            return new Info(exact, required) { Conjuncts = required is null ? [] : [required] };
         }
 
         private Info Sequence(ref bool ignoreCase)
         {
             var run = new List<Lit> { new("", false) };
             IReadOnlyList<Lit>? best = null;
+            var conjuncts = new List<IReadOnlyList<Lit>>();
             var whole = true;
+            void Keep(IReadOnlyList<Lit>? set)
+            {
+                best = Better(best, set);
+                if (set is { Count: > 0 } && set.Min(l => l.Text.Length) >= MinimumLength)
+                {
+                    conjuncts.Add(set);
+                }
+            }
             void Close()
             {
-                best = Better(best, run);
+                Keep(run);
                 run = [new("", false)];
             }
 
@@ -168,7 +203,8 @@ internal static class RegexLiterals
                     whole = false;
                     continue;
                 }
-                best = Better(best, atom.Required);
+                Keep(atom.Required);
+                conjuncts.AddRange(atom.Conjuncts);
                 if (atom.Exact is { } exact && Cross(run, exact) is { } joined)
                 {
                     if (max == 1)
@@ -177,7 +213,7 @@ internal static class RegexLiterals
                         continue;
                     }
                     // Repeated: the first repetition follows the run, the last one precedes what comes next.
-                    best = Better(best, joined);
+                    Keep(joined);
                     run = exact.ToList();
                     whole = false;
                     continue;
@@ -189,8 +225,8 @@ internal static class RegexLiterals
                     run = alone.ToList(); // too many to join with the run before: a run of its own
                 }
             }
-            best = Better(best, run);
-            return new Info(whole ? run : null, best);
+            Keep(run);
+            return new Info(whole ? run : null, best) { Conjuncts = conjuncts };
         }
 
         /// <summary>One atom; null for a part that matches nothing (inline options, comments).</summary>

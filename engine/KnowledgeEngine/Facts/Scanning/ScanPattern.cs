@@ -19,4 +19,8 @@ public sealed record ScanPattern(string Id, string Text, bool IsRegex, IReadOnly
     /// follow the first record matching that pattern. Null: tried from the start. Lets a regex without a
     /// literal (a YAML tree printed after an error line) cost nothing in files without its error line.</summary>
     public string? After { get; init; }
+
+    /// <summary>For a regex, literals each of which every match contains besides one of <see cref="Prefilter"/>'s
+    /// (<see cref="RegexLiterals.AlsoRequired"/>): a record lacking one is not tried on the regex.</summary>
+    public IReadOnlyList<string> AlsoRequired { get; init; } = [];
 }

@@ -40,7 +40,7 @@ public sealed class ScanPlanBuilder
         IReadOnlyList<string> literals = prefilter.Length > 0
             ? prefilter
             : RegexLiterals.From(pattern);
-        _patterns.Add(new ScanPattern(id, pattern, IsRegex: true, literals, counted));
+        _patterns.Add(new ScanPattern(id, pattern, IsRegex: true, literals, counted) { AlsoRequired = RegexLiterals.AlsoRequired(pattern) });
         return this;
     }
 

@@ -156,4 +156,34 @@ public class RegexLiteralsPropertyTests
         // The property is only worth something if most patterns gave literals.
         Assert.True(withLiterals > 500, $"only {withLiterals} of 1500 patterns gave literals");
     }
+
+    [Fact]
+    public void Every_generated_match_contains_each_also_required_literal()
+    {
+        var random = new Random(20261202);
+        var withConjuncts = 0;
+        for (var round = 0; round < 3000; round++)
+        {
+            var node = Generate(random, 0);
+            var pattern = (random.Next(6) == 0 ? "(?i)" : "") + node.Pattern;
+            var also = RegexLiterals.AlsoRequired(pattern);
+            if (also.Count == 0)
+            {
+                continue;
+            }
+
+            withConjuncts++;
+            var regex = new Regex($"^(?:{pattern})$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+            for (var sample = 0; sample < 8; sample++)
+            {
+                var text = new StringBuilder();
+                node.Sample(random, text, pattern.StartsWith("(?i)", StringComparison.Ordinal));
+                var s = text.ToString();
+                Assert.True(regex.IsMatch(s), $"generator bug: '{s}' does not match {pattern}");
+                Assert.All(also, l => Assert.True(s.Contains(l, StringComparison.Ordinal), $"'{s}' matches {pattern} but lacks '{l}'"));
+            }
+        }
+
+        Assert.True(withConjuncts > 200, $"only {withConjuncts} of 3000 patterns gave also-required literals");
+    }
 }

@@ -51,6 +51,25 @@ public class RegexLiteralsTests
     public void Literals_of(string pattern, string[] expected) =>
         Assert.Equal(expected.Order(StringComparer.Ordinal), RegexLiterals.From(pattern).Order(StringComparer.Ordinal));
 
+    public static TheoryData<string, string[]> AlsoRequiredCases => new()
+    {
+        // Every required run besides the prefilter's own (here "https://", the longest).
+        { @"\s(?<learner_id>[0-9a-f]{12,16})\s+\S+\s+https://\S+:2380\s+https://\S+:2379\s+true", [":2380", ":2379", "true"] },
+        { @"volume (?<v>\S+) is degraded: (?<why>.+)", ["volume "] },
+        // Inside a required group; not inside an optional one, nor from one branch of an alternation.
+        { @"mount (?:of (?<dev>\S+) failed)", ["mount ", "of "] },
+        { @"mount (?:of (?<dev>\S+) failed)? timed out", ["mount "] },
+        { @"mount failed(?:: disk|: path) full", [] },
+        // Case-insensitive pieces and runs the prefilter literal holds add nothing.
+        { @"(?i:device) busy: unmount", [] },
+        { @"no space left on device", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(AlsoRequiredCases))]
+    public void Literals_also_required_of(string pattern, string[] expected) =>
+        Assert.Equal(expected.Order(StringComparer.Ordinal), RegexLiterals.AlsoRequired(pattern).Order(StringComparer.Ordinal));
+
     [Fact]
     public void A_case_insensitive_k_also_accepts_the_kelvin_sign()
     {
