@@ -24,9 +24,7 @@ public class ExampleBundleTests
             ("\"repeats\": 2,", "\"repeats\": 1,", "suspected match not covered: aggregate signature compared by identity"),
     };
 
-    private static readonly string RepositoryRoot = FindRoot();
-    private static readonly Lazy<RuleSet> Ours = new(() => RuleSet.Load(Path.Combine(RepositoryRoot, "rules"), RepositoryRoot));
-    private static readonly Lazy<RuleSet> OnNRules = new(() => Ours.Value.WithEngine(NRulesCompiler.Compile));
+    private static string RepositoryRoot => Repository.Root;
 
     public static TheoryData<string> Bundles()
     {
@@ -48,8 +46,8 @@ public class ExampleBundleTests
     [MemberData(nameof(Bundles))]
     public void Both_engines_write_the_same_report(string bundle)
     {
-        var ours = Diagnose(Ours.Value, bundle);
-        var nrules = Diagnose(OnNRules.Value, bundle);
+        var ours = Diagnose(Repository.Ours, bundle);
+        var nrules = Diagnose(Repository.OnNRules, bundle);
 
         foreach (var explain in new[] { false, true })
         {
@@ -76,18 +74,5 @@ public class ExampleBundleTests
     {
         using var opened = Bundle.Open(Path.Combine(RepositoryRoot, bundle));
         return Diagnoser.Diagnose(rules, opened);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KnowledgeEngine.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("KnowledgeEngine.sln not found above " + AppContext.BaseDirectory);
     }
 }
