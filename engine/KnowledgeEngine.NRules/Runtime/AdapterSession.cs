@@ -1,6 +1,5 @@
 using KnowledgeEngine.NRules.Translation;
 using KnowledgeEngine.Rete.Runtime;
-using NRulesActivation = NRules.RuleModel.IMatch;
 
 namespace KnowledgeEngine.NRules.Runtime;
 
@@ -19,37 +18,24 @@ internal sealed class AdapterSession : ISession
 
     private readonly global::NRules.ISession _inner;
     private readonly SessionOptions _options;
-    private readonly IReadOnlyDictionary<string, RuleShape> _shapes;
     private readonly Dictionary<object, Fact> _facts;
-    private readonly Dictionary<string, Dictionary<NRulesActivation, Activation>> _byRule = new(StringComparer.Ordinal);
-    private readonly AdapterAgenda _agenda = new();
-    private readonly Queue<Fact> _unsupported = new();
-    /// <summary>The matches NRules made during the current call, made ours once it returns.</summary>
-    private readonly List<NRulesActivation> _made = [];
-    /// <summary>When each fact last entered NRules: our network keeps its memories in that order.</summary>
-    private readonly Dictionary<object, long> _entered = new(ReferenceEqualityComparer.Instance);
-    private long _entries;
+    private readonly MatchBook _matches;
     private long _nextFactId;
-    private long _sequence;
 
     public AdapterSession(global::NRules.ISessionFactory factory, IReadOnlyDictionary<string, RuleShape> shapes, SessionOptions options)
     {
         _options = options;
-        _shapes = shapes;
         _facts = new Dictionary<object, Fact>(options.FactIdentity);
-        foreach (var name in shapes.Keys)
-        {
-            _byRule[name] = new Dictionary<NRulesActivation, Activation>(ReferenceEqualityComparer.Instance);
-        }
+        _matches = new MatchBook(shapes, Events);
 
         // NRules activates the rules that start with not or an aggregate while it creates the
         // session, so the events are subscribed in its initialisation hook, before that.
         _inner = Within(() => factory.CreateSession(session =>
         {
             session.Agenda.AddFilter(RejectAll.Instance);
-            session.Events.ActivationCreatedEvent += (_, e) => _made.Add(e.Match);
-            session.Events.ActivationUpdatedEvent += (_, e) => Updated(e.Match);
-            session.Events.ActivationDeletedEvent += (_, e) => Deleted(e.Match);
+            session.Events.ActivationCreatedEvent += (_, e) => _matches.Made(e.Match);
+            session.Events.ActivationUpdatedEvent += (_, e) => _matches.Updated(e.Match);
+            session.Events.ActivationDeletedEvent += (_, e) => _matches.Deleted(e.Match);
         }));
     }
 
@@ -61,7 +47,7 @@ internal sealed class AdapterSession : ISession
 
     public int FactCount => _facts.Count;
 
-    public int AgendaCount => _agenda.Count;
+    public int AgendaCount => _matches.Agenda.Count;
 
     public void Insert(object fact)
     {
@@ -152,7 +138,7 @@ internal sealed class AdapterSession : ISession
         Settle();
         var fired = 0;
         Dictionary<string, int>? perRule = null;
-        while (fired < maxRules && _agenda.TryPop(out var activation))
+        while (fired < maxRules && _matches.Agenda.TryPop(out var activation))
         {
             activation.HasFired = true;
             Events.RaiseRuleFiring(activation);
@@ -196,10 +182,7 @@ internal sealed class AdapterSession : ISession
 
     public IEnumerable<T> Query<T>() => _facts.Values.Select(f => f.Object).OfType<T>().ToArray();
 
-    public IReadOnlyList<Activation> Activations(string ruleName) =>
-        _byRule.TryGetValue(ruleName, out var activations)
-            ? activations.Values.ToArray()
-            : throw new KeyNotFoundException($"No rule named '{ruleName}' in this session's rule set.");
+    public IReadOnlyList<Activation> Activations(string ruleName) => _matches.Activations(ruleName);
 
     internal Fact EntryOf(object value) => _facts[value];
 
@@ -250,104 +233,20 @@ internal sealed class AdapterSession : ISession
 
     private void Enter(object value)
     {
-        _entered[value] = ++_entries;
+        _matches.Entering(value);
         Within(() => _inner.Insert(value));
     }
 
     private void Leave(object value)
     {
         Within(() => _inner.Retract(value));
-        _entered.Remove(value);
-    }
-
-    /// <summary>Makes ours of the matches NRules made in one call. NRules and our network walk
-    /// their memories in different orders, so several matches made by one change are taken in
-    /// the order our network makes them in the common case: by when their facts entered, element
-    /// by element.</summary>
-    private void TakeMade()
-    {
-        if (_made.Count == 0)
-        {
-            return;
-        }
-
-        var made = _made.Select((m, i) => (Match: m, Key: EntryKey(m), Index: i)).ToList();
-        _made.Clear();
-        made.Sort((x, y) =>
-        {
-            for (var i = 0; i < Math.Min(x.Key.Length, y.Key.Length); i++)
-            {
-                var c = x.Key[i].CompareTo(y.Key[i]);
-                if (c != 0)
-                {
-                    return c;
-                }
-            }
-
-            return x.Index.CompareTo(y.Index);
-        });
-        foreach (var (match, _, _) in made)
-        {
-            Created(match);
-        }
-    }
-
-    private long[] EntryKey(NRulesActivation match)
-    {
-        var shape = _shapes[match.Rule.Name];
-        return shape.MatchOf(match).Facts.Select(f => f is not null && _entered.TryGetValue(f, out var at) ? at : 0).ToArray();
-    }
-
-    private void Created(NRulesActivation match)
-    {
-        var shape = _shapes[match.Rule.Name];
-        var activation = new Activation(shape.Rule, shape.MatchOf(match), ++_sequence);
-        _byRule[shape.Rule.Name][match] = activation;
-        _agenda.Add(activation);
-        Events.RaiseActivationCreated(activation);
-    }
-
-    /// <summary>NRules updates a match in place when an aggregate result changes; our engine
-    /// withdraws the match and makes a new one, which fires again.</summary>
-    private void Updated(NRulesActivation match)
-    {
-        if (_made.Contains(match))
-        {
-            return; // made in this call: it becomes ours with its final facts
-        }
-
-        Deleted(match);
-        Created(match);
-    }
-
-    private void Deleted(NRulesActivation match)
-    {
-        if (_made.Remove(match))
-        {
-            return;
-        }
-
-        if (!_byRule[match.Rule.Name].Remove(match, out var activation))
-        {
-            return;
-        }
-
-        activation.IsDeleted = true;
-        _agenda.Remove(activation);
-        Events.RaiseActivationDeleted(activation);
-        foreach (var fact in activation.Supported ?? [])
-        {
-            if (fact.LogicalSupport > 0 && --fact.LogicalSupport == 0)
-            {
-                _unsupported.Enqueue(fact);
-            }
-        }
+        _matches.Left(value);
     }
 
     /// <summary>Retracts the logical facts that lost their last supporter, until none is left.</summary>
     private void Settle()
     {
-        while (_unsupported.TryDequeue(out var fact))
+        while (_matches.Unsupported.TryDequeue(out var fact))
         {
             if (fact.LogicalSupport == 0 && _facts.TryGetValue(fact.Object, out var current) && current == fact)
             {
@@ -373,7 +272,7 @@ internal sealed class AdapterSession : ISession
         finally
         {
             s_current = outer;
-            TakeMade();
+            _matches.TakeMade();
         }
     }
 }

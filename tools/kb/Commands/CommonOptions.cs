@@ -19,8 +19,11 @@ internal static class CommonOptions
     }
 
     /// <summary>The rules run by the engine --engine names.</summary>
-    public static Rules.RuleSet WithEngine(Rules.RuleSet rules, string engine) =>
-        engine == "nrules" ? rules.WithEngine(NRules.NRulesCompiler.Compile) : rules;
+    public static Rules.RuleSet WithEngine(Rules.RuleSet rules, string engine) => engine == "nrules" ? OnNRules(rules) : rules;
+
+    /// <summary>Apart, so that a run on our engine never loads the NRules back end's assemblies.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static Rules.RuleSet OnNRules(Rules.RuleSet rules) => rules.WithEngine(NRules.NRulesCompiler.Compile);
 
     /// <summary>One or more inputs read as one bundle (docs/facts.md, "Loose inputs").</summary>
     public static Argument<string[]> Inputs() =>
