@@ -13,14 +13,24 @@ public sealed class Activation
         Sequence = sequence;
     }
 
+    /// <summary>An activation of another back end, which has no tuple of this engine's network.</summary>
+    internal Activation(RuleDefinition rule, Match match, long sequence)
+    {
+        Rule = rule;
+        _match = match;
+        Declarations = match.Declarations;
+        Sequence = sequence;
+    }
+
     public RuleDefinition Rule { get; }
 
-    public Match Match => _match ??= new Match(Declarations, Tuple.ToObjects());
+    public Match Match => _match ??= new Match(Declarations, Tuple!.ToObjects());
 
     /// <summary>True once the rule fired for this match; a match fires at most once (refraction).</summary>
     public bool HasFired { get; internal set; }
 
-    internal Runtime.Tuple Tuple { get; }
+    /// <summary>The network tuple of the match; null when another back end made the activation.</summary>
+    internal Runtime.Tuple? Tuple { get; }
 
     internal IReadOnlyList<Declaration> Declarations { get; }
 

@@ -21,20 +21,32 @@ public sealed class RuleSet
     /// probes), by the ids of those rules: bundles of one kind share one.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ISessionFactory Factory, RuleProber Prober)> _diagnosisNetworks = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, List<IReadOnlyList<LoadedCondition>>> _derivers;
+    private readonly Func<IEnumerable<RuleDefinition>, ISessionFactory> _engine;
 
-    private RuleSet(string? root, IReadOnlyList<RuleModel> all, IReadOnlyList<CompiledRule> compiled, IReadOnlyList<Diagnostic> diagnostics)
+    private RuleSet(string? root, IReadOnlyList<RuleModel> all, IReadOnlyList<CompiledRule> compiled, IReadOnlyList<Diagnostic> diagnostics,
+        Func<IEnumerable<RuleDefinition>, ISessionFactory>? engine = null)
     {
+        _engine = engine ?? RuleCompiler.Compile;
         Root = root;
         AllRules = all;
         _compiled = compiled;
         Rules = compiled.Select(c => c.Rule).ToList();
-        _prober = new(() => new RuleProber(compiled));
+        _prober = new(() => new RuleProber(compiled, _engine));
         _derivers = RuleRunner.Derivers(compiled);
         Diagnostics = diagnostics;
         // Each network is built on first use: kb diagnose runs only the one with the near-miss probes,
         // kb test and kb eval only the plain one, and a build costs 150-300 ms for the built-in rules.
-        _factory = new(() => RuleCompiler.Compile(compiled.SelectMany(c => c.Definitions)));
+        _factory = new(() => _engine(compiled.SelectMany(c => c.Definitions)));
         ScanPlan = ScanPlanCollector.Collect(compiled.Select(c => c.Model));
+    }
+
+    /// <summary>The same rules run by another engine: <paramref name="compile"/> turns the rule
+    /// definitions into sessions (our Rete engine's <see cref="RuleCompiler.Compile"/> by default; e.g.
+    /// the NRules back end's compiler, which this project does not reference itself).</summary>
+    public RuleSet WithEngine(Func<IEnumerable<RuleDefinition>, ISessionFactory> compile)
+    {
+        ArgumentNullException.ThrowIfNull(compile);
+        return new RuleSet(Root, AllRules, _compiled, Diagnostics, compile);
     }
 
     /// <summary>The knowledge base root (the folder holding rules/ and knowledge/), when found.</summary>
@@ -145,8 +157,8 @@ public sealed class RuleSet
         var relevant = everyRule ? _compiled.ToList() : RuleRelevance.Select(_compiled, ScanPlan, list);
         var (factory, prober) = _diagnosisNetworks.GetOrAdd(string.Join('\n', relevant.Select(r => r.Rule.Id)), _ =>
         {
-            var probes = new RuleProber(relevant);
-            return (RuleCompiler.Compile(relevant.SelectMany(c => c.Definitions).Concat(probes.Probes.Select(p => p.Probe))), probes);
+            var probes = new RuleProber(relevant, _engine);
+            return (_engine(relevant.SelectMany(c => c.Definitions).Concat(probes.Probes.Select(p => p.Probe))), probes);
         });
         return new RuleRunner(factory, relevant, _derivers, prober).Run(list);
     }

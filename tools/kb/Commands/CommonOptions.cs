@@ -9,6 +9,22 @@ internal static class CommonOptions
     public static Option<string?> Rules() =>
         new("--rules") { Description = "A folder of extra rule files; a file with the same relative path as a built-in one replaces it" };
 
+    /// <summary>Which engine runs the rules: ours (the default, faster) or the NRules back end, which
+    /// gives the same results and serves to check ours.</summary>
+    public static Option<string> Engine()
+    {
+        var option = new Option<string>("--engine") { Description = "The rule engine: ours (default) or nrules (the NRules back end, same results, slower)", DefaultValueFactory = _ => "ours" };
+        option.AcceptOnlyFromAmong("ours", "nrules");
+        return option;
+    }
+
+    /// <summary>The rules run by the engine --engine names.</summary>
+    public static Rules.RuleSet WithEngine(Rules.RuleSet rules, string engine) => engine == "nrules" ? OnNRules(rules) : rules;
+
+    /// <summary>Apart, so that a run on our engine never loads the NRules back end's assemblies.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static Rules.RuleSet OnNRules(Rules.RuleSet rules) => rules.WithEngine(NRules.NRulesCompiler.Compile);
+
     /// <summary>One or more inputs read as one bundle (docs/facts.md, "Loose inputs").</summary>
     public static Argument<string[]> Inputs() =>
         new("bundle")

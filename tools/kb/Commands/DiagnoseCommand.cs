@@ -18,6 +18,7 @@ internal static class DiagnoseCommand
     {
         var bundle = CommonOptions.Inputs();
         var rules = CommonOptions.Rules();
+        var engine = CommonOptions.Engine();
         var stdinAs = CommonOptions.StdinAs();
         var format = new Option<string>("--format") { Description = "table, json, markdown (a runbook), html (the runbook as one self-contained page); default: table, or what the -o file's extension says (.json, .md, .html)", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "markdown", "html");
@@ -38,6 +39,7 @@ internal static class DiagnoseCommand
         var command = new Command("diagnose", "Find the likely root causes in a collected bundle, best first, with evidence and fixes.");
         command.Arguments.Add(bundle);
         command.Options.Add(rules);
+        command.Options.Add(engine);
         command.Options.Add(stdinAs);
         command.Options.Add(format);
         command.Options.Add(explain);
@@ -95,10 +97,11 @@ internal static class DiagnoseCommand
             try
             {
                 var runbook = parseResult.GetValue(template) is { } file ? RunbookTemplate.FromFile(file) : null;
+                var ruleSet = CommonOptions.WithEngine(knowledge.Rules, parseResult.GetValue(engine)!);
                 using var opened = Bundle.Open(bundlePath, standardInput: CommonOptions.StandardInput);
                 result = ScanProgress.Wanted(chosen, target is not null)
-                    ? ScanProgress.Run(onFact => Diagnoser.Diagnose(knowledge.Rules, opened, onFact))
-                    : Diagnoser.Diagnose(knowledge.Rules, opened);
+                    ? ScanProgress.Run(onFact => Diagnoser.Diagnose(ruleSet, opened, onFact))
+                    : Diagnoser.Diagnose(ruleSet, opened);
                 result = ArticleSearch.AddRelated(result, opened, knowledge.Articles);
                 timings?.Mark("scan+diagnose");
                 rendered = DiagnosisReport.Of(result, knowledge.Articles, explain: parseResult.GetValue(explain), site: siteBase);

@@ -18,6 +18,7 @@ internal static class EvalCommand
     {
         var folder = new Argument<string>("cases") { Description = "The folder of case files, e.g. tests/real-cases (format: tests/real-cases/README.md)" };
         var rules = CommonOptions.Rules();
+        var engine = CommonOptions.Engine();
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var junit = new Option<string?>("--junit") { Description = "Also write one JUnit test case per real case to this file" };
@@ -25,6 +26,7 @@ internal static class EvalCommand
         var command = new Command("eval", "Measure the knowledge base on real incidents: does the expected cause rank first, and does anything claim the cases no rule covers?");
         command.Arguments.Add(folder);
         command.Options.Add(rules);
+        command.Options.Add(engine);
         command.Options.Add(format);
         command.Options.Add(junit);
         command.Options.Add(ratchet);
@@ -57,7 +59,7 @@ internal static class EvalCommand
             }
 
             var search = ArticleSearch.Build(knowledge.Articles);
-            var evaluator = new CaseEvaluator(knowledge.Rules, search.Index, search.RulesByArticle);
+            var evaluator = new CaseEvaluator(CommonOptions.WithEngine(knowledge.Rules, parseResult.GetValue(engine)!), search.Index, search.RulesByArticle);
             var results = new List<CaseResult>();
             foreach (var realCase in cases)
             {

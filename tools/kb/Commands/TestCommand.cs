@@ -14,10 +14,12 @@ internal static class TestCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Description = "Rule files or folders (searched for *.yaml, example bundles left out); default: the rules/ of the knowledge base around the current folder, else the rules built into kb", Arity = ArgumentArity.ZeroOrMore };
+        var engine = CommonOptions.Engine();
         var junit = new Option<string?>("--junit") { Description = "Also write the results as JUnit XML to this file." };
         var command = new Command("test", "Run the examples inside the rules; exit 1 when a rule does not load or an example fails.");
         command.Arguments.Add(paths);
         command.Options.Add(junit);
+        command.Options.Add(engine);
         command.SetAction(parseResult =>
         {
             var (rules, source) = KnowledgeRoot.Load(parseResult.GetValue(paths));
@@ -30,7 +32,7 @@ internal static class TestCommand
                 return 1;
             }
 
-            var results = new ExampleRunner(rules).RunAll().ToList();
+            var results = new ExampleRunner(CommonOptions.WithEngine(rules, parseResult.GetValue(engine)!)).RunAll().ToList();
             Print(Console.Out, results);
             PrintCoverage(Console.Out, rules.Rules, results);
             if (parseResult.GetValue(junit) is { } file && !ReportOutput.Write("test", file, JUnitReport.Examples(results), "--junit"))

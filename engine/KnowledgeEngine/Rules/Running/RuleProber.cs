@@ -12,10 +12,12 @@ namespace KnowledgeEngine.Rules.Running;
 internal sealed class RuleProber
 {
     private readonly IReadOnlyList<CompiledRule> _rules;
+    private readonly Func<IEnumerable<RuleDefinition>, ISessionFactory> _engine;
 
-    public RuleProber(IReadOnlyList<CompiledRule> compiled)
+    public RuleProber(IReadOnlyList<CompiledRule> compiled, Func<IEnumerable<RuleDefinition>, ISessionFactory>? engine = null)
     {
         _rules = compiled;
+        _engine = engine ?? RuleCompiler.Compile;
         Probes = BuildNearMissProbes();
     }
 
@@ -29,7 +31,7 @@ internal sealed class RuleProber
         var probes = Enumerable.Range(1, elements.Count)
             .Select(k => new RuleDefinition($"{target.Cause.Name}#why{k}", 0, elements.Take(k).ToArray(), []))
             .ToList();
-        var session = Run(RuleCompiler.Compile(_rules.SelectMany(r => r.Definitions).Concat(probes)), facts);
+        var session = Run(_engine(_rules.SelectMany(r => r.Definitions).Concat(probes)), facts);
         var held = 0;
         Match? deepest = null;
         for (var k = 1; k <= elements.Count; k++)
