@@ -51,11 +51,13 @@ internal sealed class SuspectReader(SuspectPlan plan, CollectedSources collected
 
     private FactKey KeyOf(Match match) => new(plan.SignatureNames.Select(n => match[n]).ToArray());
 
-    /// <summary>The signature facts of a match, compared by identity.</summary>
+    /// <summary>The signature facts of a match, compared by identity; an aggregate's result by the facts it holds, since
+    /// the suspect rule's count and the cause's are made by different nodes (the NRules back end shares one node, and
+    /// the comparison of both engines' reports found that a node without a machine was counted twice).</summary>
     private sealed class FactKey(object?[] facts) : IEquatable<FactKey>
     {
         public bool Equals(FactKey? other) =>
-            other is not null && facts.Length == other.Facts.Length && facts.Zip(other.Facts).All(p => ReferenceEquals(p.First, p.Second));
+            other is not null && facts.Length == other.Facts.Length && facts.Zip(other.Facts).All(p => Same(p.First, p.Second));
 
         public override bool Equals(object? obj) => Equals(obj as FactKey);
 
@@ -64,6 +66,14 @@ internal sealed class SuspectReader(SuspectPlan plan, CollectedSources collected
             var hash = new HashCode();
             foreach (var fact in facts)
             {
+                if (fact is AggregateResult result)
+                {
+                    foreach (var item in result.Items)
+                    {
+                        hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(item));
+                    }
+                    continue;
+                }
                 hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(fact));
             }
 
@@ -71,5 +81,9 @@ internal sealed class SuspectReader(SuspectPlan plan, CollectedSources collected
         }
 
         private object?[] Facts => facts;
+
+        private static bool Same(object? x, object? y) =>
+            ReferenceEquals(x, y)
+            || (x is AggregateResult a && y is AggregateResult b && a.Count == b.Count && a.Items.Zip(b.Items).All(p => ReferenceEquals(p.First, p.Second)));
     }
 }
