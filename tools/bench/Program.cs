@@ -12,6 +12,7 @@ internal static class Program
         "       bench crashloop [--repeats N] [--full-body] [--kb DIR] [--runs R] [--keep DIR]   the published kb on a Cloudpods crash-loop bundle\n" +
         "       bench prefilter <rules dir> <path as collected> <log file> [MB]   the scanner's literal search on one file, per length band\n" +
         "       bench rules-load <rules> [loads]   load, validate and compile generated YAML rules (5 loads by default)\n" +
+        "       bench engines [facts] [--runs R] [--only W]   the engine workloads on our engine and the NRules back end, side by side\n" +
         "       bench bdn [BenchmarkDotNet args]   micro-benchmarks, e.g. bench bdn --filter '*JoinKey*'";
 
     public static int Main(string[] args)
@@ -20,6 +21,11 @@ internal static class Program
         {
             Console.Error.WriteLine(Usage);
             return 2;
+        }
+
+        if (args[0] == "engines")
+        {
+            return EngineComparison.Run(args[1..]);
         }
 
         if (args[0] == "rules-load")

@@ -56,7 +56,7 @@ public static class CrashLoopWorkload
                 return 1;
             }
 
-            Console.WriteLine(Machine());
+            Console.WriteLine(MachineLine.Describe());
             Console.WriteLine($"kb: {kb}; {(fullBody ? "the example's full 409 line (1.1 KB)" : "the short 409 body of the rule's inline example")}; {runs} runs each, one process per run");
             Console.WriteLine("| repeats | host log MB | wall s (median; all runs) | peak RSS MB (max) | exit | first cause | repeats reported |");
             Console.WriteLine("|---:|---:|---:|---:|---:|---|---:|");
@@ -200,17 +200,5 @@ public static class CrashLoopWorkload
             }
         }
         return Directory.GetCurrentDirectory();
-    }
-
-    private static string Machine()
-    {
-        var cpu = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
-        var os = File.Exists("/etc/os-release")
-            ? File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?[12..].Trim('"')
-            : null;
-        return $"machine: {Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), " +
-               $"{os ?? RuntimeInformation.OSDescription} ({Environment.OSVersion.VersionString}), {RuntimeInformation.FrameworkDescription}";
     }
 }
