@@ -1,7 +1,9 @@
 namespace KnowledgeEngine.Rete.Runtime;
 
-/// <summary>The context of one firing; changes go straight into the session.</summary>
-internal sealed class ActionContext(Session session, Activation activation) : IActionContext
+/// <summary>The context of one firing; changes go straight into the session. A logical insert is counted here, for
+/// every back end: any number of matches may support one fact (NRules' own linked facts belong to one activation
+/// each, so its back end uses this count too).</summary>
+internal sealed class ActionContext(SessionBase session, Activation activation) : IActionContext
 {
     public RuleDefinition Rule => activation.Rule;
 
