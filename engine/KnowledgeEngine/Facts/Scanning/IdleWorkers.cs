@@ -1,9 +1,10 @@
 namespace KnowledgeEngine.Facts.Scanning;
 
 /// <summary>
-/// How many of a scan's workers have run out of files or wait for the consumer to take their facts. A bundle is usually one big log among small files:
-/// its worker scans on while the others sit idle, so the big file's literal search borrows their cores
-/// (<see cref="LogFileScanner"/>). While every worker has a file of its own, nothing is borrowed.
+/// How many of a scan's workers have run out of files or wait for the consumer to take their facts. A bundle is
+/// usually one big log among small files: its worker scans on while the others sit idle, so the big file's chunks
+/// are split over their cores (<see cref="LogFileScanner"/>). While every worker has a file of its own, nothing is
+/// borrowed.
 /// </summary>
 internal sealed class IdleWorkers
 {

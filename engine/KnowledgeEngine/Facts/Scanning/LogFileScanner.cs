@@ -25,8 +25,8 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits, IdleWor
 {
     internal const int ChunkBytes = 1 << 20;
 
-    /// <summary>Regions at least this long have their literal search split over two cores when a worker is idle:
-    /// below it, handing half to another thread costs more than it saves.</summary>
+    /// <summary>Regions at least this long are split over two cores when a worker is idle: below it, handing half to
+    /// another thread costs more than it saves.</summary>
     internal const int SplitChars = 1 << 17;
 
     public LogFileScanner(FilePlan file, BundleLimits limits)
@@ -141,9 +141,6 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits, IdleWor
     private sealed class Run(FilePlan file, BundleLimits limits, IdleWorkers idle, LogFormat format, TimeContext time, string source, string? host,
         Action<LogFact> emit, LogScanStats stats)
     {
-        private readonly List<int> _starts = [];
-        private readonly List<int> _borrowedStarts = [];
-
         private readonly ScanPlan _plan = file.Plan;
         private readonly bool _everyRecord = file.Plan.KeepsAllRecords || file.NeedsEveryRecord || (file.Prefilter is null && file.PatternCount > 0);
         private readonly RepeatCollapser _repeats = new(file.Plan, emit);
@@ -187,46 +184,9 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits, IdleWor
             }
 
             var region = buffer.AsSpan(0, length);
-            var prefilter = file.Prefilter!;
-            var cursor = prefilter.NewCursor();
-            var split = region.Length >= SplitChars && idle.Any;
-            if (split)
-            {
-                SearchOnTwoCores(buffer, length, prefilter);
-            }
-
-            var position = 0;
-            var nextStart = 0;
-            while (position < region.Length)
-            {
-                int hit;
-                if (split)
-                {
-                    while (nextStart < _starts.Count && _starts[nextStart] < position)
-                    {
-                        nextStart++;
-                    }
-
-                    hit = nextStart < _starts.Count ? _starts[nextStart] : -1;
-                }
-                else
-                {
-                    hit = prefilter.Next(region, position, cursor);
-                }
-
-                if (hit < 0)
-                {
-                    break;
-                }
-
-                position = OfferAround(region, hit, position, ref lineNumber, _main);
-                if (_main.Matcher.AnyGateOpen)
-                {
-                    // The record opened a gated regex: from here on every record of the file is tried.
-                    return EveryRecord(region[position..], lineNumber);
-                }
-            }
-            return lineNumber + region[position..].Count('\n');
+            var (stoppedAt, stoppedLine) = Walk(region, lineNumber, _main);
+            // A record that opened a gated regex ends the walk: from there on every record of the file is tried.
+            return _main.Matcher.AnyGateOpen ? EveryRecord(region[stoppedAt..], stoppedLine) : stoppedLine;
         }
 
         /// <summary>
@@ -301,7 +261,7 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits, IdleWor
         }
 
         /// <summary>The first record start at or after the line holding the region's middle, or −1 when none is found
-        /// within a record's length (one record would span the cut).</summary>
+        /// within a record's length (one record would span the cut; the region is then walked on one thread).</summary>
         private int HalfwayRecordStart(ReadOnlySpan<char> region)
         {
             var start = LineStart(region, region.Length / 2, 0);
@@ -316,21 +276,6 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits, IdleWor
                 start = LineEnd(region, start) + 1;
             }
             return -1;
-        }
-
-        /// <summary>
-        /// Every literal start of the region into <see cref="_starts"/>, the second half searched on another core: for a
-        /// region with no record start near its middle to cut at (see <see cref="InHalves"/>).
-        /// </summary>
-        private void SearchOnTwoCores(char[] buffer, int length, Prefilter prefilter)
-        {
-            _starts.Clear();
-            _borrowedStarts.Clear();
-            var middle = length / 2;
-            var borrowed = Task.Run(() => prefilter.CollectStarts(buffer.AsSpan(0, length), middle, length, _borrowedStarts));
-            prefilter.CollectStarts(buffer.AsSpan(0, length), 0, middle, _starts);
-            borrowed.GetAwaiter().GetResult();
-            _starts.AddRange(_borrowedStarts);
         }
 
         private long EveryRecord(ReadOnlySpan<char> region, long lineNumber)

@@ -37,7 +37,6 @@ internal sealed class Prefilter
         }
 
         _tiers = tiers.ToArray();
-        MaxLength = literals.Count == 0 ? 0 : literals.Max(l => l.Length);
     }
 
     public int TierCount => _tiers.Length;
@@ -73,23 +72,6 @@ internal sealed class Prefilter
         }
 
         return best;
-    }
-
-    /// <summary>The longest literal: a literal starting before a point ends at most this many characters minus one past it.</summary>
-    public int MaxLength { get; }
-
-    /// <summary>Adds to <paramref name="starts"/>, in order, the start of every literal occurrence that begins in
-    /// [<paramref name="from"/>, <paramref name="to"/>) of <paramref name="region"/> (at each start, one entry however
-    /// many literals begin there). Two calls on adjoining ranges give what one call on their union gives, so the
-    /// halves of a region can be searched on two cores.</summary>
-    public void CollectStarts(ReadOnlySpan<char> region, int from, int to, List<int> starts)
-    {
-        var searched = region[..Math.Min(region.Length, to + MaxLength - 1)];
-        var cursor = NewCursor();
-        for (var at = Next(searched, from, cursor); at >= 0 && at < to; at = Next(searched, at + 1, cursor))
-        {
-            starts.Add(at);
-        }
     }
 
     /// <summary>A fresh per-region state for <see cref="Next"/>.</summary>

@@ -51,23 +51,6 @@ public class PrefilterPropertyTests
     });
 
     [Fact]
-    public void Collecting_the_starts_of_two_adjoining_ranges_gives_every_start_once_as_the_whole_walk_does() => ForEachSeed(seed =>
-    {
-        var random = new Random(seed);
-        var literals = Literals(random);
-        var text = Word(random, random.Next(0, 400));
-        var prefilter = new Prefilter(literals);
-        var middle = random.Next(0, text.Length + 1);
-
-        var starts = new List<int>();
-        prefilter.CollectStarts(text, 0, middle, starts);
-        prefilter.CollectStarts(text, middle, text.Length, starts);
-
-        var expected = NaiveStarts(text, literals);
-        Assert.Equal(expected, starts);
-    });
-
-    [Fact]
     public void FindAll_names_each_literal_the_text_holds_once() => ForEachSeed(seed =>
     {
         var random = new Random(seed);
