@@ -21,7 +21,8 @@ internal sealed class MatchBook(IReadOnlyDictionary<string, RuleShape> shapes, S
     private long _entries;
     private long _sequence;
 
-    public AdapterAgenda Agenda { get; } = new();
+    /// <summary>Our engine's agenda: the same conflict resolution (salience, then the most recent match).</summary>
+    public Agenda Agenda { get; } = new();
 
     /// <summary>Logical facts whose last supporting match went; the session retracts them when it settles.</summary>
     public Queue<Fact> Unsupported { get; } = new();
@@ -68,16 +69,7 @@ internal sealed class MatchBook(IReadOnlyDictionary<string, RuleShape> shapes, S
             return;
         }
 
-        activation.IsDeleted = true;
-        Agenda.Remove(activation);
-        events.RaiseActivationDeleted(activation);
-        foreach (var fact in activation.Supported ?? [])
-        {
-            if (fact.LogicalSupport > 0 && --fact.LogicalSupport == 0)
-            {
-                Unsupported.Enqueue(fact);
-            }
-        }
+        activation.Delete(Agenda, events, Unsupported);
     }
 
     /// <summary>Makes ours of the matches NRules made in one call. NRules and our network walk

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using KnowledgeEngine.Rete.Compilation;
 
 namespace KnowledgeEngine.NRules.Translation;
 
@@ -44,14 +45,8 @@ internal static class ParameterBinder
             replacements[p] = p.Type == target.Type ? renamed : Expression.Convert(renamed, p.Type);
         }
 
-        var body = new Replacer(replacements).Visit(condition.Body);
+        var body = new BindingRewriter(p => replacements.TryGetValue(p, out var replacement) ? replacement : p).Visit(condition.Body);
         return Expression.Lambda(body, parameters);
-    }
-
-    private sealed class Replacer(Dictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) =>
-            replacements.TryGetValue(node, out var replacement) ? replacement : node;
     }
 }
 

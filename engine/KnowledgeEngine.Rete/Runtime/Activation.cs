@@ -44,5 +44,21 @@ public sealed class Activation
     /// <summary>Facts this activation inserted logically; they lose its support when it goes.</summary>
     internal List<Runtime.Fact>? Supported { get; set; }
 
+    /// <summary>The match went: it leaves the agenda, and each logical fact it supported loses one supporter; those
+    /// left with none join <paramref name="unsupported"/>, for the session to retract when it settles.</summary>
+    internal void Delete(Runtime.Agenda agenda, SessionEvents events, Queue<Runtime.Fact> unsupported)
+    {
+        IsDeleted = true;
+        agenda.Remove(this);
+        events.RaiseActivationDeleted(this);
+        foreach (var fact in Supported ?? [])
+        {
+            if (fact.LogicalSupport > 0 && --fact.LogicalSupport == 0)
+            {
+                unsupported.Enqueue(fact);
+            }
+        }
+    }
+
     public override string ToString() => $"{Rule.Name}#{Sequence}";
 }

@@ -32,24 +32,7 @@ internal sealed class WorkingMemory(int nodeCount, SessionEvents events)
     }
 
     /// <summary>Removes a match: off the agenda, and its logical facts lose one supporter.</summary>
-    public void DeleteActivation(Activation activation)
-    {
-        activation.IsDeleted = true;
-        Agenda.Remove(activation);
-        Events.RaiseActivationDeleted(activation);
-        if (activation.Supported is null)
-        {
-            return;
-        }
-
-        foreach (var fact in activation.Supported)
-        {
-            if (fact.LogicalSupport > 0 && --fact.LogicalSupport == 0)
-            {
-                _unsupported.Enqueue(fact);
-            }
-        }
-    }
+    public void DeleteActivation(Activation activation) => activation.Delete(Agenda, Events, _unsupported);
 
     /// <summary>Hands out the next piece of deferred work: recomputing dirty aggregates first
     /// (they may withdraw matches), then retracting facts that lost their last supporter.</summary>
