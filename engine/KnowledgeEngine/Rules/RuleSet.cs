@@ -21,12 +21,17 @@ public sealed class RuleSet
     /// probes), by the ids of those rules: bundles of one kind share one.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ISessionFactory Factory, RuleProber Prober)> _diagnosisNetworks = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, List<IReadOnlyList<LoadedCondition>>> _derivers;
+    private readonly Func<IEnumerable<RuleDefinition>, ISessionFactory> _compile;
+    /// <summary>The engine's compiler with the code rules added to every network it builds: a code rule derives
+    /// facts that any network's YAML rules may read, and it is cheap beside them.</summary>
     private readonly Func<IEnumerable<RuleDefinition>, ISessionFactory> _engine;
 
     private RuleSet(string? root, IReadOnlyList<RuleModel> all, IReadOnlyList<CompiledRule> compiled, IReadOnlyList<Diagnostic> diagnostics,
-        Func<IEnumerable<RuleDefinition>, ISessionFactory>? engine = null)
+        IReadOnlyList<CodeRule> code, Func<IEnumerable<RuleDefinition>, ISessionFactory>? engine = null)
     {
-        _engine = engine ?? RuleCompiler.Compile;
+        _compile = engine ?? RuleCompiler.Compile;
+        CodeRules = code;
+        _engine = code.Count == 0 ? _compile : definitions => _compile(definitions.Concat(code.Select(c => c.Definition)));
         Root = root;
         AllRules = all;
         _compiled = compiled;
@@ -46,8 +51,11 @@ public sealed class RuleSet
     public RuleSet WithEngine(Func<IEnumerable<RuleDefinition>, ISessionFactory> compile)
     {
         ArgumentNullException.ThrowIfNull(compile);
-        return new RuleSet(Root, AllRules, _compiled, Diagnostics, compile);
+        return new RuleSet(Root, AllRules, _compiled, Diagnostics, CodeRules, compile);
     }
+
+    /// <summary>The rules written in code that run in every session beside the YAML rules (<see cref="CodeRule"/>).</summary>
+    public IReadOnlyList<CodeRule> CodeRules { get; }
 
     /// <summary>The knowledge base root (the folder holding rules/ and knowledge/), when found.</summary>
     public string? Root { get; }
@@ -93,7 +101,8 @@ public sealed class RuleSet
     /// (<see cref="FilesIn"/>).</summary>
     /// <param name="root">The knowledge base root; found by walking up from the first path to a
     /// folder that holds knowledge/ when null.</param>
-    public static RuleSet Load(IEnumerable<string> paths, string? root = null)
+    /// <param name="code">Rules written in code, run in the same sessions; YAML rules may read the facts they derive.</param>
+    public static RuleSet Load(IEnumerable<string> paths, string? root = null, IReadOnlyList<CodeRule>? code = null)
     {
         var list = paths.ToList();
         root ??= FindRoot(list.FirstOrDefault() ?? ".");
@@ -110,21 +119,22 @@ public sealed class RuleSet
             }
         }
 
-        return Load(root, files.Select(f => (f, (string?)null)), root is null ? null : KnowledgeCatalog.InFolder(root));
+        return Load(root, files.Select(f => (f, (string?)null)), root is null ? null : KnowledgeCatalog.InFolder(root), code ?? []);
     }
 
     /// <summary>Loads rule files given as text, checked against the catalog (the articles rules link to,
     /// the bundles and cases examples name; null skips those checks). Diagnostics name each source's path.
     /// Examples that name a bundle or case run only from a rule set loaded from a folder.</summary>
-    public static RuleSet Load(IEnumerable<RuleSource> sources, KnowledgeCatalog? catalog) =>
-        Load(null, sources.Select(s => (s.Path, s.Text)), catalog);
+    /// <param name="code">Rules written in code, run in the same sessions; YAML rules may read the facts they derive.</param>
+    public static RuleSet Load(IEnumerable<RuleSource> sources, KnowledgeCatalog? catalog, IReadOnlyList<CodeRule>? code = null) =>
+        Load(null, sources.Select(s => (s.Path, s.Text)), catalog, code ?? []);
 
-    private static RuleSet Load(string? root, IEnumerable<(string Path, string? Text)> files, KnowledgeCatalog? catalog)
+    private static RuleSet Load(string? root, IEnumerable<(string Path, string? Text)> files, KnowledgeCatalog? catalog, IReadOnlyList<CodeRule> code)
     {
-        var loader = new RuleSetLoader(catalog);
+        var loader = new RuleSetLoader(catalog, code);
         var read = loader.Read(files);
         var compiled = loader.Compile(read);
-        return new RuleSet(root, read.Select(r => r.Model).ToList(), compiled, loader.Bag.Items);
+        return new RuleSet(root, read.Select(r => r.Model).ToList(), compiled, loader.Bag.Items, code);
     }
 
     public static RuleSet Load(string path, string? root = null) => Load([path], root);
@@ -154,7 +164,7 @@ public sealed class RuleSet
         // The session holds every fact anyway; listing them first lets the network leave out the rules
         // they cannot bring into the report (RuleRelevance), which for a small bundle is nearly all of them.
         var list = facts as IReadOnlyList<Fact> ?? facts.ToList();
-        var relevant = everyRule ? _compiled.ToList() : RuleRelevance.Select(_compiled, ScanPlan, list);
+        var relevant = everyRule ? _compiled.ToList() : RuleRelevance.Select(_compiled, ScanPlan, list, CodeRules.Select(c => c.Fact));
         var (factory, prober) = _diagnosisNetworks.GetOrAdd(string.Join('\n', relevant.Select(r => r.Rule.Id)), _ =>
         {
             var probes = new RuleProber(relevant, _engine);

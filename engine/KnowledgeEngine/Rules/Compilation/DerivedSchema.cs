@@ -13,8 +13,13 @@ internal sealed class DerivedSchema
 {
     private readonly Dictionary<string, HashSet<string>> _fields = new(StringComparer.Ordinal);
 
-    public DerivedSchema(IEnumerable<RuleModel> rules)
+    public DerivedSchema(IEnumerable<RuleModel> rules, IEnumerable<CodeRule> code)
     {
+        foreach (var rule in code)
+        {
+            (_fields.TryGetValue(rule.Fact, out var known) ? known : _fields[rule.Fact] = []).UnionWith(rule.Fields);
+        }
+
         foreach (var rule in rules)
         {
             if (rule.Derive?.Fact is { } fact)

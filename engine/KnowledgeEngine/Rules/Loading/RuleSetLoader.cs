@@ -7,7 +7,7 @@ namespace KnowledgeEngine.Rules.Loading;
 /// <summary>Loads rule files in four passes: read and validate each file, check what spans files
 /// (duplicate ids, derived facts, cycles), compile each rule that is free of errors, and hand the
 /// engine all their definitions at once so they share one network.</summary>
-internal sealed class RuleSetLoader(KnowledgeCatalog? catalog)
+internal sealed class RuleSetLoader(KnowledgeCatalog? catalog, IReadOnlyList<CodeRule> code)
 {
     private readonly DiagnosticBag _bag = new();
     private readonly TextPool _texts = new();
@@ -67,7 +67,7 @@ internal sealed class RuleSetLoader(KnowledgeCatalog? catalog)
         ReportDuplicateIds(read.Select(r => r.Model));
         ReportUnknownAlso(read.Select(r => r.Model).ToList());
         var models = read.Select(r => r.Model).ToList();
-        var derived = new DerivedSchema(models);
+        var derived = new DerivedSchema(models, code);
         DerivedSchema.ReportCycles(models, _bag);
         var errors = _bag.Items.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         var broken = errors.Select(d => d.Span.File).ToHashSet(StringComparer.Ordinal);
@@ -142,6 +142,13 @@ internal sealed class RuleSetLoader(KnowledgeCatalog? catalog)
                 _bag.Error(LoaderCodes.DuplicateId, duplicate.Id!.Span, $"rule id '{group.Key}' is already used by {first}",
                     "give every rule its own id; if both files describe one scenario, merge them");
             }
+        }
+
+        var names = code.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var model in models.Where(m => m.Id is not null && names.Contains(m.Id.Value)))
+        {
+            _bag.Error(LoaderCodes.DuplicateId, model.Id!.Span, $"rule id '{model.Id.Value}' is also the name of a code rule",
+                "give the code rule another name (its [Name] attribute), e.g. one ending in -derive");
         }
     }
 }

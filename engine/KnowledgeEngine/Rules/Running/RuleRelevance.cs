@@ -58,10 +58,11 @@ internal sealed class RuleRelevance
     }
 
     /// <summary>The rules, in their order, that the facts can bring into a report.</summary>
-    public static List<CompiledRule> Select(IReadOnlyList<CompiledRule> rules, ScanPlan plan, IEnumerable<object> facts)
+    /// <param name="codeFacts">The facts code rules derive: any bundle may hold what they read, so they count as derivable.</param>
+    public static List<CompiledRule> Select(IReadOnlyList<CompiledRule> rules, ScanPlan plan, IEnumerable<object> facts, IEnumerable<string> codeFacts)
     {
         var relevance = new RuleRelevance(plan, facts);
-        var derivable = new HashSet<string>(StringComparer.Ordinal);
+        var derivable = new HashSet<string>(codeFacts, StringComparer.Ordinal);
         var chosen = new HashSet<CompiledRule>();
         // Derived facts open further rules; each round adds rules or stops, so it ends.
         for (var changed = true; changed;)
