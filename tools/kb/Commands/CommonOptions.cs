@@ -9,6 +9,10 @@ internal static class CommonOptions
     public static Option<string?> Rules() =>
         new("--rules") { Description = "A folder of extra rule files; a file with the same relative path as a built-in one replaces it" };
 
+    /// <summary>Assemblies of rules written in C# (NRules' fluent DSL) that run beside the YAML rules.</summary>
+    public static Option<string[]> CodeRules() =>
+        new("--code-rules") { Description = "A .dll of rules written in C# with NRules' fluent DSL, run beside the YAML rules (repeatable; docs/engines.md)" };
+
     /// <summary>Which engine runs the rules: ours (the default, faster) or the NRules back end, which
     /// gives the same results and serves to check ours.</summary>
     public static Option<string> Engine()

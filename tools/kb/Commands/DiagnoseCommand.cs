@@ -19,6 +19,7 @@ internal static class DiagnoseCommand
         var bundle = CommonOptions.Inputs();
         var rules = CommonOptions.Rules();
         var engine = CommonOptions.Engine();
+        var codeRules = CommonOptions.CodeRules();
         var stdinAs = CommonOptions.StdinAs();
         var format = new Option<string>("--format") { Description = "table, json, markdown (a runbook), html (the runbook as one self-contained page); default: table, or what the -o file's extension says (.json, .md, .html)", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "markdown", "html");
@@ -40,6 +41,7 @@ internal static class DiagnoseCommand
         command.Arguments.Add(bundle);
         command.Options.Add(rules);
         command.Options.Add(engine);
+        command.Options.Add(codeRules);
         command.Options.Add(stdinAs);
         command.Options.Add(format);
         command.Options.Add(explain);
@@ -84,7 +86,7 @@ internal static class DiagnoseCommand
             }
 
             var timings = PhaseTimings.FromEnvironment();
-            var knowledge = LoadedKnowledge.Load("diagnose", parseResult.GetValue(rules), Console.Error, checkArticles: false);
+            var knowledge = LoadedKnowledge.Load("diagnose", parseResult.GetValue(rules), Console.Error, checkArticles: false, parseResult.GetValue(codeRules));
             timings?.Mark("load");
             if (knowledge is null)
             {

@@ -14,11 +14,18 @@ internal static class LintCommand
         var format = new Option<string>("--format") { Description = "text (file:line:col lines) or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("lint", "Check rule files: errors fail (exit 1); warnings flag missing examples, collect hints and knowledge links.");
+        var codeRules = CommonOptions.CodeRules();
         command.Arguments.Add(paths);
+        command.Options.Add(codeRules);
         command.Options.Add(format);
         command.SetAction(parseResult =>
         {
-            var (rules, source) = KnowledgeRoot.Load(parseResult.GetValue(paths));
+            if (CodeRuleAssemblies.Load("lint", parseResult.GetValue(codeRules), Console.Error) is not { } code)
+            {
+                return 1;
+            }
+
+            var (rules, source) = KnowledgeRoot.Load(parseResult.GetValue(paths), code);
             // On standard error, so that --format json and --junit output stay what they are.
             Console.Error.WriteLine($"kb lint: checking {source}");
             var diagnostics = rules.Lint();

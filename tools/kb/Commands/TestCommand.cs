@@ -17,12 +17,19 @@ internal static class TestCommand
         var engine = CommonOptions.Engine();
         var junit = new Option<string?>("--junit") { Description = "Also write the results as JUnit XML to this file." };
         var command = new Command("test", "Run the examples inside the rules; exit 1 when a rule does not load or an example fails.");
+        var codeRules = CommonOptions.CodeRules();
         command.Arguments.Add(paths);
+        command.Options.Add(codeRules);
         command.Options.Add(junit);
         command.Options.Add(engine);
         command.SetAction(parseResult =>
         {
-            var (rules, source) = KnowledgeRoot.Load(parseResult.GetValue(paths));
+            if (CodeRuleAssemblies.Load("test", parseResult.GetValue(codeRules), Console.Error) is not { } code)
+            {
+                return 1;
+            }
+
+            var (rules, source) = KnowledgeRoot.Load(parseResult.GetValue(paths), code);
             // On standard error, so that --format json and --junit output stay what they are.
             Console.Error.WriteLine($"kb test: checking {source}");
             if (rules.HasErrors)

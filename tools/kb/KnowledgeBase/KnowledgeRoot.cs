@@ -13,17 +13,18 @@ internal static class KnowledgeRoot
     /// such a folder over the built-in rules and lint must not pass what diagnose refuses. Rules read from
     /// text run their bundle and case examples only where the bundles are (a checkout); kb test says so.
     /// </summary>
-    public static (RuleSet Rules, string Source) Load(string[]? paths)
+    /// <param name="code">The C# rules --code-rules loaded, run beside the YAML ones.</param>
+    public static (RuleSet Rules, string Source) Load(string[]? paths, IReadOnlyList<CodeRule>? code = null)
     {
         if (paths is not { Length: > 0 })
         {
             if (RuleSet.FindRoot(".") is { } here && Directory.Exists(Path.Combine(here, "rules")))
             {
-                return (RuleSet.Load([Path.Combine(here, "rules")], here), $"the rules/ of the knowledge base at {here}");
+                return (RuleSet.Load([Path.Combine(here, "rules")], here, code), $"the rules/ of the knowledge base at {here}");
             }
 
             var overlay = Directory.Exists("rules") ? "rules" : null;
-            var rules = RuleSet.Load(LoadedKnowledge.Sources(overlay), BuiltInKnowledge.Catalog());
+            var rules = RuleSet.Load(LoadedKnowledge.Sources(overlay), BuiltInKnowledge.Catalog(), code);
             return (rules, overlay is null
                 ? "the rules built into kb"
                 : $"the rules built into kb with ./rules laid over them ({RuleSet.FilesIn(overlay).Count()} files; a file with the path of a built-in one replaces it)");
@@ -31,10 +32,10 @@ internal static class KnowledgeRoot
 
         if (RuleSet.FindRoot(paths[0]) is { } root)
         {
-            return (RuleSet.Load(paths, root), $"{string.Join(", ", paths)} (knowledge base at {root})");
+            return (RuleSet.Load(paths, root, code), $"{string.Join(", ", paths)} (knowledge base at {root})");
         }
 
         var files = paths.SelectMany(p => Directory.Exists(p) ? RuleSet.FilesIn(p) : [p]);
-        return (RuleSet.Load(files.Select(RuleSource.FromFile), BuiltInKnowledge.Catalog()), $"{string.Join(", ", paths)} (against the knowledge built into kb)");
+        return (RuleSet.Load(files.Select(RuleSource.FromFile), BuiltInKnowledge.Catalog(), code), $"{string.Join(", ", paths)} (against the knowledge built into kb)");
     }
 }

@@ -11,7 +11,8 @@ internal sealed record LoadedKnowledge(RuleSet Rules, ArticleLibrary Articles)
     /// <param name="checkArticles">Read every built-in article now and refuse a broken build. kb diagnose
     /// passes false: it reads only the articles its causes link to (the tests and kb lint prove the built-in
     /// ones read cleanly), and reading all of them was a tenth of its run.</param>
-    public static LoadedKnowledge? Load(string command, string? userRules, TextWriter error, bool checkArticles = true)
+    /// <param name="codeRules">The assemblies --code-rules names, whose C# rules run beside the YAML ones.</param>
+    public static LoadedKnowledge? Load(string command, string? userRules, TextWriter error, bool checkArticles = true, string[]? codeRules = null)
     {
         if (userRules is not null && !Directory.Exists(userRules))
         {
@@ -31,7 +32,12 @@ internal sealed record LoadedKnowledge(RuleSet Rules, ArticleLibrary Articles)
             return null;
         }
 
-        var rules = RuleSet.Load(Sources(userRules), BuiltInKnowledge.Catalog());
+        if (CodeRuleAssemblies.Load(command, codeRules, error) is not { } code)
+        {
+            return null;
+        }
+
+        var rules = RuleSet.Load(Sources(userRules), BuiltInKnowledge.Catalog(), code);
         if (rules.HasErrors)
         {
             foreach (var d in rules.Diagnostics)

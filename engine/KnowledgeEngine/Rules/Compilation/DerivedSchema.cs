@@ -46,7 +46,7 @@ internal sealed class DerivedSchema
 
         var known = Names.Count == 0 ? "no rule derives any fact yet" : $"derived facts: {string.Join(", ", Names.Order(StringComparer.Ordinal))}";
         bag.Error(LoaderCodes.UnknownDerivedFact, name.Span, $"no rule derives a fact named '{name.Value}'",
-            $"{NameSuggestions.Closest(name.Value, Names)}{known}; add derive: {{ fact: {name.Value}, ... }} to the rule that establishes it");
+            $"{NameSuggestions.Closest(name.Value, Names)}{known}; add derive: {{ fact: {name.Value}, ... }} to the rule that establishes it, or load the C# rule that derives it (--code-rules)");
         return false;
     }
 
