@@ -119,7 +119,7 @@ public sealed class RuleSet
             }
         }
 
-        return Load(root, files.Select(f => (f, (string?)null)), root is null ? null : KnowledgeCatalog.InFolder(root), code ?? []);
+        return Load(root, files.Select(RuleSource.FromFile), root is null ? null : KnowledgeCatalog.InFolder(root), code ?? []);
     }
 
     /// <summary>Loads rule files given as text, checked against the catalog (the articles rules link to,
@@ -127,9 +127,9 @@ public sealed class RuleSet
     /// Examples that name a bundle or case run only from a rule set loaded from a folder.</summary>
     /// <param name="code">Rules written in code, run in the same sessions; YAML rules may read the facts they derive.</param>
     public static RuleSet Load(IEnumerable<RuleSource> sources, KnowledgeCatalog? catalog, IReadOnlyList<CodeRule>? code = null) =>
-        Load(null, sources.Select(s => (s.Path, s.Text)), catalog, code ?? []);
+        Load(null, sources, catalog, code ?? []);
 
-    private static RuleSet Load(string? root, IEnumerable<(string Path, string? Text)> files, KnowledgeCatalog? catalog, IReadOnlyList<CodeRule> code)
+    private static RuleSet Load(string? root, IEnumerable<RuleSource> files, KnowledgeCatalog? catalog, IReadOnlyList<CodeRule> code)
     {
         var loader = new RuleSetLoader(catalog, code);
         var read = loader.Read(files);

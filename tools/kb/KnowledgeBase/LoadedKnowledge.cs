@@ -12,7 +12,10 @@ internal sealed record LoadedKnowledge(RuleSet Rules, ArticleLibrary Articles)
     /// passes false: it reads only the articles its causes link to (the tests and kb lint prove the built-in
     /// ones read cleanly), and reading all of them was a tenth of its run.</param>
     /// <param name="codeRules">The assemblies --code-rules names, whose C# rules run beside the YAML ones.</param>
-    public static LoadedKnowledge? Load(string command, string? userRules, TextWriter error, bool checkArticles = true, string[]? codeRules = null)
+    /// <param name="forDiagnosis">The rules only diagnose: their examples are not read and the built-in ones, validated
+    /// when kb was built, are not validated again (together a third of kb diagnose's load; docs/benchmarks.md).</param>
+    public static LoadedKnowledge? Load(string command, string? userRules, TextWriter error, bool checkArticles = true, string[]? codeRules = null,
+        bool forDiagnosis = false)
     {
         if (userRules is not null && !Directory.Exists(userRules))
         {
@@ -37,7 +40,7 @@ internal sealed record LoadedKnowledge(RuleSet Rules, ArticleLibrary Articles)
             return null;
         }
 
-        var rules = RuleSet.Load(Sources(userRules), BuiltInKnowledge.Catalog(), code);
+        var rules = RuleSet.Load(Sources(userRules, forDiagnosis), BuiltInKnowledge.Catalog(), code);
         if (rules.HasErrors)
         {
             foreach (var d in rules.Diagnostics)
@@ -54,15 +57,15 @@ internal sealed record LoadedKnowledge(RuleSet Rules, ArticleLibrary Articles)
 
     /// <summary>The built-in rule files, a user file replacing the built-in one of the same path under
     /// rules/ and the others added. A user file is named by the path the user gave, so its diagnostics point there.</summary>
-    internal static IEnumerable<RuleSource> Sources(string? userRules)
+    internal static IEnumerable<RuleSource> Sources(string? userRules, bool forDiagnosis = false)
     {
-        var byPath = BuiltInKnowledge.Rules().ToDictionary(s => s.Path, StringComparer.Ordinal);
+        var byPath = BuiltInKnowledge.Rules().ToDictionary(s => s.Path, s => forDiagnosis ? s with { ReadExamples = false, Validated = true } : s, StringComparer.Ordinal);
         if (userRules is not null)
         {
             foreach (var file in RuleSet.FilesIn(userRules))
             {
                 var key = "rules/" + Path.GetRelativePath(userRules, file).Replace('\\', '/');
-                byPath[key] = RuleSource.FromFile(file);
+                byPath[key] = RuleSource.FromFile(file) with { ReadExamples = !forDiagnosis };
             }
         }
 

@@ -5,6 +5,15 @@ namespace KnowledgeEngine.Rules;
 /// unreadable file is a diagnostic (KB031) like every other problem.</summary>
 public sealed record RuleSource(string Path, string? Text)
 {
+    /// <summary>False for a load that runs no examples (a diagnosis): the file's <c>examples:</c> section is not read.
+    /// Inline example bundles are nearly half the built-in rules' text.</summary>
+    public bool ReadExamples { get; init; } = true;
+
+    /// <summary>The file was validated when kb was built (the rules built into kb, which kb lint and the tests
+    /// check before a build ships), so loading does not validate it again; it is still compiled and checked
+    /// against the other files (ids, derived facts, cycles). Never set it on a file a user wrote.</summary>
+    public bool Validated { get; init; }
+
     /// <summary>The file at this path, read when the rules load.</summary>
     public static RuleSource FromFile(string path) => new(path, null);
 }
