@@ -15,18 +15,22 @@ namespace KnowledgeEngine.Rules;
 public sealed class RuleSet
 {
     private readonly Lazy<ISessionFactory> _factory;
-    private readonly IReadOnlyList<CompiledRule> _compiled;
+    /// <summary>The rules without errors; a built-in rule loaded for a diagnosis is compiled when first needed.</summary>
+    private readonly IReadOnlyList<RuleEntry> _entries;
+    /// <summary>Every rule compiled: what a run of the whole rule set, kb test and kb eval need.</summary>
+    private readonly Lazy<IReadOnlyList<CompiledRule>> _compiled;
+    private readonly Lazy<IReadOnlyList<LoadedRule>> _rules;
     private readonly Lazy<RuleProber> _prober;
     /// <summary>The diagnosis networks built so far (the rules a bundle can report and their near-miss
     /// probes), by the ids of those rules: bundles of one kind share one.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ISessionFactory Factory, RuleProber Prober)> _diagnosisNetworks = new(StringComparer.Ordinal);
-    private readonly IReadOnlyDictionary<string, List<IReadOnlyList<LoadedCondition>>> _derivers;
+    private readonly IReadOnlyDictionary<string, List<IReadOnlyList<ConditionModel>>> _derivers;
     private readonly Func<IEnumerable<RuleDefinition>, ISessionFactory> _compile;
     /// <summary>The engine's compiler with the code rules added to every network it builds: a code rule derives
     /// facts that any network's YAML rules may read, and it is cheap beside them.</summary>
     private readonly Func<IEnumerable<RuleDefinition>, ISessionFactory> _engine;
 
-    private RuleSet(string? root, IReadOnlyList<RuleModel> all, IReadOnlyList<CompiledRule> compiled, IReadOnlyList<Diagnostic> diagnostics,
+    private RuleSet(string? root, IReadOnlyList<RuleModel> all, IReadOnlyList<RuleEntry> entries, IReadOnlyList<Diagnostic> diagnostics,
         IReadOnlyList<CodeRule> code, Func<IEnumerable<RuleDefinition>, ISessionFactory>? engine = null)
     {
         _compile = engine ?? RuleCompiler.Compile;
@@ -34,15 +38,16 @@ public sealed class RuleSet
         _engine = code.Count == 0 ? _compile : definitions => _compile(definitions.Concat(code.Select(c => c.Definition)));
         Root = root;
         AllRules = all;
-        _compiled = compiled;
-        Rules = compiled.Select(c => c.Rule).ToList();
-        _prober = new(() => new RuleProber(compiled, _engine));
-        _derivers = RuleRunner.Derivers(compiled);
+        _entries = entries;
+        _compiled = new(() => entries.Select(e => e.Compiled).ToList());
+        _rules = new(() => _compiled.Value.Select(c => c.Rule).ToList());
+        _prober = new(() => new RuleProber(_compiled.Value, _engine));
+        _derivers = RuleRunner.Derivers(entries);
         Diagnostics = diagnostics;
         // Each network is built on first use: kb diagnose runs only the one with the near-miss probes,
         // kb test and kb eval only the plain one, and a build costs 150-300 ms for the built-in rules.
-        _factory = new(() => _engine(compiled.SelectMany(c => c.Definitions)));
-        ScanPlan = ScanPlanCollector.Collect(compiled.Select(c => c.Model));
+        _factory = new(() => _engine(_compiled.Value.SelectMany(c => c.Definitions)));
+        ScanPlan = ScanPlanCollector.Collect(entries.Select(e => e.Model));
     }
 
     /// <summary>The same rules run by another engine: <paramref name="compile"/> turns the rule
@@ -51,7 +56,7 @@ public sealed class RuleSet
     public RuleSet WithEngine(Func<IEnumerable<RuleDefinition>, ISessionFactory> compile)
     {
         ArgumentNullException.ThrowIfNull(compile);
-        return new RuleSet(Root, AllRules, _compiled, Diagnostics, CodeRules, compile);
+        return new RuleSet(Root, AllRules, _entries, Diagnostics, CodeRules, compile);
     }
 
     /// <summary>The rules written in code that run in every session beside the YAML rules (<see cref="CodeRule"/>).</summary>
@@ -67,7 +72,7 @@ public sealed class RuleSet
     public int FileCount => AllRules.Count;
 
     /// <summary>The rules that loaded without errors and take part in runs.</summary>
-    public IReadOnlyList<LoadedRule> Rules { get; }
+    public IReadOnlyList<LoadedRule> Rules => _rules.Value;
 
     /// <summary>Errors and warnings of every file, ordered by file and position.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
@@ -151,7 +156,7 @@ public sealed class RuleSet
             .Distinct(StringComparer.Ordinal).Take(count).ToList();
     }
 
-    public RuleRun Run(IEnumerable<Fact> facts) => new RuleRunner(_factory.Value, _compiled, _derivers).Run(facts);
+    public RuleRun Run(IEnumerable<Fact> facts) => new RuleRunner(_factory.Value, _compiled.Value, _derivers).Run(facts);
 
     /// <summary>Runs the rules and the near-miss probes over the facts in one session: the run's
     /// <see cref="RuleRun.NearMisses"/> names the rules that missed one required condition.</summary>
@@ -164,7 +169,7 @@ public sealed class RuleSet
         // The session holds every fact anyway; listing them first lets the network leave out the rules
         // they cannot bring into the report (RuleRelevance), which for a small bundle is nearly all of them.
         var list = facts as IReadOnlyList<Fact> ?? facts.ToList();
-        var relevant = everyRule ? _compiled.ToList() : RuleRelevance.Select(_compiled, ScanPlan, list, CodeRules.Select(c => c.Fact));
+        var relevant = everyRule ? _compiled.Value.ToList() : CompileAll(RuleRelevance.Select(_entries, ScanPlan, list, CodeRules.Select(c => c.Fact)));
         var (factory, prober) = _diagnosisNetworks.GetOrAdd(string.Join('\n', relevant.Select(r => r.Rule.Id)), _ =>
         {
             var probes = new RuleProber(relevant, _engine);
@@ -176,13 +181,20 @@ public sealed class RuleSet
     /// <summary>Scans the bundle with <see cref="ScanPlan"/> and runs the rules over what it yields.</summary>
     public RuleRun Run(Bundle bundle) => Run(bundle.Scan(ScanPlan));
 
+    /// <summary>The compiled rules of the entries, compiled on every core as a load compiles them.</summary>
+    private static List<CompiledRule> CompileAll(List<RuleEntry> entries)
+    {
+        Parallel.ForEach(entries.Where(e => !e.IsCompiled), e => _ = e.Compiled);
+        return entries.Select(e => e.Compiled).ToList();
+    }
+
     /// <summary>Why a rule did or did not hold on these facts: the first required condition that
     /// found no fact, and what the conditions before it matched.</summary>
     /// <exception cref="KeyNotFoundException">No rule with that id loaded without errors.</exception>
     public RuleProbe Why(string ruleId, IReadOnlyList<Fact> facts)
     {
-        var target = _compiled.FirstOrDefault(c => c.Cause.Name == ruleId)
-            ?? throw new KeyNotFoundException($"No rule '{ruleId}' is loaded. Known ids: {string.Join(", ", _compiled.Select(c => c.Cause.Name).Take(20))}");
+        var target = _compiled.Value.FirstOrDefault(c => c.Cause.Name == ruleId)
+            ?? throw new KeyNotFoundException($"No rule '{ruleId}' is loaded. Known ids: {string.Join(", ", _entries.Select(e => e.Id).Take(20))}");
         return _prober.Value.Why(target, facts);
     }
 
@@ -191,9 +203,12 @@ public sealed class RuleSet
         RunWithNearMisses(facts).NearMisses.Where(n => !fired.Contains(n.Rule.Id)).ToList();
 
     /// <summary>A run whose session stops at <paramref name="fireLimit"/> firings (for tests of the limit).</summary>
-    internal RuleRun Run(IEnumerable<Fact> facts, int fireLimit) => new RuleRunner(_factory.Value, _compiled, _derivers) { FireLimit = fireLimit }.Run(facts);
+    internal RuleRun Run(IEnumerable<Fact> facts, int fireLimit) => new RuleRunner(_factory.Value, _compiled.Value, _derivers) { FireLimit = fireLimit }.Run(facts);
 
-    internal IReadOnlyList<CompiledRule> Compiled => _compiled;
+    internal IReadOnlyList<CompiledRule> Compiled => _compiled.Value;
+
+    /// <summary>How many rules are compiled so far (a diagnosis compiles only those its bundle can bring into the report).</summary>
+    internal int CompiledCount => _entries.Count(e => e.IsCompiled);
 
     /// <summary>The nearest folder at or above <paramref name="path"/> that holds knowledge/, or null.</summary>
     public static string? FindRoot(string path)

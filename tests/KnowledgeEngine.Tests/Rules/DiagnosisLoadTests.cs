@@ -1,3 +1,5 @@
+using KnowledgeEngine.Diagnosis;
+using KnowledgeEngine.Facts;
 using KnowledgeEngine.Rules;
 using KnowledgeEngine.Rules.Loading;
 
@@ -24,6 +26,38 @@ public class DiagnosisLoadTests
             forDiagnosis.Compiled.Select(c => string.Join(";", c.Definitions.Select(d => $"{d.Name}/{d.Elements.Count}"))));
         Assert.Equal(full.ScanPlan.Patterns.Select(Describe), forDiagnosis.ScanPlan.Patterns.Select(Describe));
         Assert.All(forDiagnosis.Rules, r => Assert.Empty(r.Model.Examples));
+    }
+
+    public static TheoryData<string> Bundles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var bundle in Directory.GetDirectories(RepositoryPaths.Rules).Select(p => Path.Combine(p, RuleSet.ExamplesFolder)).Where(Directory.Exists)
+                     .SelectMany(e => Directory.GetDirectories(e).SelectMany(Directory.GetDirectories)).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetRelativePath(RepositoryPaths.Rules, bundle).Replace('\\', '/'));
+        }
+
+        return data;
+    }
+
+    /// <summary>Every example bundle: the same causes, in the same order, with the same status, confidence, evidence and
+    /// fix, while only the rules the bundle can bring into the report get compiled.</summary>
+    [Theory]
+    [MemberData(nameof(Bundles))]
+    public void A_diagnosis_compiles_only_the_rules_its_bundle_can_report_and_finds_the_same_causes(string bundle)
+    {
+        var full = RuleSet.Load(BuiltIn, null);
+        var forDiagnosis = RuleSet.Load(BuiltIn.Select(s => s with { ReadExamples = false, Validated = true }), null);
+        using var opened = Bundle.Open(Path.Combine(RepositoryPaths.Rules, bundle));
+        using var again = Bundle.Open(Path.Combine(RepositoryPaths.Rules, bundle));
+
+        var expected = Diagnoser.Diagnose(full, opened);
+        var actual = Diagnoser.Diagnose(forDiagnosis, again);
+
+        static string Shape(DiagnosisResult r) => string.Join("\n", r.Causes.Select(c =>
+            $"{c.RuleId} {c.Status} {c.Confidence:F4} [{string.Join("; ", c.Evidence.Select(e => e.Location))}] [{string.Join("; ", c.Fired.Fix)}]"));
+        Assert.Equal(Shape(expected), Shape(actual));
+        Assert.True(forDiagnosis.CompiledCount < forDiagnosis.FileCount / 2, $"{forDiagnosis.CompiledCount} of {forDiagnosis.FileCount} rules compiled");
     }
 
     private static string Describe(KnowledgeEngine.Facts.ScanPattern p) =>

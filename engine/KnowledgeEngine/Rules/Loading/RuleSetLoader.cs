@@ -15,7 +15,7 @@ internal sealed class RuleSetLoader(KnowledgeCatalog? catalog, IReadOnlyList<Cod
     public DiagnosticBag Bag => _bag;
 
     /// <summary>Reads rule files from disk (a text of null) or given as text.</summary>
-    public List<(RuleModel Model, FileContext File)> Read(IEnumerable<RuleSource> files)
+    public List<(RuleModel Model, FileContext File, bool Validated)> Read(IEnumerable<RuleSource> files)
     {
         // Built on first use: its FluentValidation rules cost 60 ms to build in the published kb, and a load of
         // only validated files (the built-in rules, for a diagnosis) never uses it.
@@ -25,13 +25,14 @@ internal sealed class RuleSetLoader(KnowledgeCatalog? catalog, IReadOnlyList<Cod
         // bags are merged in file order, so the diagnostics are exactly those of reading the files one by one.
         var results = new (RuleModel? Model, FileContext? File, DiagnosticBag Bag)[paths.Count];
         Parallel.For(0, paths.Count, i => results[i] = ReadOne(paths[i], validator));
-        var read = new List<(RuleModel, FileContext)>();
-        foreach (var (model, file, bag) in results)
+        var read = new List<(RuleModel, FileContext, bool)>();
+        for (var i = 0; i < results.Length; i++)
         {
+            var (model, file, bag) = results[i];
             _bag.AddRange(bag);
             if (model is not null)
             {
-                read.Add((model, file!.WithBag(_bag)));
+                read.Add((model, file!.WithBag(_bag), paths[i].Validated));
             }
         }
 
@@ -69,10 +70,13 @@ internal sealed class RuleSetLoader(KnowledgeCatalog? catalog, IReadOnlyList<Cod
         {
             validator.Value.Validate(model).CopyTo(bag);
         }
+
         return (model, file, bag);
     }
 
-    public List<CompiledRule> Compile(List<(RuleModel Model, FileContext File)> read)
+    /// <summary>The rules without errors, in file order. A validated file's rule is compiled when first needed
+    /// (<see cref="RuleEntry"/>); it is still checked against the other files here.</summary>
+    public List<RuleEntry> Compile(List<(RuleModel Model, FileContext File, bool Validated)> read)
     {
         ReportDuplicateIds(read.Select(r => r.Model));
         ReportUnknownAlso(read.Select(r => r.Model).ToList());
@@ -85,16 +89,16 @@ internal sealed class RuleSetLoader(KnowledgeCatalog? catalog, IReadOnlyList<Cod
         // core, each into a bag of its own, merged in file order. A file with errors is compiled too, so
         // that its expression and template mistakes are reported with the others at once; its rule is
         // dropped.
-        var results = new (CompiledRule? Rule, DiagnosticBag Bag)[read.Count];
+        var results = new (RuleEntry? Rule, DiagnosticBag Bag)[read.Count];
         Parallel.For(0, read.Count, i =>
         {
-            var (model, file) = read[i];
+            var (model, file, validated) = read[i];
             var bag = new DiagnosticBag();
-            results[i] = broken.Contains(file.Path)
-                ? (null, CheckBroken(model, file, derived, errors))
-                : (RuleCompilation.Compile(model, file.WithBag(bag), derived), bag);
+            results[i] = broken.Contains(file.Path) ? (null, CheckBroken(model, file, derived, errors))
+                : validated ? (new RuleEntry(model, () => CompileValidated(model, file, derived)), bag)
+                : (RuleCompilation.Compile(model, file.WithBag(bag), derived) is { } rule ? new RuleEntry(rule) : null, bag);
         });
-        var compiled = new List<CompiledRule>();
+        var compiled = new List<RuleEntry>();
         foreach (var (rule, bag) in results)
         {
             _bag.AddRange(bag);
@@ -105,6 +109,16 @@ internal sealed class RuleSetLoader(KnowledgeCatalog? catalog, IReadOnlyList<Cod
         }
 
         return compiled;
+    }
+
+    /// <summary>Compiles a rule of a file validated when kb was built. Such a file compiles: kb lint and the tests
+    /// check every built-in rule before a build ships, so an error here is a broken build, not a user's mistake.</summary>
+    private static CompiledRule CompileValidated(RuleModel model, FileContext file, DerivedSchema derived)
+    {
+        var bag = new DiagnosticBag();
+        return RuleCompilation.Compile(model, file.WithBag(bag), derived)
+            ?? throw new InvalidOperationException(
+                $"The built-in rule {file.Path} does not compile, so this kb build is broken; rebuild it. {string.Join(" ", bag.Items)}");
     }
 
     /// <summary>The compile errors of a file that already has errors, except on lines an error already

@@ -30,7 +30,7 @@ internal enum UnmetState
 /// a derived fact's source is that of the when conditions (the signatures, when it has some) of the
 /// rules that derive it.
 /// </summary>
-internal sealed class CollectedSources(IReadOnlyDictionary<string, List<IReadOnlyList<LoadedCondition>>> derivers)
+internal sealed class CollectedSources(IReadOnlyDictionary<string, List<IReadOnlyList<ConditionModel>>> derivers)
 {
     private readonly List<string> _files = [];
     /// <summary>The resource kinds read, each with the API groups its objects named (none for table rows).</summary>
@@ -98,8 +98,8 @@ internal sealed class CollectedSources(IReadOnlyDictionary<string, List<IReadOnl
         var best = UnmetState.NotCollected;
         foreach (var when in rules)
         {
-            var judged = when.Any(c => c.Role == ConditionRole.Signature) ? when.Where(c => c.Role == ConditionRole.Signature) : when;
-            var states = judged.Select(c => State(c.Model, depth + 1)).ToList();
+            var judged = when.Any(c => c.IsSignature) ? when.Where(c => c.IsSignature) : when;
+            var states = judged.Select(c => State(c, depth + 1)).ToList();
             var state = states.Any(s => s == UnmetState.NotCollected) ? UnmetState.NotCollected : states.Min();
             best = state > best ? state : best;
         }

@@ -59,11 +59,11 @@ internal sealed class RuleRelevance
 
     /// <summary>The rules, in their order, that the facts can bring into a report.</summary>
     /// <param name="codeFacts">The facts code rules derive: any bundle may hold what they read, so they count as derivable.</param>
-    public static List<CompiledRule> Select(IReadOnlyList<CompiledRule> rules, ScanPlan plan, IEnumerable<object> facts, IEnumerable<string> codeFacts)
+    public static List<RuleEntry> Select(IReadOnlyList<RuleEntry> rules, ScanPlan plan, IEnumerable<object> facts, IEnumerable<string> codeFacts)
     {
         var relevance = new RuleRelevance(plan, facts);
         var derivable = new HashSet<string>(codeFacts, StringComparer.Ordinal);
-        var chosen = new HashSet<CompiledRule>();
+        var chosen = new HashSet<RuleEntry>();
         // Derived facts open further rules; each round adds rules or stops, so it ends.
         for (var changed = true; changed;)
         {
@@ -72,7 +72,7 @@ internal sealed class RuleRelevance
             {
                 chosen.Add(rule);
                 changed = true;
-                if (rule.Rule.Derives is { } name)
+                if (rule.Derives is { } name)
                 {
                     derivable.Add(name);
                 }
@@ -82,12 +82,13 @@ internal sealed class RuleRelevance
         return rules.Where(chosen.Contains).ToList();
     }
 
-    private bool CanReport(CompiledRule rule, IReadOnlySet<string> derivable)
+    /// <summary>Read from the model, so that a rule not yet compiled (<see cref="RuleEntry"/>) stays so when it cannot report.</summary>
+    private bool CanReport(RuleEntry rule, IReadOnlySet<string> derivable)
     {
-        var when = rule.When;
-        var possible = when.Count(c => CanHold(c.Model, derivable));
-        var signatures = when.Where(c => c.Role == ConditionRole.Signature).ToList();
-        return possible >= when.Count - 1 || (signatures.Count > 0 && signatures.All(c => CanHold(c.Model, derivable)));
+        var when = rule.Model.When;
+        var possible = when.Count(c => CanHold(c, derivable));
+        var signatures = when.Where(c => c.IsSignature).ToList();
+        return possible >= when.Count - 1 || (signatures.Count > 0 && signatures.All(c => CanHold(c, derivable)));
     }
 
     private bool CanHold(ConditionModel condition, IReadOnlySet<string> derivable)

@@ -1,5 +1,6 @@
 using KnowledgeEngine.Rete;
 using KnowledgeEngine.Rules.Compilation;
+using KnowledgeEngine.Rules.Model;
 
 namespace KnowledgeEngine.Rules.Running;
 
@@ -7,7 +8,7 @@ namespace KnowledgeEngine.Rules.Running;
 /// matches (with the evidence and against items that hold for the same match), its suspected
 /// matches, and, when the network holds them, the near-miss probes: the facts are consumed once.</summary>
 internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<CompiledRule> rules,
-    IReadOnlyDictionary<string, List<IReadOnlyList<LoadedCondition>>> derivers, RuleProber? prober = null)
+    IReadOnlyDictionary<string, List<IReadOnlyList<ConditionModel>>> derivers, RuleProber? prober = null)
 {
     /// <summary>How many rounds of deriving from suspected matches a run does at most.</summary>
     private const int MaxSuspectedRounds = 4;
@@ -150,20 +151,20 @@ internal sealed class RuleRunner(ISessionFactory factory, IReadOnlyList<Compiled
     }
 
     /// <summary>For each derived fact name, the when conditions of each rule that derives it; built
-    /// once per rule set, not per run.</summary>
-    public static Dictionary<string, List<IReadOnlyList<LoadedCondition>>> Derivers(IReadOnlyList<CompiledRule> rules)
+    /// once per rule set, not per run, from the models (so no rule is compiled for it).</summary>
+    public static Dictionary<string, List<IReadOnlyList<ConditionModel>>> Derivers(IReadOnlyList<RuleEntry> rules)
     {
-        var derivers = new Dictionary<string, List<IReadOnlyList<LoadedCondition>>>(StringComparer.Ordinal);
+        var derivers = new Dictionary<string, List<IReadOnlyList<ConditionModel>>>(StringComparer.Ordinal);
         foreach (var rule in rules)
         {
-            if (rule.Rule.Derives is { } name)
+            if (rule.Derives is { } name)
             {
                 if (!derivers.TryGetValue(name, out var list))
                 {
                     derivers[name] = list = [];
                 }
 
-                list.Add(rule.Rule.When);
+                list.Add(rule.Model.When);
             }
         }
 
