@@ -69,7 +69,7 @@ internal static class RuleTranslator
         foreach (var condition in pattern.Conditions)
         {
             RequireBool(ruleName, condition);
-            target.Condition(ParameterBinder.Bind(ruleName, condition, own, earlier));
+            target.Condition(ParameterBinder.Bind(ruleName, condition, pattern.Declaration.Name, own, earlier));
         }
     }
 
@@ -85,7 +85,7 @@ internal static class RuleTranslator
                 throw new RuleDefinitionException(ruleName, "A time window's timestamp selector takes exactly the aggregated fact.");
             }
 
-            var timestamp = ParameterBinder.Bind(ruleName, window.Timestamp, source, new Dictionary<string, NRulesDeclaration>());
+            var timestamp = ParameterBinder.Bind(ruleName, window.Timestamp, aggregate.Source.Declaration.Name, source, new Dictionary<string, NRulesDeclaration>());
             var own = Expression.Parameter(source.Type, source.Name);
             expressions.Add(new(WindowAggregatorFactory.TimestampName,
                 Expression.Lambda(Expression.Convert(timestamp.Body, typeof(DateTimeOffset?)), timestamp.Parameters)));
@@ -100,7 +100,7 @@ internal static class RuleTranslator
         foreach (var condition in aggregate.ResultConditions)
         {
             RequireBool(ruleName, condition);
-            result.Condition(ParameterBinder.Bind(ruleName, condition, resultDeclaration, earlier));
+            result.Condition(ParameterBinder.Bind(ruleName, condition, aggregate.Result.Name, resultDeclaration, earlier));
         }
     }
 

@@ -91,43 +91,11 @@ internal sealed class ConditionPlanner(string ruleName, IReadOnlyList<Declaratio
         }
     }
 
-    /// <summary>Parameters named after an earlier declaration read that declaration; the one other
-    /// parameter (if any) is the pattern's own fact.</summary>
-    private ParameterExpression? BindParameters(Declaration own, LambdaExpression condition)
-    {
-        ParameterExpression? ownParameter = null;
-        foreach (var p in condition.Parameters)
-        {
-            var index = IndexOf(p.Name);
-            if (index >= 0)
-            {
-                if (!p.Type.IsAssignableFrom(earlier[index]!.Type))
-                {
-                    throw new RuleDefinitionException(ruleName,
-                        $"Parameter '{p.Name}' is {p.Type.Name} but declaration '{p.Name}' is {earlier[index]!.Type.Name}.");
-                }
-
-                continue;
-            }
-
-            if (ownParameter is not null)
-            {
-                var declared = string.Join(",", earlier.Where(d => d is not null).Select(d => d!.Name));
-                throw new RuleDefinitionException(ruleName,
-                    $"Undefined variables in condition on '{own.Name}'. Variables={ownParameter.Name},{p.Name} Declared={declared}");
-            }
-
-            if (!p.Type.IsAssignableFrom(own.Type))
-            {
-                throw new RuleDefinitionException(ruleName,
-                    $"Parameter '{p.Name}' is {p.Type.Name} but the pattern '{own.Name}' matches {own.Type.Name}.");
-            }
-
-            ownParameter = p;
-        }
-
-        return ownParameter;
-    }
+    /// <summary>The condition's parameter that is the pattern's own fact, if any (<see cref="ParameterResolver"/>).</summary>
+    private ParameterExpression? BindParameters(Declaration own, LambdaExpression condition) =>
+        ParameterResolver.Resolve(ruleName, condition, own, name => IndexOf(name) is var i and >= 0 ? earlier[i] : null,
+                earlier.Where(d => d is not null).Select(d => d!.Name))
+            .FirstOrDefault(r => r.IsOwn).Parameter;
 
     private int IndexOf(string? name)
     {
