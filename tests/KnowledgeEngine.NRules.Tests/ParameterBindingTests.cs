@@ -45,3 +45,23 @@ public class ParameterBindingTests
         Assert.Single(session.Activations("binding"));
     }
 }
+
+/// <summary>An exception thrown by a condition reaches the caller of the change as it was thrown, on both engines.</summary>
+public class ConditionExceptionTests
+{
+    [Theory]
+    [MemberData(nameof(Engines.Names), MemberType = typeof(Engines))]
+    public void A_condition_that_throws_throws_its_own_exception_from_insert(string engine)
+    {
+        var rule = new RuleBuilder("throws")
+            .Match<A>("a", (Expression<Func<A, bool>>)(a => Refuse(a.Key)))
+            .Then(_ => { }).Build();
+        var session = Engines.Compile(engine, rule).CreateSession();
+
+        var error = Assert.Throws<InvalidOperationException>(() => session.Insert(new A(0, 1)));
+
+        Assert.Equal("key 1 is not allowed", error.Message);
+    }
+
+    private static bool Refuse(int key) => key == 1 ? throw new InvalidOperationException("key 1 is not allowed") : key > 0;
+}

@@ -84,6 +84,12 @@ internal sealed class AdapterSession : SessionBase
         {
             return call();
         }
+        catch (global::NRules.RuleLhsExpressionEvaluationException e) when (e.InnerException is { } inner)
+        {
+            // Our engine lets a condition's exception reach the caller as it was thrown; NRules wraps it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inner);
+            throw;
+        }
         finally
         {
             s_current = outer;
