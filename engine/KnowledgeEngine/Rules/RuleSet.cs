@@ -25,7 +25,6 @@ public sealed class RuleSet
     /// probes), by the ids of those rules: bundles of one kind share one.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ISessionFactory Factory, RuleProber Prober)> _diagnosisNetworks = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, List<IReadOnlyList<ConditionModel>>> _derivers;
-    private readonly Func<IEnumerable<RuleDefinition>, ISessionFactory> _compile;
     /// <summary>The engine's compiler with the code rules added to every network it builds: a code rule derives
     /// facts that any network's YAML rules may read, and it is cheap beside them.</summary>
     private readonly Func<IEnumerable<RuleDefinition>, ISessionFactory> _engine;
@@ -33,9 +32,9 @@ public sealed class RuleSet
     private RuleSet(string? root, IReadOnlyList<RuleModel> all, IReadOnlyList<RuleEntry> entries, IReadOnlyList<Diagnostic> diagnostics,
         IReadOnlyList<CodeRule> code, Func<IEnumerable<RuleDefinition>, ISessionFactory>? engine = null)
     {
-        _compile = engine ?? RuleCompiler.Compile;
+        var compile = engine ?? RuleCompiler.Compile;
         CodeRules = code;
-        _engine = code.Count == 0 ? _compile : definitions => _compile(definitions.Concat(code.Select(c => c.Definition)));
+        _engine = code.Count == 0 ? compile : definitions => compile(definitions.Concat(code.Select(c => c.Definition)));
         Root = root;
         AllRules = all;
         _entries = entries;

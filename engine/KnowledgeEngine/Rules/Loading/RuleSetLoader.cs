@@ -5,8 +5,9 @@ using KnowledgeEngine.Rules.Validation;
 namespace KnowledgeEngine.Rules.Loading;
 
 /// <summary>Loads rule files in four passes: read and validate each file, check what spans files
-/// (duplicate ids, derived facts, cycles), compile each rule that is free of errors, and hand the
-/// engine all their definitions at once so they share one network.</summary>
+/// (duplicate ids, derived facts, cycles), compile each rule that is free of errors (a file validated
+/// when kb was built, when first needed), and hand the engine all their definitions at once so they
+/// share one network.</summary>
 internal sealed class RuleSetLoader(KnowledgeCatalog? catalog, IReadOnlyList<CodeRule> code)
 {
     private readonly DiagnosticBag _bag = new();
@@ -172,7 +173,7 @@ internal sealed class RuleSetLoader(KnowledgeCatalog? catalog, IReadOnlyList<Cod
         foreach (var model in models.Where(m => m.Id is not null && names.Contains(m.Id.Value)))
         {
             _bag.Error(LoaderCodes.DuplicateId, model.Id!.Span, $"rule id '{model.Id.Value}' is also the name of a code rule",
-                "give the code rule another name (its [Name] attribute), e.g. one ending in -derive");
+                "give the code rule another name (its [Name] attribute), e.g. one ending in -check");
         }
     }
 }
