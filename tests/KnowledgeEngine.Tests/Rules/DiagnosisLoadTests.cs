@@ -46,19 +46,46 @@ public class DiagnosisLoadTests
     [MemberData(nameof(Bundles))]
     public void A_diagnosis_compiles_only_the_rules_its_bundle_can_report_and_finds_the_same_causes(string bundle)
     {
-        var full = RuleSet.Load(BuiltIn, null);
         var forDiagnosis = RuleSet.Load(BuiltIn.Select(s => s with { ReadExamples = false, Validated = true }), null);
         using var opened = Bundle.Open(Path.Combine(RepositoryPaths.Rules, bundle));
         using var again = Bundle.Open(Path.Combine(RepositoryPaths.Rules, bundle));
 
-        var expected = Diagnoser.Diagnose(full, opened);
+        var expected = Diagnoser.Diagnose(Full.Value, opened);
         var actual = Diagnoser.Diagnose(forDiagnosis, again);
 
-        static string Shape(DiagnosisResult r) => string.Join("\n", r.Causes.Select(c =>
-            $"{c.RuleId} {c.Status} {c.Confidence:F4} [{string.Join("; ", c.Evidence.Select(e => e.Location))}] [{string.Join("; ", c.Fired.Fix)}]"));
         Assert.Equal(Shape(expected), Shape(actual));
         Assert.True(forDiagnosis.CompiledCount < forDiagnosis.FileCount / 2, $"{forDiagnosis.CompiledCount} of {forDiagnosis.FileCount} rules compiled");
     }
+
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in KnowledgeEngine.Facts.Cases.RealCaseReader.FilesIn(Path.Combine(RepositoryPaths.Root, "tests", "real-cases")))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    /// <summary>Every real case (tests/real-cases): the same causes both ways.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_real_case_gets_the_same_causes_from_a_diagnosis_load(string file)
+    {
+        var realCase = KnowledgeEngine.Facts.Cases.RealCaseReader.Read(Path.Combine(RepositoryPaths.Root, "tests", "real-cases", file));
+        using var opened = KnowledgeEngine.Facts.Cases.CaseBundle.Open(realCase);
+
+        var expected = Diagnoser.Diagnose(Full.Value, opened.Bundle);
+        var actual = Diagnoser.Diagnose(RuleSet.Load(BuiltIn.Select(s => s with { ReadExamples = false, Validated = true }), null), opened.Bundle);
+
+        Assert.Equal(Shape(expected), Shape(actual));
+    }
+
+    private static readonly Lazy<RuleSet> Full = new(() => RuleSet.Load(BuiltIn, null));
+
+    private static string Shape(DiagnosisResult r) => string.Join("\n", r.Causes.Select(c =>
+        $"{c.RuleId} {c.Status} {c.Confidence:F4} [{string.Join("; ", c.Evidence.Select(e => e.Location))}] [{string.Join("; ", c.Fired.Fix)}]"));
 
     private static string Describe(KnowledgeEngine.Facts.ScanPattern p) =>
         $"{p.Id}|{p.Text}|{p.IsRegex}|{string.Join(",", p.Prefilter)}|{p.Counted}|{string.Join(",", p.Sources)}|{p.InValues}|{p.After}|{string.Join(",", p.AlsoRequired)}";
