@@ -21,7 +21,8 @@ public sealed class ScanPlan
         KeepsAllRecords = keepAll;
         CollapsesRepeats = collapseRepeats;
         CountedIds = patterns.Where(p => p.Counted).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        _regexes = patterns.Select(p => p.IsRegex && !IsLiteralAlternation(p) ? LazyRegex.Get(p.Text) : null).ToArray();
+        // The builder checked every pattern, so a regex is parsed only when the scan first tries it.
+        _regexes = patterns.Select(p => p.IsRegex && !IsLiteralAlternation(p) ? LazyRegex.Checked(p.Text) : null).ToArray();
         _indexById = Enumerable.Range(0, patterns.Count).ToDictionary(i => patterns[i].Id, StringComparer.Ordinal);
         _everywhere = Enumerable.Range(0, patterns.Count).Where(i => patterns[i].Sources.Count == 0).ToArray();
         _scoped = Enumerable.Range(0, patterns.Count).SelectMany(i => patterns[i].Sources.Select(glob => (glob, i)))

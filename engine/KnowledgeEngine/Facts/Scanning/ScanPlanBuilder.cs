@@ -9,6 +9,10 @@ public sealed class ScanPlanBuilder
     private bool _keepRepeats;
     private bool _scanValues;
 
+    /// <summary>The regexes come from loaded rules, whose loading checked that they parse (the validator, or kb's build
+    /// for the built-in rules): they are parsed when the scan first tries them, not here.</summary>
+    internal bool PatternsChecked { get; init; }
+
     /// <summary>A case-sensitive literal, matched anywhere in a record. <paramref name="counted"/>: a count
     /// condition reads it, so its records are kept one by one instead of collapsed (see <see cref="ScanPattern"/>).</summary>
     public ScanPlanBuilder AddLiteral(string id, string literal, bool counted = false)
@@ -30,7 +34,7 @@ public sealed class ScanPlanBuilder
     {
         try
         {
-            _ = LazyRegex.Get(pattern);
+            _ = PatternsChecked ? LazyRegex.Checked(pattern) : LazyRegex.Get(pattern);
         }
         catch (ArgumentException ex)
         {

@@ -38,7 +38,7 @@ internal static class ScanPlanCollector
             uses[pattern.Text] = uses.GetValueOrDefault(pattern.Text).With(counted, source, anywhere, gate is null ? null : PatternOf(gate));
         }
 
-        var builder = ScanPlan.CreateBuilder();
+        var builder = new ScanPlanBuilder { PatternsChecked = true };
         var ids = new Dictionary<(bool IsRegex, string Text), string>();
         var index = 0;
         foreach (var (literal, _) in literals)
