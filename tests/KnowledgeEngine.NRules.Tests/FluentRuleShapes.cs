@@ -39,6 +39,24 @@ public static class FluentRuleShapes
         }
     }
 
+    /// <summary>Inserts two linked facts at once for each A, and two plain ones.</summary>
+    [Name("fluent/all")]
+    public sealed class InsertAll : Rule
+    {
+        public override void Define()
+        {
+            A a = null!;
+            When().Match(() => a);
+            Then()
+                .Do(ctx => ctx.InsertAllLinked(new[]
+                {
+                    new KeyValuePair<object, object>("first", new Derived("linked-1", a.Key)),
+                    new KeyValuePair<object, object>("second", new Derived("linked-2", a.Key)),
+                }))
+                .Do(ctx => ctx.InsertAll(new object[] { new Derived("plain-1", a.Key), new Derived("plain-2", a.Key) }));
+        }
+    }
+
     [Name("fluent/without-derives")]
     public sealed class WithoutDerives : Rule
     {

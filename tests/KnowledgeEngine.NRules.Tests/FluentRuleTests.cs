@@ -101,6 +101,22 @@ public class FluentRuleTests
         Assert.Equal(2, session.Query<Derived>().Count());
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.Names), MemberType = typeof(Engines))]
+    public void Linked_facts_inserted_together_go_with_the_match_and_plain_ones_stay(string engine)
+    {
+        var session = Engines.Compile(engine, Translated(new FluentRuleShapes.InsertAll())).CreateSession();
+        var a = new A(0, 4);
+        session.Insert(a);
+        session.Fire();
+        Assert.Equal(["linked-1", "linked-2", "plain-1", "plain-2"], session.Query<Derived>().Select(d => d.Name).Order());
+
+        session.Retract(a);
+        session.Fire();
+
+        Assert.Equal(["plain-1", "plain-2"], session.Query<Derived>().Select(d => d.Name).Order());
+    }
+
     public static TheoryData<Rule, string> Refused => new()
     {
         { new FluentRuleShapes.Or(), "its When() holds an element of kind Or" },

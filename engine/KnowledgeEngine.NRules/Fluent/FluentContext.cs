@@ -23,37 +23,19 @@ internal sealed class FluentContext(IRuleDefinition rule, IActionContext context
 
     public void Insert(object fact) => context.Insert(fact);
 
-    public void InsertAll(IEnumerable<object> facts)
-    {
-        foreach (var fact in facts)
-        {
-            context.Insert(fact);
-        }
-    }
+    public void InsertAll(IEnumerable<object> facts) => Each(facts, context.Insert);
 
     public bool TryInsert(object fact) => Try<DuplicateFactException>(() => context.Insert(fact));
 
     public void Update(object fact) => context.Update(fact);
 
-    public void UpdateAll(IEnumerable<object> facts)
-    {
-        foreach (var fact in facts)
-        {
-            context.Update(fact);
-        }
-    }
+    public void UpdateAll(IEnumerable<object> facts) => Each(facts, context.Update);
 
     public bool TryUpdate(object fact) => Try<FactNotFoundException>(() => context.Update(fact));
 
     public void Retract(object fact) => context.Retract(fact);
 
-    public void RetractAll(IEnumerable<object> facts)
-    {
-        foreach (var fact in facts)
-        {
-            context.Retract(fact);
-        }
-    }
+    public void RetractAll(IEnumerable<object> facts) => Each(facts, context.Retract);
 
     public bool TryRetract(object fact) => Try<FactNotFoundException>(() => context.Retract(fact));
 
@@ -71,13 +53,7 @@ internal sealed class FluentContext(IRuleDefinition rule, IActionContext context
         context.InsertLogical(fact);
     }
 
-    public void InsertAllLinked(IEnumerable<KeyValuePair<object, object>> keyedFacts)
-    {
-        foreach (var (key, fact) in keyedFacts)
-        {
-            InsertLinked(key, fact);
-        }
-    }
+    public void InsertAllLinked(IEnumerable<KeyValuePair<object, object>> keyedFacts) => Each(keyedFacts, f => InsertLinked(f.Key, f.Value));
 
     public void UpdateLinked(object key, object fact)
     {
@@ -86,13 +62,7 @@ internal sealed class FluentContext(IRuleDefinition rule, IActionContext context
         context.Update(fact);
     }
 
-    public void UpdateAllLinked(IEnumerable<KeyValuePair<object, object>> keyedFacts)
-    {
-        foreach (var (key, fact) in keyedFacts)
-        {
-            UpdateLinked(key, fact);
-        }
-    }
+    public void UpdateAllLinked(IEnumerable<KeyValuePair<object, object>> keyedFacts) => Each(keyedFacts, f => UpdateLinked(f.Key, f.Value));
 
     public void RetractLinked(object key, object fact)
     {
@@ -101,13 +71,7 @@ internal sealed class FluentContext(IRuleDefinition rule, IActionContext context
         context.Retract(fact);
     }
 
-    public void RetractAllLinked(IEnumerable<KeyValuePair<object, object>> keyedFacts)
-    {
-        foreach (var (key, fact) in keyedFacts)
-        {
-            RetractLinked(key, fact);
-        }
-    }
+    public void RetractAllLinked(IEnumerable<KeyValuePair<object, object>> keyedFacts) => Each(keyedFacts, f => RetractLinked(f.Key, f.Value));
 
     public object Resolve(Type serviceType) =>
         throw new NotSupportedException($"Rule '{rule.Name}' asks for a {serviceType.Name}: rules in our session have no dependency resolver.");
@@ -117,6 +81,14 @@ internal sealed class FluentContext(IRuleDefinition rule, IActionContext context
         if (!_linked.ContainsKey(key))
         {
             throw new ArgumentException($"This match inserted no linked fact with the key '{key}'.", nameof(key));
+        }
+    }
+
+    private static void Each<T>(IEnumerable<T> items, Action<T> change)
+    {
+        foreach (var item in items)
+        {
+            change(item);
         }
     }
 
