@@ -37,9 +37,20 @@ public static class NRulesCompiler
 internal sealed class AdapterSessionFactory(
     IReadOnlyList<RuleDefinition> rules, IReadOnlyDictionary<string, RuleShape> shapes, global::NRules.ISessionFactory inner) : ISessionFactory
 {
+    private readonly Lazy<IReadOnlyDictionary<string, int>> _summary = new(() => Summarize(inner));
+
     public IReadOnlyList<RuleDefinition> Rules { get; } = rules;
 
-    public IReadOnlyDictionary<string, int> NetworkSummary { get; } = new Dictionary<string, int> { ["NRulesRule"] = rules.Count };
+    /// <summary>NRules' own network, node counts by its node types (<c>JoinNode</c>, <c>AlphaMemoryNode</c>,
+    /// <c>RuleNode</c>...), read from the schema of a session, which is where NRules exposes it.</summary>
+    public IReadOnlyDictionary<string, int> NetworkSummary => _summary.Value;
 
     public ISession CreateSession(SessionOptions? options = null) => new AdapterSession(inner, shapes, options ?? new SessionOptions());
+
+    private static IReadOnlyDictionary<string, int> Summarize(global::NRules.ISessionFactory factory)
+    {
+        var session = factory.CreateSession();
+        var schema = ((global::NRules.Diagnostics.ISessionSchemaProvider)session).GetSchema();
+        return schema.Nodes.GroupBy(n => n.NodeType + "Node").ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+    }
 }
