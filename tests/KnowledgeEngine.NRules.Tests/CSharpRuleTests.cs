@@ -52,8 +52,8 @@ public class CSharpRuleTests
     [Fact]
     public void A_yaml_rule_with_the_name_of_a_code_rule_is_refused()
     {
-        var clash = new CodeRule(ExampleCode()[0].Definition with { Name = "harvester/kubelet-version-skew" }, "kubelet_version_skew",
-            ["node", "kubelet", "problem", "control_plane", "control_plane_kubelet"]);
+        var example = ExampleCode()[0];
+        var clash = new CodeRule(example.Definition with { Name = "harvester/kubelet-version-skew" }, example.Fact, example.Fields);
 
         var rules = RuleSet.Load([ExampleRules], Repository.Root, [clash]);
 

@@ -149,7 +149,8 @@ public sealed class RuleSet
     public IReadOnlyList<string> ClosestIds(string id, int count = 3)
     {
         var name = id.Split('/')[^1];
-        var ids = Rules.Select(r => r.Id).ToList();
+        // From the entries, so that looking up a name compiles no rule.
+        var ids = _entries.Select(e => e.Id).ToList();
         return ids.Where(i => i.Contains(name, StringComparison.OrdinalIgnoreCase))
             .Concat(Expressions.NameSuggestions.Ranked(id, ids).Where(i => Expressions.NameSuggestions.Distance(id, i) <= Math.Max(2, id.Length / 6)))
             .Distinct(StringComparer.Ordinal).Take(count).ToList();

@@ -57,20 +57,9 @@ public class DiagnosisLoadTests
         Assert.True(forDiagnosis.CompiledCount < forDiagnosis.FileCount / 2, $"{forDiagnosis.CompiledCount} of {forDiagnosis.FileCount} rules compiled");
     }
 
-    public static TheoryData<string> Cases()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in KnowledgeEngine.Facts.Cases.RealCaseReader.FilesIn(Path.Combine(RepositoryPaths.Root, "tests", "real-cases")))
-        {
-            data.Add(Path.GetFileName(file));
-        }
-
-        return data;
-    }
-
     /// <summary>Every real case (tests/real-cases): the same causes both ways.</summary>
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(Evaluation.RealCorpusTests.CaseFiles), MemberType = typeof(Evaluation.RealCorpusTests))]
     public void A_real_case_gets_the_same_causes_from_a_diagnosis_load(string file)
     {
         var realCase = KnowledgeEngine.Facts.Cases.RealCaseReader.Read(Path.Combine(RepositoryPaths.Root, "tests", "real-cases", file));

@@ -32,14 +32,18 @@ public sealed class ScanPlanBuilder
     /// <summary>A regex as above; <paramref name="counted"/> as in <see cref="AddLiteral"/>.</summary>
     public ScanPlanBuilder AddRegex(string id, string pattern, bool counted, params string[] prefilter)
     {
-        try
+        if (!PatternsChecked)
         {
-            _ = PatternsChecked ? LazyRegex.Checked(pattern) : LazyRegex.Get(pattern);
+            try
+            {
+                _ = LazyRegex.Get(pattern);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentException($"pattern '{id}': '{pattern}' is not a valid regular expression: {ex.Message}", nameof(pattern), ex);
+            }
         }
-        catch (ArgumentException ex)
-        {
-            throw new ArgumentException($"pattern '{id}': '{pattern}' is not a valid regular expression: {ex.Message}", nameof(pattern), ex);
-        }
+
         Claim(id);
         IReadOnlyList<string> literals = prefilter.Length > 0
             ? prefilter

@@ -17,20 +17,22 @@ internal sealed class DerivedSchema
     {
         foreach (var rule in code)
         {
-            (_fields.TryGetValue(rule.Fact, out var known) ? known : _fields[rule.Fact] = []).UnionWith(rule.Fields);
+            Add(rule.Fact, rule.Fields);
         }
 
         foreach (var rule in rules)
         {
             if (rule.Derive?.Fact is { } fact)
             {
-                var fields = _fields.TryGetValue(fact.Value, out var known) ? known : _fields[fact.Value] = [];
-                fields.UnionWith(rule.Derive.Fields.Select(f => f.Name.Value));
+                Add(fact.Value, rule.Derive.Fields.Select(f => f.Name.Value));
             }
         }
     }
 
     public IReadOnlyCollection<string> Names => _fields.Keys;
+
+    private void Add(string fact, IEnumerable<string> fields) =>
+        (_fields.TryGetValue(fact, out var known) ? known : _fields[fact] = []).UnionWith(fields);
 
     public bool Knows(string name) => _fields.ContainsKey(name);
 

@@ -23,7 +23,7 @@ internal static class ExampleSection
         {
             var next = text.IndexOf('\n', end);
             var lineEnd = next < 0 ? text.Length : next + 1;
-            if (end > start && StartsTopLevelKey(text, end, lineEnd))
+            if (end > start && StartsTopLevelKey(text[end]))
             {
                 break;
             }
@@ -50,11 +50,7 @@ internal static class ExampleSection
         return -1;
     }
 
-    /// <summary>A line at column 0 that is neither blank, a comment, nor a sequence item of the section
-    /// (a block sequence may sit at its key's indentation): the next top-level key.</summary>
-    private static bool StartsTopLevelKey(string text, int start, int end)
-    {
-        var first = text[start];
-        return !(first is ' ' or '\t' or '\r' or '\n' or '#' or '-') && start < end;
-    }
+    /// <summary>Whether a line starting with this character, at column 0, is the next top-level key: it is not
+    /// blank, a comment, nor a sequence item of the section (a block sequence may sit at its key's indentation).</summary>
+    private static bool StartsTopLevelKey(char first) => first is not (' ' or '\t' or '\r' or '\n' or '#' or '-');
 }

@@ -10,8 +10,8 @@ public sealed record RuleSource(string Path, string? Text)
     public bool ReadExamples { get; init; } = true;
 
     /// <summary>The file was validated when kb was built (the rules built into kb, which kb lint and the tests
-    /// check before a build ships), so loading does not validate it again; it is still compiled and checked
-    /// against the other files (ids, derived facts, cycles). Never set it on a file a user wrote.</summary>
+    /// check before a build ships), so loading does not validate it again; it is still checked against the
+    /// other files (ids, derived facts, cycles), and compiled when first needed. Never set it on a file a user wrote.</summary>
     public bool Validated { get; init; }
 
     /// <summary>The file at this path, read when the rules load.</summary>
