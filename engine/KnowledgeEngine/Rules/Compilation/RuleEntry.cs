@@ -29,7 +29,7 @@ internal sealed class RuleEntry
     public string Id => Model.Id!.Value;
 
     /// <summary>The name of the fact the rule derives, or null.</summary>
-    public string? Derives => Model.Derive?.Fact?.Value;
+    public string? Derives => Model.Derives;
 
     public bool IsCompiled => _compiled.IsValueCreated;
 

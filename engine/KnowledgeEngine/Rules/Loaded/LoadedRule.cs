@@ -28,7 +28,7 @@ public sealed class LoadedRule
         Against = against;
         Fix = model.Fix.Select(f => f.Value).ToList();
         Verify = model.Verify.Select(v => v.Value).ToList();
-        Derives = model.Derive?.Fact?.Value;
+        Derives = model.Derives;
         Location = RuleText.RuleFile(model.Span.File);
     }
 

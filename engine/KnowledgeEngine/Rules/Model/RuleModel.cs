@@ -52,6 +52,9 @@ internal sealed record RuleModel(SourceSpan Span)
     /// <summary>The severity, medium when the rule states none: the one place its default is applied.</summary>
     public Severity EffectiveSeverity => Severity?.Value ?? Model.Severity.Medium;
 
+    /// <summary>The name of the fact the rule derives, or null.</summary>
+    public string? Derives => Derive?.Fact?.Value;
+
     /// <summary>The id, or the file name while the id is missing (for messages only).</summary>
     public string Name => Id?.Value ?? System.IO.Path.GetFileNameWithoutExtension(Span.File);
 
