@@ -13,7 +13,7 @@ namespace KnowledgeEngine.Bench.Scanning;
 /// </summary>
 public static class PrefilterWorkload
 {
-    private static readonly (int Min, int Max)[] Bands = [(11, int.MaxValue), (7, 10), (3, 6), (1, 2), (16, int.MaxValue), (11, 15), (24, int.MaxValue)];
+    private static readonly (int Min, int Max)[] Bands = [(7, int.MaxValue), (11, int.MaxValue), (7, 10), (3, 6), (1, 2), (16, int.MaxValue), (11, 15), (24, int.MaxValue)];
 
     public static int Run(string[] args)
     {

@@ -65,9 +65,10 @@ public class PrefilterPropertyTests
     });
 
     [Fact]
-    public void Literals_of_every_length_class_get_their_own_tier()
+    public void Literals_of_seven_characters_or_more_share_one_tier_and_shorter_ones_get_theirs_by_length()
     {
-        Assert.Equal(4, new Prefilter(["ab", "abc", "abcdefg", "abcdefghijk"]).TierCount);
+        Assert.Equal(3, new Prefilter(["ab", "abc", "abcdefg", "abcdefghijk"]).TierCount);
+        Assert.Equal(1, new Prefilter(["abcdefg", "abcdefghijk", "abcdefghijklmnopqrstuvwxyz"]).TierCount);
     }
 
     /// <summary>Runs the property for 500 seeds and names the first that fails, so it can be replayed.</summary>
