@@ -35,7 +35,7 @@ internal static class FuzzTargets
         var format = FormatDetector.Detect(sample, time);
         var stats = new LogScanStats(0);
         using var stream = new MemoryStream(input, writable: false);
-        new LogFileScanner(ScanPlan.KeepAll.For("fuzz.log"), BundleLimits.Default).Scan(stream, format, time, "fuzz.log", null, _ => { }, stats, (_, _) => { });
+        new LogFileScanner(ScanPlan.KeepAll.For("fuzz.log"), BundleLimits.Default).Scan(stream, format, time, "fuzz.log", null, null, _ => { }, stats, (_, _) => { });
     }
 
     /// <summary>The JSON and YAML readers (API lists, climc show output) and the config reader.</summary>

@@ -25,7 +25,7 @@ internal static class LogReading
         var format = FormatDetector.Detect(sample, time);
         var facts = new List<LogFact>();
         var found = new List<string>();
-        new LogFileScanner(plan.For("test.log"), limits ?? BundleLimits.Default, idle).Scan(new MemoryStream(bytes), format, time, "test.log", null,
+        new LogFileScanner(plan.For("test.log"), limits ?? BundleLimits.Default, idle).Scan(new MemoryStream(bytes), format, time, "test.log", null, null,
             facts.Add, new LogScanStats(plan.Patterns.Count), (line, text) => found.Add($"test.log:{line}: {text}"));
         warnings = found;
         return facts;

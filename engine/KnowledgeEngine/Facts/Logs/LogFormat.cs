@@ -62,7 +62,7 @@ internal sealed class LogFormat(LogEnvelope? envelope, LogBody? body)
             : !PlainBody.IsContinuation(text);
 
     /// <summary>Parses a whole record (its lines joined by '\n') into a fact.</summary>
-    public LogFact Build(string text, string source, int line, string? host, TimeContext time, IReadOnlyList<string> matched)
+    public LogFact Build(string text, string source, int line, string? host, TimeContext time, IReadOnlyList<string> matched, string? platform = null)
     {
         if (text.Contains('\x1b'))
         {
@@ -112,6 +112,7 @@ internal sealed class LogFormat(LogEnvelope? envelope, LogBody? body)
             Level = header.Level,
             Component = header.Component,
             Host = header.Host ?? host,
+            BundlePlatform = platform,
             Timestamp = header.Timestamp,
             Format = formatName,
             Fields = header.Fields ?? (IReadOnlyDictionary<string, string>)EmptyFields,

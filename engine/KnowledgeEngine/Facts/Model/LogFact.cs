@@ -28,6 +28,11 @@ public sealed record LogFact : Fact
 
     public string? Host { get; init; }
 
+    /// <summary>The platform of the bundle the record was read from, when the loaded rules have rules for it
+    /// (<see cref="ScanPlan.PlatformOf"/>); null for a loose log, a sosreport or a bundle of any other platform. A log
+    /// condition without a <c>source</c> reads only records of its own rule's platform or of none (docs/rule-language.md).</summary>
+    public string? BundlePlatform { get; init; }
+
     public DateTimeOffset? Timestamp { get; init; }
 
     /// <summary>The detected format, envelopes first, e.g. "syslog3164+logfmt" or "cri+klog".</summary>

@@ -21,6 +21,9 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
 
     private readonly TimeContext _time = new(bundle.Metadata.CollectedAt, bundle.Metadata.TimeZone);
 
+    /// <summary>The bundle's platform as the plan reads it: which platform-scoped patterns its logs are searched for.</summary>
+    private readonly string? _platform = plan.PlatformOf(bundle.Metadata.Platform);
+
     public void Read(BundleEntry entry, Action<Fact> emit)
     {
         var role = FileClassifier.Classify(entry, bundle.Layout);
@@ -99,7 +102,7 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
         }
 
         var stats = new LogScanStats(plan.Patterns.Count);
-        var values = new ValueScanner(plan).Scan(facts, stats);
+        var values = new ValueScanner(plan, _platform).Scan(facts, stats);
         summary.AddLogStats(stats);
         values.ForEach(emit);
     }
@@ -130,7 +133,7 @@ internal sealed class FileReader(Bundle bundle, ScanPlan plan, ScanSummary summa
         var stats = new LogScanStats(plan.Patterns.Count);
         using var stream = Open(entry);
         var host = bundle.Layout.HostOf(entry.Path, bundle.Metadata.Hosts);
-        new LogFileScanner(plan.For(entry.Path), bundle.Limits, idle).Scan(stream, format, _time, entry.Path, host, emit, stats,
+        new LogFileScanner(plan.For(entry.Path, _platform), bundle.Limits, idle).Scan(stream, format, _time, entry.Path, host, _platform, emit, stats,
             (line, warning) => summary.AddDiagnostic(BundleCodes.Warning(BundleCodes.LineCut, SourceSpan.OfLine(entry.Path, line), warning)));
         summary.AddLogStats(stats);
         if (entry.Size <= MaxTableSearchBytes)

@@ -34,10 +34,12 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits, IdleWor
     {
     }
 
-    public void Scan(Stream input, LogFormat format, TimeContext time, string source, string? host,
+    /// <param name="platform">The bundle's platform as the scan plan reads it (<see cref="ScanPlan.PlatformOf"/>), which
+    /// every fact carries.</param>
+    public void Scan(Stream input, LogFormat format, TimeContext time, string source, string? host, string? platform,
         Action<LogFact> emit, LogScanStats stats, Action<int, string> warn)
     {
-        var run = new Run(file, limits, idle, format, time, source, host, emit, stats);
+        var run = new Run(file, limits, idle, format, time, source, host, platform, emit, stats);
         var decoder = new UTF8Encoding(false, false).GetDecoder();
         var capacity = ChunkBytes + limits.MaxLineLength + 16;
         var bytes = ArrayPool<byte>.Shared.Rent(ChunkBytes);
@@ -139,7 +141,7 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits, IdleWor
 
     /// <summary>The state of one file's pass: format, matcher, counters and the sink.</summary>
     private sealed class Run(FilePlan file, BundleLimits limits, IdleWorkers idle, LogFormat format, TimeContext time, string source, string? host,
-        Action<LogFact> emit, LogScanStats stats)
+        string? platform, Action<LogFact> emit, LogScanStats stats)
     {
         private readonly ScanPlan _plan = file.Plan;
         private readonly bool _everyRecord = file.Plan.KeepsAllRecords || file.NeedsEveryRecord || (file.Prefilter is null && file.PatternCount > 0);
@@ -326,7 +328,7 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits, IdleWor
 
             var text = trimmed.Contains('\r') ? trimmed.ToString().Replace("\r\n", "\n") : trimmed.ToString();
             lane.Records++;
-            var fact = format.Build(text, source, (int)Math.Min(line, int.MaxValue), host, time, matched);
+            var fact = format.Build(text, source, (int)Math.Min(line, int.MaxValue), host, time, matched, platform);
             if (lane.Held is { } held)
             {
                 held.Add(fact);

@@ -8,8 +8,13 @@ namespace KnowledgeEngine.Facts;
 /// </summary>
 public sealed record ScanPattern(string Id, string Text, bool IsRegex, IReadOnlyList<string> Prefilter, bool Counted = false)
 {
-    /// <summary>Path globs of the files the pattern is looked for in; empty: every log file.</summary>
+    /// <summary>Path globs of the files the pattern is looked for in; empty (and no <see cref="Platforms"/>): every log file.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary>Platforms in whose bundles the pattern is looked for in every log file, besides the files
+    /// <see cref="Sources"/> names: a condition without a <c>source</c> reads the logs of its rule's platform's bundles,
+    /// and of bundles of no platform the plan knows (<see cref="ScanPlan.Platforms"/>). Empty: no such limit.</summary>
+    public IReadOnlyList<string> Platforms { get; init; } = [];
 
     /// <summary>An <c>anywhere: true</c> condition reads it, so it is also matched against the text values of
     /// resources and configs (docs/facts.md, "Text anywhere").</summary>

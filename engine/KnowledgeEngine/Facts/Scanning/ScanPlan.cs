@@ -11,6 +11,7 @@ public sealed class ScanPlan
     private readonly LazyRegex?[] _regexes;
     private readonly (string Glob, int[] Patterns)[] _scoped;
     private readonly int[] _everywhere;
+    private readonly (string Platform, int[] Patterns)[] _byPlatform;
     private readonly Dictionary<string, int> _indexById;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, FilePlan> _byPatterns = new(StringComparer.Ordinal);
 
@@ -24,7 +25,9 @@ public sealed class ScanPlan
         // The builder checked every pattern, so a regex is parsed only when the scan first tries it.
         _regexes = patterns.Select(p => p.IsRegex && !IsLiteralAlternation(p) ? LazyRegex.Checked(p.Text) : null).ToArray();
         _indexById = Enumerable.Range(0, patterns.Count).ToDictionary(i => patterns[i].Id, StringComparer.Ordinal);
-        _everywhere = Enumerable.Range(0, patterns.Count).Where(i => patterns[i].Sources.Count == 0).ToArray();
+        _everywhere = Enumerable.Range(0, patterns.Count).Where(i => patterns[i].Sources.Count == 0 && patterns[i].Platforms.Count == 0).ToArray();
+        _byPlatform = Enumerable.Range(0, patterns.Count).SelectMany(i => patterns[i].Platforms.Select(platform => (platform, i)))
+            .GroupBy(x => x.platform, StringComparer.Ordinal).Select(g => (g.Key, g.Select(x => x.i).ToArray())).ToArray();
         _scoped = Enumerable.Range(0, patterns.Count).SelectMany(i => patterns[i].Sources.Select(glob => (glob, i)))
             .GroupBy(x => x.glob, StringComparer.Ordinal).Select(g => (g.Key, g.Select(x => x.i).ToArray())).ToArray();
     }
@@ -35,6 +38,16 @@ public sealed class ScanPlan
     public static ScanPlanBuilder CreateBuilder() => new();
 
     public IReadOnlyList<ScanPattern> Patterns { get; }
+
+    /// <summary>The platforms the plan knows (those of the loaded rules): in a bundle of one of them, a pattern scoped to
+    /// platforms (<see cref="ScanPattern.Platforms"/>) is looked for only if it names that one.</summary>
+    public IReadOnlySet<string> Platforms { get; init; } = new HashSet<string>();
+
+    /// <summary>The bundle's platform as the scan reads it: itself when the plan knows it, else null (a loose log, a
+    /// sosreport, a platform no loaded rule is written for), which reads every platform's patterns. It is also what
+    /// the log facts of the bundle carry (<see cref="LogFact.BundlePlatform"/>).</summary>
+    public string? PlatformOf(string? bundlePlatform) =>
+        bundlePlatform is not null && Platforms.Contains(bundlePlatform) ? bundlePlatform : null;
 
     public bool KeepsAllRecords { get; }
 
@@ -53,18 +66,27 @@ public sealed class ScanPlan
     /// <summary>Ids of the patterns that serve count conditions; a record matching one is never collapsed.</summary>
     internal IReadOnlySet<string> CountedIds { get; }
 
-    /// <summary>The patterns that apply to the file at <paramref name="path"/> (those without source globs and
-    /// those whose glob matches), shared by every file with the same set.</summary>
-    internal FilePlan For(string path) => For(path, values: false);
+    /// <summary>The patterns that apply to the file at <paramref name="path"/> of a bundle of <paramref name="platform"/>
+    /// (as <see cref="PlatformOf"/> gives it): those without source globs or platforms, those whose glob matches, and
+    /// those of the platform (of every platform when it is null), shared by every file with the same set.</summary>
+    internal FilePlan For(string path, string? platform = null) => For(path, platform, values: false);
 
     /// <summary>The patterns matched against the text values of the file's resources and configs: those of
     /// <c>anywhere</c> conditions that apply to it (all that apply, for a plan that marks none). Matching the others
     /// would only make value facts no condition reads: every other log condition excludes them.</summary>
-    internal FilePlan ForValues(string path) => For(path, values: Patterns.Any(p => p.InValues));
+    internal FilePlan ForValues(string path, string? platform = null) => For(path, platform, values: Patterns.Any(p => p.InValues));
 
-    private FilePlan For(string path, bool values)
+    private FilePlan For(string path, string? platform, bool values)
     {
         var applicable = _everywhere.ToList();
+        foreach (var (owner, patterns) in _byPlatform)
+        {
+            if (platform is null || owner == platform)
+            {
+                applicable.AddRange(patterns);
+            }
+        }
+
         foreach (var (glob, patterns) in _scoped)
         {
             if (Layouts.Glob.AcceptsSource(glob, path))

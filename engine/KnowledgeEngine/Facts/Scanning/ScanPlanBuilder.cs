@@ -8,6 +8,7 @@ public sealed class ScanPlanBuilder
     private bool _keepAll;
     private bool _keepRepeats;
     private bool _scanValues;
+    private readonly HashSet<string> _platforms = new(StringComparer.Ordinal);
 
     /// <summary>The regexes come from loaded rules, whose loading checked that they parse (the validator, or kb's build
     /// for the built-in rules): they are parsed when the scan first tries them, not here.</summary>
@@ -66,6 +67,35 @@ public sealed class ScanPlanBuilder
             _patterns[^1] = _patterns[^1] with { Sources = globs.Distinct(StringComparer.Ordinal).ToArray() };
         }
 
+        return this;
+    }
+
+    /// <summary>Looks for the pattern added last in every log file of a bundle of one of <paramref name="platforms"/>, or
+    /// of a bundle of no platform the plan knows (a loose log, a sosreport), besides the files <see cref="InFiles"/> names;
+    /// without a call (and without <see cref="InFiles"/>), in every log file of every bundle. The platforms become known
+    /// to the plan (<see cref="KnowPlatforms"/>).</summary>
+    public ScanPlanBuilder OnPlatforms(params string[] platforms)
+    {
+        if (_patterns.Count == 0)
+        {
+            throw new InvalidOperationException("OnPlatforms scopes the pattern added last; add one first.");
+        }
+
+        if (platforms.Length > 0)
+        {
+            _patterns[^1] = _patterns[^1] with { Platforms = platforms.Distinct(StringComparer.Ordinal).ToArray() };
+            KnowPlatforms(platforms);
+        }
+
+        return this;
+    }
+
+    /// <summary>Platforms the plan knows: a bundle of one of them reads only the platform-scoped patterns of its own
+    /// platform (<see cref="OnPlatforms"/>); a bundle of any other platform, or of none, reads them all. The rule
+    /// compiler passes the platforms of every loaded rule.</summary>
+    public ScanPlanBuilder KnowPlatforms(IEnumerable<string> platforms)
+    {
+        _platforms.UnionWith(platforms);
         return this;
     }
 
@@ -133,7 +163,7 @@ public sealed class ScanPlanBuilder
             throw new InvalidOperationException($"pattern '{orphan.Id}' is opened by '{orphan.After}', which was never added.");
         }
 
-        return new(_patterns.ToArray(), _keepAll, collapseRepeats: !_keepRepeats, _scanValues);
+        return new(_patterns.ToArray(), _keepAll, collapseRepeats: !_keepRepeats, _scanValues) { Platforms = _platforms.ToHashSet(StringComparer.Ordinal) };
     }
 
     private void Claim(string id)

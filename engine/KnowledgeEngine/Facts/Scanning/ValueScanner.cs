@@ -9,7 +9,7 @@ namespace KnowledgeEngine.Facts.Scanning;
 /// of format <see cref="LogFact.ValueFormat"/>: the same prefilter and patterns as log records, so the
 /// cost follows the values that match, and only matching values become facts.
 /// </summary>
-internal sealed class ValueScanner(ScanPlan plan)
+internal sealed class ValueScanner(ScanPlan plan, string? platform)
 {
     /// <summary>Shorter values, or values without a space, are names and states, not messages.</summary>
     private const int MinLength = 8;
@@ -30,7 +30,7 @@ internal sealed class ValueScanner(ScanPlan plan)
             if (matcher is null || !string.Equals(fact.Source, source, StringComparison.Ordinal))
             {
                 source = fact.Source;
-                matcher = new PatternMatcher(plan.ForValues(source));
+                matcher = new PatternMatcher(plan.ForValues(source, platform));
             }
 
             foreach (var (path, text) in Texts(fact))
@@ -49,6 +49,7 @@ internal sealed class ValueScanner(ScanPlan plan)
                     Message = text,
                     Component = path,
                     Format = LogFact.ValueFormat,
+                    BundlePlatform = platform,
                     Matched = matched,
                 });
             }

@@ -99,6 +99,16 @@ internal sealed class ConditionCompiler(RuleContext rule)
                 Expression.Constant(literal), Expression.Constant(StringComparison.Ordinal)), fact);
         }
 
+        // Without a source, a log condition reads every log file of its own platform's bundles and of bundles of no
+        // platform the rules know: a Talos rule's "etcd:" is not looked for in a Cloudpods host log (the scan plan does
+        // the same, ScanPlanCollector), whatever other rule's pattern brought the record in.
+        if (condition.Kind.Value == FactKind.Log && condition.Property("source") is null && rule.Platform is { } platform)
+        {
+            var bundlePlatform = Expression.Property(fact, nameof(LogFact.BundlePlatform));
+            yield return Expression.Lambda(Expression.OrElse(Expression.Equal(bundlePlatform, Expression.Constant(null, typeof(string))),
+                Expression.Equal(bundlePlatform, Expression.Constant(platform))), fact);
+        }
+
         // Text values found inside resources and configs are log facts too, seen only by a condition that
         // asks for them: a plain log condition keeps meaning "a log record".
         if (condition.Kind.Value == FactKind.Log && condition.Property("anywhere")?.Value != "true")

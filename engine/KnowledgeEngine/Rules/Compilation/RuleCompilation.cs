@@ -11,7 +11,7 @@ internal static class RuleCompilation
     public static CompiledRule? Compile(RuleModel model, FileContext file, DerivedSchema derived)
     {
         var errorsBefore = file.Bag.ErrorCount;
-        var context = new RuleContext(file, derived);
+        var context = new RuleContext(file, derived, model.Platform?.Value);
         var compiler = new ConditionCompiler(context);
         var elements = new List<RuleElement>();
         var when = new List<(ConditionModel Model, string Name, int Position)>();

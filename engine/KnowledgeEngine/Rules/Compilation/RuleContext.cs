@@ -6,8 +6,12 @@ namespace KnowledgeEngine.Rules.Compilation;
 
 /// <summary>The state of compiling one rule: the declarations conditions may read so far, and
 /// whether some expression asked for the bundle's metadata.</summary>
-internal sealed class RuleContext(FileContext file, DerivedSchema derived)
+internal sealed class RuleContext(FileContext file, DerivedSchema derived, string? platform)
 {
+    /// <summary>The rule's platform: a log condition without a <c>source</c> reads only that platform's bundles and
+    /// bundles of no platform the rules know (<see cref="Facts.LogFact.BundlePlatform"/>).</summary>
+    public string? Platform { get; } = platform;
+
     private readonly List<DeclarationInfo> _visible = [];
     private DeclarationInfo? _bundle;
 

@@ -6,7 +6,9 @@ namespace KnowledgeEngine.Rules.Compilation;
 /// <summary>What the scanner must keep for the loaded rules: each distinct literal, and each
 /// regex of a log condition without a literal. A log condition with neither keeps every record.
 /// A pattern that serves a <c>count:</c> condition is marked counted, so its records are not collapsed
-/// into one fact with a repeat count: the count needs every record and its timestamp.</summary>
+/// into one fact with a repeat count: the count needs every record and its timestamp. A condition without a
+/// <c>source</c> is looked for in every log file of its rule's platform's bundles, and of bundles of no platform
+/// the rules know (<see cref="ScanPattern.Platforms"/>): what its compiled condition reads (ConditionCompiler).</summary>
 internal static class ScanPlanCollector
 {
     public static ScanPlan Collect(IEnumerable<RuleModel> rules)
@@ -18,7 +20,8 @@ internal static class ScanPlanCollector
         var keepAll = false;
         var keepRepeats = false;
         var values = false;
-        foreach (var (rule, condition) in rules.SelectMany(r => r.When.Concat(r.Evidence).Concat(r.Against).Select(c => (r, c))).Where(x => x.c.Kind.Value == FactKind.Log))
+        var rulesList = rules as IReadOnlyCollection<RuleModel> ?? rules.ToList();
+        foreach (var (rule, condition) in rulesList.SelectMany(r => r.When.Concat(r.Evidence).Concat(r.Against).Select(c => (r, c))).Where(x => x.c.Kind.Value == FactKind.Log))
         {
             var counted = condition.Count is not null;
             var gate = ScanGate.Of(condition, rule.When);
@@ -35,10 +38,11 @@ internal static class ScanPlanCollector
             }
 
             var uses = pattern.IsRegex ? regexes : literals;
-            uses[pattern.Text] = uses.GetValueOrDefault(pattern.Text).With(counted, source, anywhere, gate is null ? null : PatternOf(gate));
+            uses[pattern.Text] = uses.GetValueOrDefault(pattern.Text).With(counted, source, rule.Platform?.Value, anywhere, gate is null ? null : PatternOf(gate));
         }
 
-        var builder = new ScanPlanBuilder { PatternsChecked = true };
+        var builder = new ScanPlanBuilder { PatternsChecked = true }
+            .KnowPlatforms(rulesList.Select(r => r.Platform?.Value).OfType<string>());
         var ids = new Dictionary<(bool IsRegex, string Text), string>();
         var index = 0;
         foreach (var (literal, _) in literals)
@@ -54,7 +58,7 @@ internal static class ScanPlanCollector
 
         foreach (var (literal, use) in literals)
         {
-            builder.AddLiteral(ids[(false, literal)], literal, use.Counted).InFiles(use.Globs);
+            builder.AddLiteral(ids[(false, literal)], literal, use.Counted).InFiles(use.Globs).OnPlatforms(use.PlatformList);
             if (use.Anywhere)
             {
                 builder.InValues();
@@ -63,7 +67,7 @@ internal static class ScanPlanCollector
 
         foreach (var (regex, use) in regexes)
         {
-            builder.AddRegex(ids[(true, regex)], regex, use.Counted).InFiles(use.Globs);
+            builder.AddRegex(ids[(true, regex)], regex, use.Counted).InFiles(use.Globs).OnPlatforms(use.PlatformList);
             if (use.Gate is { } gate)
             {
                 builder.After(ids[gate]);
@@ -103,17 +107,22 @@ internal static class ScanPlanCollector
         : null;
 
     /// <summary>How the conditions of one literal or regex use it: counted by any, the source globs of
-    /// all (none when one of them has no source: then it is looked for in every log file), and the gate
-    /// that opens it (see <see cref="ScanGate"/>), kept only while every use names the same one.</summary>
-    private readonly record struct Use(bool Counted, string[]? Sources, bool Everywhere, bool Anywhere, (bool IsRegex, string Text)? Gate, bool Ungated, bool Seen)
+    /// those with a source, the platforms of the rules of those without one (every log file of those platforms'
+    /// bundles), and the gate that opens it (see <see cref="ScanGate"/>), kept only while every use names the same one.
+    /// <see cref="Everywhere"/>: some use limits it to neither, so it is looked for in every log file.</summary>
+    private readonly record struct Use(bool Counted, string[]? Sources, string[]? Platforms, bool Everywhere, bool Anywhere,
+        (bool IsRegex, string Text)? Gate, bool Ungated, bool Seen)
     {
         public string[] Globs => Everywhere || Sources is null ? [] : Sources;
 
-        public Use With(bool counted, string? source, bool anywhere, (bool IsRegex, string Text)? gate)
+        public string[] PlatformList => Everywhere || Platforms is null ? [] : Platforms;
+
+        public Use With(bool counted, string? source, string? platform, bool anywhere, (bool IsRegex, string Text)? gate)
         {
             var ungated = Ungated || gate is null || (Seen && Gate != gate);
-            return new(Counted || counted, source is null ? Sources : [.. Sources ?? [], source], Everywhere || source is null,
-                Anywhere || anywhere, ungated ? null : gate, ungated, Seen: true);
+            return new(Counted || counted, source is null ? Sources : [.. Sources ?? [], source],
+                source is null && platform is not null ? [.. Platforms ?? [], platform] : Platforms,
+                Everywhere || (source is null && platform is null), Anywhere || anywhere, ungated ? null : gate, ungated, Seen: true);
         }
     }
 }

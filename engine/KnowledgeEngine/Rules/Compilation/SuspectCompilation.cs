@@ -16,7 +16,7 @@ internal static class SuspectCompilation
 
         var id = rule.Id;
         var others = rule.When.Where(c => c.Role == ConditionRole.When).Select(c => c.DeclaredName).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var context = new RuleContext(file, derived);
+        var context = new RuleContext(file, derived, rule.Platform);
         var compiler = new ConditionCompiler(context) { Unavailable = others };
         var signatures = new List<RuleElement>();
         var names = new List<string>();
