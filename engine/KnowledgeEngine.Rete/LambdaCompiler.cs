@@ -10,11 +10,13 @@ namespace KnowledgeEngine.Rete;
 /// </summary>
 public static class LambdaCompiler
 {
-    /// <summary>The lambda as a delegate; a lambda of a shape compiled before reuses its code.</summary>
+    /// <summary>The lambda as a delegate; a lambda of a shape compiled before reuses its code. A <c>Func</c> of one or two
+    /// arguments whose shape was not compiled yet is interpreted for its first few hundred calls and then compiled:
+    /// most of a diagnosis's lambdas run a few times, and compiling each cost more than interpreting it.</summary>
     public static T Compile<T>(Expression<T> lambda) where T : Delegate
     {
         ArgumentNullException.ThrowIfNull(lambda);
-        return CompiledShapes.Compile(lambda);
+        return CompiledShapes.Tiered(lambda);
     }
 
     /// <summary>The parameters an expression reads, without those of lambdas nested in it (the x of

@@ -33,4 +33,55 @@ public class CompiledShapesTests
         Assert.Equal(4, one(3));
         Assert.Equal(3, two(3));
     }
+
+    [Fact]
+    public void A_tiered_lambda_gives_the_same_results_interpreted_and_compiled()
+    {
+        Expression<Func<string, int>> length = s => s.Length + 1000;
+
+        var tiered = CompiledShapes.Tiered(length);
+        var results = Enumerable.Range(0, TieredDelegate.Threshold * 2).Select(i => tiered(new string('x', i))).ToList();
+
+        Assert.Equal(Enumerable.Range(1000, TieredDelegate.Threshold * 2), results);
+        Assert.True(TieredDelegate.IsCompiled(tiered));
+    }
+
+    [Fact]
+    public void A_tiered_lambda_stays_interpreted_until_it_has_run_often()
+    {
+        Expression<Func<int, int, bool>> between = (x, y) => x < y && y < 70_000 + x;
+
+        var tiered = CompiledShapes.Tiered(between);
+        for (var i = 0; i < TieredDelegate.Threshold - 1; i++)
+        {
+            Assert.True(tiered(i, i + 1));
+        }
+
+        Assert.False(TieredDelegate.IsCompiled(tiered));
+        Assert.False(tiered(5, 1));
+        Assert.True(TieredDelegate.IsCompiled(tiered));
+    }
+
+    [Fact]
+    public void A_lambda_whose_shape_was_compiled_before_is_compiled_code_at_once()
+    {
+        Expression<Func<string, bool>> first = s => s.EndsWith("tiered-shape-one", StringComparison.Ordinal);
+        Expression<Func<string, bool>> second = s => s.EndsWith("tiered-shape-two", StringComparison.Ordinal);
+        var one = CompiledShapes.Compile(first);
+
+        var two = CompiledShapes.Tiered(second);
+
+        Assert.Same(one.Method, two.Method);
+        Assert.True(two("a tiered-shape-two"));
+    }
+
+    [Fact]
+    public void An_exception_thrown_by_an_interpreted_lambda_reaches_the_caller_as_thrown()
+    {
+        Expression<Func<string?, int>> length = s => s!.Length;
+
+        var tiered = CompiledShapes.Tiered(length);
+
+        Assert.Throws<NullReferenceException>(() => tiered(null));
+    }
 }

@@ -16,9 +16,27 @@ internal static class CompiledShapes
 
     public static T Compile<T>(Expression<T> lambda) where T : Delegate
     {
-        var (factory, values) = ConstantHoister.Hoist(lambda);
-        var shape = typeof(T).FullName + "|" + ExpressionKey.Of(factory, p => p.Name ?? "");
+        var (factory, values, shape) = Shape(lambda);
         var make = Factories.GetOrAdd(shape, static (_, f) => f.Compile(), factory);
         return ((Func<object?[], T>)make)(values);
+    }
+
+    /// <summary>The lambda as compiled code when its shape was compiled before; otherwise interpreted for its first
+    /// calls and compiled once it has run often (<see cref="TieredDelegate"/>).</summary>
+    public static T Tiered<T>(Expression<T> lambda) where T : Delegate
+    {
+        var (factory, values, shape) = Shape(lambda);
+        if (Factories.TryGetValue(shape, out var compiled))
+        {
+            return ((Func<object?[], T>)compiled)(values);
+        }
+
+        return TieredDelegate.Create(lambda, () => ((Func<object?[], T>)Factories.GetOrAdd(shape, static (_, f) => f.Compile(), factory))(values));
+    }
+
+    private static (LambdaExpression Factory, object?[] Values, string Shape) Shape<T>(Expression<T> lambda) where T : Delegate
+    {
+        var (factory, values) = ConstantHoister.Hoist(lambda);
+        return (factory, values, typeof(T).FullName + "|" + ExpressionKey.Of(factory, p => p.Name ?? ""));
     }
 }

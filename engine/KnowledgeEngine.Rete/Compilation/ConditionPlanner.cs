@@ -71,7 +71,7 @@ internal sealed class ConditionPlanner(string ruleName, IReadOnlyList<Declaratio
         }
 
         var body = Bind(timestamp.Body, own);
-        return Expression.Lambda<Func<object, DateTimeOffset?>>(Expression.Convert(body, typeof(DateTimeOffset?)), _fact).Compile();
+        return CompiledShapes.Tiered(Expression.Lambda<Func<object, DateTimeOffset?>>(Expression.Convert(body, typeof(DateTimeOffset?)), _fact));
     }
 
     private IEnumerable<(Expression Conjunct, ParameterExpression? Own)> Conjuncts(Declaration own, IReadOnlyList<LambdaExpression> conditions)
