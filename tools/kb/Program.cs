@@ -67,6 +67,7 @@ internal static class Program
         root.Subcommands.Add(TestCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(RunbookCommand.Create());
+        root.Subcommands.Add(SnapshotCommand.Create());
         return root;
     }
 }

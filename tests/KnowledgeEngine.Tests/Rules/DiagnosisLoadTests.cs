@@ -10,7 +10,7 @@ namespace KnowledgeEngine.Tests.Rules;
 /// and scan plan, and lose nothing a diagnosis uses.</summary>
 public class DiagnosisLoadTests
 {
-    private static readonly List<RuleSource> BuiltIn =
+    internal static readonly List<RuleSource> BuiltIn =
         RuleSet.FilesIn(RepositoryPaths.Rules).Select(f => new RuleSource(Path.GetRelativePath(RepositoryPaths.Root, f), File.ReadAllText(f))).ToList();
 
     [Fact]
@@ -71,12 +71,12 @@ public class DiagnosisLoadTests
         Assert.Equal(Shape(expected), Shape(actual));
     }
 
-    private static readonly Lazy<RuleSet> Full = new(() => RuleSet.Load(BuiltIn, null));
+    internal static readonly Lazy<RuleSet> Full = new(() => RuleSet.Load(BuiltIn, null));
 
-    private static string Shape(DiagnosisResult r) => string.Join("\n", r.Causes.Select(c =>
+    internal static string Shape(DiagnosisResult r) => string.Join("\n", r.Causes.Select(c =>
         $"{c.RuleId} {c.Status} {c.Confidence:F4} [{string.Join("; ", c.Evidence.Select(e => e.Location))}] [{string.Join("; ", c.Fired.Fix)}]"));
 
-    private static string Describe(KnowledgeEngine.Facts.ScanPattern p) =>
+    internal static string Describe(KnowledgeEngine.Facts.ScanPattern p) =>
         $"{p.Id}|{p.Text}|{p.IsRegex}|{string.Join(",", p.Prefilter)}|{p.Counted}|{string.Join(",", p.Sources)}|{p.InValues}|{p.After}|{string.Join(",", p.AlsoRequired)}";
 
     [Fact]

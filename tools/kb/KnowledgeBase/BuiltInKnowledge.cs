@@ -17,6 +17,34 @@ internal static class BuiltInKnowledge
     public static IEnumerable<RuleSource> Rules() =>
         Embedded("rules/").Select(name => new RuleSource(name, Text(name)));
 
+    /// <summary>The file beside kb.dll that holds the built-in rules read ahead of time (<see cref="RuleSnapshot"/>).</summary>
+    public const string SnapshotFile = "kb.rules.snapshot";
+
+    /// <summary>What ties a snapshot to this build of kb: its module id, which changes with every change to kb,
+    /// its embedded rules included.</summary>
+    public static string BuildKey => typeof(BuiltInKnowledge).Assembly.ManifestModule.ModuleVersionId.ToString();
+
+    /// <summary>The built-in rule files as a diagnosis loads them: from the snapshot the build wrote beside kb.dll
+    /// when there is one of this build, else from the embedded YAML files, without their examples and validation.</summary>
+    public static IEnumerable<RuleSource> DiagnosisRules(string? snapshot = null)
+    {
+        snapshot ??= Path.Combine(AppContext.BaseDirectory, SnapshotFile);
+        try
+        {
+            using var stream = File.OpenRead(snapshot);
+            if (RuleSnapshot.Read(stream, BuildKey) is { } read)
+            {
+                return read;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // No snapshot (dotnet test, a kb published for another machine): the YAML files are read instead.
+        }
+
+        return Rules().Select(s => s with { ReadExamples = false, Validated = true });
+    }
+
     /// <summary>The built-in articles, by path relative to knowledge/.</summary>
     public static IEnumerable<(string Path, string Text)> Articles() =>
         Embedded("knowledge/").Select(name => (name["knowledge/".Length..], Text(name)));

@@ -59,7 +59,7 @@ internal sealed record LoadedKnowledge(RuleSet Rules, ArticleLibrary Articles)
     /// rules/ and the others added. A user file is named by the path the user gave, so its diagnostics point there.</summary>
     internal static IEnumerable<RuleSource> Sources(string? userRules, bool forDiagnosis = false)
     {
-        var byPath = BuiltInKnowledge.Rules().ToDictionary(s => s.Path, s => forDiagnosis ? s with { ReadExamples = false, Validated = true } : s, StringComparer.Ordinal);
+        var byPath = (forDiagnosis ? BuiltInKnowledge.DiagnosisRules() : BuiltInKnowledge.Rules()).ToDictionary(s => s.Path, StringComparer.Ordinal);
         if (userRules is not null)
         {
             foreach (var file in RuleSet.FilesIn(userRules))

@@ -38,6 +38,11 @@ internal static class RegexLiterals
     /// compilation, the scan plan and lint, and a trace of kb diagnose had 5.6 % of its samples in extraction.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Extracted> Known = new(StringComparer.Ordinal);
 
+    /// <summary>Records a pattern's literals found before (read from a rule snapshot, which this code wrote), so they
+    /// are not extracted again.</summary>
+    internal static void Prime(string pattern, IReadOnlyList<string> anyOf, IReadOnlyList<string> allOf) =>
+        Known.TryAdd(pattern, new Extracted(anyOf, allOf));
+
     private sealed record Extracted(IReadOnlyList<string> AnyOf, IReadOnlyList<string> AllOf)
     {
         public static readonly Extracted None = new([], []);

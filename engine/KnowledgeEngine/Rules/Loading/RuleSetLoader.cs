@@ -45,6 +45,11 @@ internal sealed class RuleSetLoader(KnowledgeCatalog? catalog, IReadOnlyList<Cod
         var bag = new DiagnosticBag();
         var (path, given) = source;
         var display = path.Replace('\\', '/');
+        if (source is { Model: { } ready, Validated: true, Text: { } readyText })
+        {
+            return (ready, new FileContext(display, readyText, bag, _texts), bag);
+        }
+
         string text;
         try
         {

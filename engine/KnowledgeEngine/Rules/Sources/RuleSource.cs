@@ -14,6 +14,10 @@ public sealed record RuleSource(string Path, string? Text)
     /// other files (ids, derived facts, cycles), and compiled when first needed. Never set it on a file a user wrote.</summary>
     public bool Validated { get; init; }
 
+    /// <summary>The file's model, already read (from a <see cref="RuleSnapshot"/>): loading does not read the text
+    /// again, and keeps it for positions and messages only. Set with <see cref="Validated"/> only.</summary>
+    internal Model.RuleModel? Model { get; init; }
+
     /// <summary>The file at this path, read when the rules load.</summary>
     public static RuleSource FromFile(string path) => new(path, null);
 }
