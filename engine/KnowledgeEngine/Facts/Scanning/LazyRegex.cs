@@ -36,8 +36,8 @@ internal sealed class LazyRegex
     internal const int FirstTryCalls = 4096;
 
     private static readonly ConcurrentDictionary<string, LazyRegex> Cache = new(StringComparer.Ordinal);
-    /// <summary>The pattern as matched: <see cref="Pattern"/> with masked addresses allowed where a capture expects one.</summary>
-    private readonly string _matched;
+    /// <summary>The pattern as matched, once rewritten (<see cref="Matched"/>).</summary>
+    private string? _widened;
     /// <summary>The interpreter, built on first use (<see cref="FirstTry"/>).</summary>
     private Regex? _firstTry;
     private IReadOnlyList<string>? _groupNames;
@@ -53,7 +53,7 @@ internal sealed class LazyRegex
     internal LazyRegex(Regex matcher)
     {
         Pattern = matcher.ToString();
-        _matched = Pattern;
+        _widened = Pattern;
         _groupNames = matcher.GetGroupNames();
         _firstTry = matcher;
         _matcher = new Lazy<Regex>(matcher);
@@ -62,13 +62,16 @@ internal sealed class LazyRegex
 
     private LazyRegex(string pattern)
     {
-        // The pattern matched also takes masked addresses where a capture expects one (MaskedValues).
         Pattern = pattern;
-        _matched = MaskedValues.Widen(pattern);
-        _matcher = new Lazy<Regex>(() => Build(_matched));
+        _matcher = new Lazy<Regex>(() => Build(Matched));
     }
 
     public string Pattern { get; }
+
+    /// <summary>The pattern as matched: it also takes masked addresses where a capture expects one (MaskedValues).
+    /// Rewritten on first use, since a scan plan holds every loaded rule's regex and a diagnosis tries a few of them
+    /// (rewriting the built-in rules' 269 at load was a tenth of a snapshot load).</summary>
+    private string Matched => _widened ??= MaskedValues.Widen(Pattern);
 
     /// <summary>Numbered and named groups, as <see cref="Regex.GetGroupNames"/> gives them.</summary>
     public IReadOnlyList<string> GroupNames => _groupNames ??= FirstTry.GetGroupNames();
@@ -85,7 +88,7 @@ internal sealed class LazyRegex
                 return built;
             }
 
-            Interlocked.CompareExchange(ref _firstTry, new Regex(_matched, RegexOptions.CultureInvariant, FirstTryTimeout), null);
+            Interlocked.CompareExchange(ref _firstTry, new Regex(Matched, RegexOptions.CultureInvariant, FirstTryTimeout), null);
             return _firstTry;
         }
     }
@@ -94,7 +97,7 @@ internal sealed class LazyRegex
     /// the pattern as written.</summary>
     private LazyRegex Parsed()
     {
-        if (_firstTry is null && !ReferenceEquals(_matched, Pattern))
+        if (_firstTry is null && !ReferenceEquals(Matched, Pattern))
         {
             _ = new Regex(Pattern, RegexOptions.CultureInvariant, FirstTryTimeout);
         }
