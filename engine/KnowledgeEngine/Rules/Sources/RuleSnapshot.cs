@@ -6,9 +6,9 @@ namespace KnowledgeEngine.Rules;
 
 /// <summary>
 /// Rule files read ahead of time, for a diagnosis: each file's model (its examples left out) and text, and the
-/// prefilter literals of every regex, in a binary form that loads without YAML (every string once, in a table). kb writes one for its built-in
-/// rules when it is built and reads it in <c>kb diagnose</c>: reading the 157 YAML files and extracting the literals
-/// of their 269 regexes were 150–200 ms of a 250 ms load (docs/benchmarks.md). A snapshot holds files that loaded
+/// prefilter literals and group names of every regex, in a binary form that loads without YAML (every string once, in a
+/// table). kb writes one for its built-in rules when it is built and reads it in <c>kb diagnose</c>: reading the 157
+/// YAML files and extracting the literals of their 269 regexes were 150–200 ms of a 250 ms load (docs/benchmarks.md). A snapshot holds files that loaded
 /// without errors only, and is tied to a key (kb uses its build's module id): a snapshot of other rules is not read.
 /// </summary>
 public static class RuleSnapshot
@@ -40,6 +40,7 @@ public static class RuleSnapshot
             writer.String(p);
             writer.Strings(RegexLiterals.From(p));
             writer.Strings(RegexLiterals.AlsoRequired(p));
+            writer.Strings(LazyRegex.Get(p).GroupNames);
         });
         using var binary = new BinaryWriter(output, System.Text.Encoding.UTF8, leaveOpen: true);
         binary.Write(Magic);
@@ -63,10 +64,11 @@ public static class RuleSnapshot
 
             var reader = new SnapshotReader(binary);
             var rules = reader.List(() => new RuleSource(reader.String(), reader.String()) { ReadExamples = false, Validated = true, Model = reader.Rule() });
-            var literals = reader.List(() => (Pattern: reader.String(), AnyOf: reader.Strings(), AllOf: reader.Strings()));
-            foreach (var (pattern, anyOf, allOf) in literals)
+            var regexes = reader.List(() => (Pattern: reader.String(), AnyOf: reader.Strings(), AllOf: reader.Strings(), Groups: reader.Strings()));
+            foreach (var (pattern, anyOf, allOf, groups) in regexes)
             {
                 RegexLiterals.Prime(pattern, anyOf, allOf);
+                LazyRegex.Prime(pattern, groups);
             }
 
             return rules;
