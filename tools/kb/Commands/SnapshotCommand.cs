@@ -32,10 +32,23 @@ internal static class SnapshotCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
             {
                 Console.Error.WriteLine($"kb write-rule-snapshot: {path}: {e.Message}");
-                File.Delete(path);
+                TryDelete(path);
                 return 1;
             }
         });
         return command;
+    }
+
+    /// <summary>A half-written snapshot is removed (kb would not read it anyway: it is cut short).</summary>
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"kb write-rule-snapshot: {path} could not be removed either: {e.Message}");
+        }
     }
 }
