@@ -12,6 +12,8 @@ internal sealed class WindowAggregatorFactory : IAggregatorFactory
     internal const string Name = "KnowledgeEngine.Aggregate";
     internal const string TimestampName = "Timestamp";
     internal const string LengthName = "Length";
+    /// <summary>The aggregate element's own name, which only keeps NRules from sharing the nodes of equal elements.</summary>
+    internal const string ElementName = "Element";
 
     private IAggregateExpression? _timestamp;
     private TimeSpan? _length;

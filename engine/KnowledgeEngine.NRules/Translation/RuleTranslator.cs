@@ -93,6 +93,11 @@ internal static class RuleTranslator
             expressions.Add(new(WindowAggregatorFactory.LengthName, Expression.Lambda(Expression.Constant(window.Length), own)));
         }
 
+        // Two equal aggregates of one rule would share one NRules node, and an update of a fact both count then
+        // left the old match beside the new one (the differential test: Pattern B, Count>=1 C(Value==1) twice).
+        // Naming the element in the aggregate keeps each its own node; the aggregator ignores the name.
+        expressions.Add(new(WindowAggregatorFactory.ElementName,
+            Expression.Lambda(Expression.Constant(name), Expression.Parameter(source.Type, source.Name))));
         var builder = result.Aggregate();
         builder.Aggregator(WindowAggregatorFactory.Name, expressions, typeof(WindowAggregatorFactory));
         AddPattern(ruleName, builder.Pattern(source.Type, source.Name), aggregate.Source, earlier);
