@@ -17,7 +17,7 @@ public class DiagnosisLoadTests
     public void Without_examples_and_validation_the_same_rules_load_with_the_same_networks_and_scan_plan()
     {
         var full = RuleSet.Load(BuiltIn, null);
-        var forDiagnosis = RuleSet.Load(BuiltIn.Select(s => s with { ReadExamples = false, Validated = true }), null);
+        var forDiagnosis = RuleSet.Load(BuiltIn.Select(s => s.AsBuiltInForDiagnosis()), null);
 
         Assert.DoesNotContain(forDiagnosis.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal(full.Rules.Select(r => (r.Id, r.Location)), forDiagnosis.Rules.Select(r => (r.Id, r.Location)));
@@ -46,7 +46,7 @@ public class DiagnosisLoadTests
     [MemberData(nameof(Bundles))]
     public void A_diagnosis_compiles_only_the_rules_its_bundle_can_report_and_finds_the_same_causes(string bundle)
     {
-        var forDiagnosis = RuleSet.Load(BuiltIn.Select(s => s with { ReadExamples = false, Validated = true }), null);
+        var forDiagnosis = RuleSet.Load(BuiltIn.Select(s => s.AsBuiltInForDiagnosis()), null);
         using var opened = Bundle.Open(Path.Combine(RepositoryPaths.Rules, bundle));
         using var again = Bundle.Open(Path.Combine(RepositoryPaths.Rules, bundle));
 
@@ -66,7 +66,7 @@ public class DiagnosisLoadTests
         using var opened = KnowledgeEngine.Facts.Cases.CaseBundle.Open(realCase);
 
         var expected = Diagnoser.Diagnose(Full.Value, opened.Bundle);
-        var actual = Diagnoser.Diagnose(RuleSet.Load(BuiltIn.Select(s => s with { ReadExamples = false, Validated = true }), null), opened.Bundle);
+        var actual = Diagnoser.Diagnose(RuleSet.Load(BuiltIn.Select(s => s.AsBuiltInForDiagnosis()), null), opened.Bundle);
 
         Assert.Equal(Shape(expected), Shape(actual));
     }

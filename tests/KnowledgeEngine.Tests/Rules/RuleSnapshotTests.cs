@@ -22,7 +22,7 @@ public class RuleSnapshotTests
     [Fact]
     public void A_snapshot_loads_the_same_rules_networks_and_scan_plan_as_the_yaml_files()
     {
-        var yaml = RuleSet.Load(DiagnosisLoadTests.BuiltIn.Select(s => s with { ReadExamples = false, Validated = true }), null);
+        var yaml = RuleSet.Load(DiagnosisLoadTests.BuiltIn.Select(s => s.AsBuiltInForDiagnosis()), null);
 
         var snapshot = FromSnapshot();
 
@@ -86,7 +86,7 @@ public class RuleSnapshotTests
     public void Every_rule_model_comes_back_whole()
     {
         var options = new System.Text.Json.JsonSerializerOptions { IncludeFields = true, WriteIndented = true };
-        var yaml = RuleSet.Load(DiagnosisLoadTests.BuiltIn.Select(s => s with { ReadExamples = false, Validated = true }), null);
+        var yaml = RuleSet.Load(DiagnosisLoadTests.BuiltIn.Select(s => s.AsBuiltInForDiagnosis()), null);
 
         var snapshot = FromSnapshot();
 

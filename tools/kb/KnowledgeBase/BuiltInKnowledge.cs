@@ -42,7 +42,7 @@ internal static class BuiltInKnowledge
             // No snapshot (dotnet test, a kb published for another machine): the YAML files are read instead.
         }
 
-        return Rules().Select(s => s with { ReadExamples = false, Validated = true });
+        return Rules().Select(s => s.AsBuiltInForDiagnosis());
     }
 
     /// <summary>The built-in articles, by path relative to knowledge/.</summary>

@@ -38,8 +38,6 @@ internal sealed class LazyRegex
     private static readonly ConcurrentDictionary<string, LazyRegex> Cache = new(StringComparer.Ordinal);
     /// <summary>The pattern as matched, once rewritten (<see cref="Matched"/>).</summary>
     private string? _widened;
-    /// <summary>The pattern was parsed before this process (<see cref="Prime"/>).</summary>
-    private volatile bool _parsedBefore;
     /// <summary>The interpreter, built on first use (<see cref="FirstTry"/>).</summary>
     private Regex? _firstTry;
     private IReadOnlyList<string>? _groupNames;
@@ -99,7 +97,9 @@ internal sealed class LazyRegex
     /// the pattern as written.</summary>
     private LazyRegex Parsed()
     {
-        if (_parsedBefore)
+        // Known group names mean the pattern was parsed: given as a Regex, read from FirstTry, or primed from a
+        // snapshot that this code wrote after parsing it.
+        if (_groupNames is not null)
         {
             return this;
         }
@@ -120,19 +120,14 @@ internal sealed class LazyRegex
     internal bool IsBuilt => _matcher.IsValueCreated;
 
     /// <summary>The regex for a pattern; throws <see cref="RegexParseException"/> for a bad one.</summary>
-    public static LazyRegex Get(string pattern) => Cache.GetOrAdd(pattern, static p => new LazyRegex(p)).Parsed();
+    public static LazyRegex Get(string pattern) => Checked(pattern).Parsed();
 
-    /// <summary>The regex for a pattern already known to parse (a loaded rule's), not parsed until it first matches.</summary>
     /// <summary>Records a pattern's group names found when it was parsed before (a rule snapshot, which this code wrote
     /// after parsing it): <see cref="Get"/> then does not parse it to check it, and the compiled rule reads the names
     /// without building the regex (parsing the README example's 30 rules' regexes was a third of compiling them).</summary>
-    internal static void Prime(string pattern, IReadOnlyList<string> groupNames)
-    {
-        var known = Cache.GetOrAdd(pattern, static p => new LazyRegex(p));
-        known._groupNames ??= groupNames;
-        known._parsedBefore = true;
-    }
+    internal static void Prime(string pattern, IReadOnlyList<string> groupNames) => Checked(pattern)._groupNames ??= groupNames;
 
+    /// <summary>The regex for a pattern already known to parse (a loaded rule's), not parsed until it first matches.</summary>
     internal static LazyRegex Checked(string pattern) => Cache.GetOrAdd(pattern, static p => new LazyRegex(p));
 
     /// <summary>Whether the text holds a match. A line that makes even the final matcher run past

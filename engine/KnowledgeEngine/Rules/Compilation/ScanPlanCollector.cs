@@ -21,7 +21,7 @@ internal static class ScanPlanCollector
         var keepRepeats = false;
         var values = false;
         var rulesList = rules as IReadOnlyCollection<RuleModel> ?? rules.ToList();
-        foreach (var (rule, condition) in rulesList.SelectMany(r => r.When.Concat(r.Evidence).Concat(r.Against).Select(c => (r, c))).Where(x => x.c.Kind.Value == FactKind.Log))
+        foreach (var (rule, condition) in rulesList.SelectMany(r => r.Conditions.Select(c => (r, c))).Where(x => x.c.Kind.Value == FactKind.Log))
         {
             var counted = condition.Count is not null;
             var gate = ScanGate.Of(condition, rule.When);

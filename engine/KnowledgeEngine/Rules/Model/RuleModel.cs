@@ -43,6 +43,9 @@ internal sealed record RuleModel(SourceSpan Span)
 
     public IReadOnlyList<ExampleModel> Examples { get; init; } = [];
 
+    /// <summary>Every condition of the rule: when, then evidence, then against.</summary>
+    public IEnumerable<ConditionModel> Conditions => When.Concat(Evidence).Concat(Against);
+
     /// <summary>The prior a cause starts from when the rule states none (only a rule with errors lacks one).</summary>
     public const double DefaultPrior = 0.5;
 

@@ -20,7 +20,7 @@ public static class RuleSnapshot
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(output);
         var loader = new RuleSetLoader(null, []);
-        var read = loader.Read(sources.Select(s => s with { ReadExamples = false, Validated = true }));
+        var read = loader.Read(sources.Select(s => s.AsBuiltInForDiagnosis()));
         if (loader.Bag.Items.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error)
         {
             throw new InvalidOperationException($"a rule file has errors, so no snapshot was written: {error}");
@@ -33,7 +33,7 @@ public static class RuleSnapshot
             writer.String(r.File.Text);
             writer.Rule(r.Model);
         });
-        var patterns = read.SelectMany(r => r.Model.When.Concat(r.Model.Evidence).Concat(r.Model.Against))
+        var patterns = read.SelectMany(r => r.Model.Conditions)
             .Select(c => c.Property("regex")?.Value).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         writer.List(patterns, p =>
         {
@@ -63,7 +63,7 @@ public static class RuleSnapshot
             }
 
             var reader = new SnapshotReader(binary);
-            var rules = reader.List(() => new RuleSource(reader.String(), reader.String()) { ReadExamples = false, Validated = true, Model = reader.Rule() });
+            var rules = reader.List(() => new RuleSource(reader.String(), reader.String()).AsBuiltInForDiagnosis() with { Model = reader.Rule() });
             var regexes = reader.List(() => (Pattern: reader.String(), AnyOf: reader.Strings(), AllOf: reader.Strings(), Groups: reader.Strings()));
             foreach (var (pattern, anyOf, allOf, groups) in regexes)
             {

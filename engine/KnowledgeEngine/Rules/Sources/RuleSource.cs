@@ -18,6 +18,9 @@ public sealed record RuleSource(string Path, string? Text)
     /// again, and keeps it for positions and messages only. Set with <see cref="Validated"/> only.</summary>
     internal Model.RuleModel? Model { get; init; }
 
+    /// <summary>The file as a diagnosis reads a built-in one: without its examples, and not validated again.</summary>
+    public RuleSource AsBuiltInForDiagnosis() => this with { ReadExamples = false, Validated = true };
+
     /// <summary>The file at this path, read when the rules load.</summary>
     public static RuleSource FromFile(string path) => new(path, null);
 }

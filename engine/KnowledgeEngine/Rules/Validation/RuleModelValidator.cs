@@ -36,7 +36,7 @@ internal sealed partial class RuleModelValidator : AbstractValidator<RuleModel>
     private static void UniqueNames(RuleModel rule, ValidationContext<RuleModel> context)
     {
         var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
-        foreach (var name in rule.When.Concat(rule.Evidence).Concat(rule.Against).Select(c => c.Name).OfType<Located<string>>())
+        foreach (var name in rule.Conditions.Select(c => c.Name).OfType<Located<string>>())
         {
             if (seen.TryGetValue(name.Value, out var first))
             {

@@ -55,7 +55,7 @@ internal static class StyleChecks
                 "add collect: <command that gathers the fact>, so a suspected cause can say how to confirm it");
         }
 
-        foreach (var item in rule.When.Concat(rule.Evidence).Concat(rule.Against).Where(c => ScansEveryRecord(c) && Compilation.ScanGate.Of(c, rule.When) is null))
+        foreach (var item in rule.Conditions.Where(c => ScansEveryRecord(c) && Compilation.ScanGate.Of(c, rule.When) is null))
         {
             yield return Warn(LoaderCodes.ScansEveryRecord, item.Span,
                 "this log condition makes the scanner try every record of every log file: it names no source, and " +
@@ -64,7 +64,7 @@ internal static class StyleChecks
                 "or, for a line printed after another condition's, where: source == <name>.source and line > <name>.line");
         }
 
-        foreach (var item in rule.When.Concat(rule.Evidence).Concat(rule.Against))
+        foreach (var item in rule.Conditions)
         {
             if (RedundantContains(item) is { } contains)
             {
@@ -90,7 +90,7 @@ internal static class StyleChecks
     /// per-line timeout; on a long or hostile line it gives up and the condition silently misses.</summary>
     private static IEnumerable<Diagnostic> BacktrackingRegexes(RuleModel rule)
     {
-        foreach (var condition in rule.When.Concat(rule.Evidence).Concat(rule.Against))
+        foreach (var condition in rule.Conditions)
         {
             if (condition.Property("regex") is not { } regex)
             {
