@@ -168,14 +168,23 @@ public sealed class RuleSet
     {
         // The session holds every fact anyway; listing them first lets the network leave out the rules
         // they cannot bring into the report (RuleRelevance), which for a small bundle is nearly all of them.
-        var list = facts as IReadOnlyList<Fact> ?? facts.ToList();
+        IReadOnlyList<Fact> list;
+        using (EngineActivities.Start(EngineActivities.Scan))
+        {
+            list = facts as IReadOnlyList<Fact> ?? facts.ToList();
+        }
+
         var relevant = everyRule ? _compiled.Value.ToList() : CompileAll(RuleRelevance.Select(_entries, ScanPlan, list, CodeRules.Select(c => c.Fact)));
         var (factory, prober) = _diagnosisNetworks.GetOrAdd(string.Join('\n', relevant.Select(r => r.Rule.Id)), _ =>
         {
+            using var span = EngineActivities.Start(EngineActivities.Network);
             var probes = new RuleProber(relevant, _engine);
             return (_engine(relevant.SelectMany(c => c.Definitions).Concat(probes.Probes.Select(p => p.Probe))), probes);
         });
-        return new RuleRunner(factory, relevant, _derivers, prober).Run(list);
+        using (EngineActivities.Start(EngineActivities.Run))
+        {
+            return new RuleRunner(factory, relevant, _derivers, prober).Run(list);
+        }
     }
 
     /// <summary>Scans the bundle with <see cref="ScanPlan"/> and runs the rules over what it yields.</summary>
@@ -184,7 +193,9 @@ public sealed class RuleSet
     /// <summary>The compiled rules of the entries, compiled on every core as a load compiles them.</summary>
     private static List<CompiledRule> CompileAll(List<RuleEntry> entries)
     {
-        Parallel.ForEach(entries.Where(e => !e.IsCompiled), e => _ = e.Compiled);
+        var pending = entries.Where(e => !e.IsCompiled).ToList();
+        using var span = EngineActivities.Start(EngineActivities.Compile)?.SetTag("rules", pending.Count);
+        Parallel.ForEach(pending, e => _ = e.Compiled);
         return entries.Select(e => e.Compiled).ToList();
     }
 

@@ -85,7 +85,7 @@ internal static class DiagnoseCommand
                 }
             }
 
-            var timings = PhaseTimings.FromEnvironment();
+            using var timings = PhaseTimings.FromEnvironment();
             var knowledge = LoadedKnowledge.Load("diagnose", parseResult.GetValue(rules), Console.Error, checkArticles: false, parseResult.GetValue(codeRules), forDiagnosis: true);
             timings?.Mark("load");
             if (knowledge is null)
