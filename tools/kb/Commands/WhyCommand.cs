@@ -41,9 +41,12 @@ internal static class WhyCommand
             try
             {
                 using var opened = Bundle.Open(CommonOptions.Paths(parseResult.GetValue(bundle)!, parseResult.GetValue(stdinAs)), standardInput: CommonOptions.StandardInput);
-                // Every record is kept so that lines the rule just missed can be shown as candidates.
-                var facts = opened.Scan(ScanPlan.KeepAll).ToList();
-                Write(ruleSet.Why(id, facts), facts);
+                // Every record is kept so that lines the rule just missed can be shown as candidates. The plan knows the
+                // rules' platforms, as kb diagnose's does, so that a log condition without a source reads the same
+                // records here as there (a record of another platform's bundle is not its to read).
+                var plan = ScanPlan.CreateBuilder().KeepAllRecords().KeepRepeats().KnowPlatforms(ruleSet.ScanPlan.Platforms).Build();
+                var facts = opened.Scan(plan).ToList();
+                Write(ruleSet.Why(id, facts), facts, plan.PlatformOf(opened.Metadata.Platform));
                 return 0;
             }
             catch (BundleException e)
@@ -55,7 +58,7 @@ internal static class WhyCommand
         return command;
     }
 
-    private static void Write(RuleProbe probe, IReadOnlyList<Fact> facts)
+    private static void Write(RuleProbe probe, IReadOnlyList<Fact> facts, string? bundlePlatform)
     {
         var id = probe.Rule.Id;
         Console.WriteLine(probe.Fired
@@ -70,7 +73,18 @@ internal static class WhyCommand
                               (matched.Count > 0 ? $" ← {string.Join(", ", matched)}" : ""));
         }
 
-        if (probe.FirstMissing is { } missing)
+        if (probe.FirstMissing is not { } missing)
+        {
+            return;
+        }
+
+        if (probe.Rule.SkipsBundleOf(missing, bundlePlatform))
+        {
+            Console.WriteLine($"  not looked for in this {bundlePlatform} bundle: a log condition without a source reads only the logs of " +
+                              $"{probe.Rule.Platform} bundles and of bundles of no platform the rules know. Give it a source glob if " +
+                              "the record can appear in this bundle's files.");
+        }
+        else
         {
             var (candidates, samePlace) = CandidateFinder.Closest(missing, facts);
             Console.WriteLine(samePlace == 0

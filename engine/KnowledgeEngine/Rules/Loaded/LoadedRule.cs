@@ -76,6 +76,14 @@ public sealed class LoadedRule
     /// <summary>The file-level model (spans, examples) for the compiler and the example runner.</summary>
     internal RuleModel Model { get; }
 
+    /// <summary>Whether <paramref name="condition"/> is not looked for in a bundle of <paramref name="bundlePlatform"/>
+    /// (as the scan plan reads it, <see cref="Facts.ScanPlan.PlatformOf"/>): a log condition without a <c>source</c> of a
+    /// rule that states its platform reads only the logs of that platform's bundles and of bundles of no platform the
+    /// rules know, as its compiled form checks (docs/rule-language.md, "Where a log condition looks").</summary>
+    public bool SkipsBundleOf(LoadedCondition condition, string? bundlePlatform) =>
+        bundlePlatform is not null && condition.Kind == FactKind.Log && condition.Model.Property("source") is null
+        && Model.Platform?.Value is { } own && own != bundlePlatform;
+
     public override string ToString() => Id;
 }
 
