@@ -84,4 +84,37 @@ public class CompiledShapesTests
 
         Assert.Throws<NullReferenceException>(() => tiered(null));
     }
+
+    [Fact]
+    public void A_tiered_lambda_is_prepared_for_the_interpreter_only_on_its_first_call()
+    {
+        var reduced = 0;
+        var x = Expression.Parameter(typeof(int), "x");
+        var lambda = Expression.Lambda<Func<int, int>>(new CountedReduction(Expression.Add(x, Expression.Constant(1)), () => reduced++), x);
+
+        var tiered = TieredDelegate.Create(lambda, lambda.Compile);
+        var before = reduced;
+        var result = tiered(41);
+
+        Assert.Equal(0, before);
+        Assert.Equal(42, result);
+        Assert.Equal(1, reduced);
+    }
+
+    /// <summary>An expression that reduces to another and counts how often it is asked to: preparing a lambda for the
+    /// interpreter (or compiling it) reduces it; building the tree or holding it does not.</summary>
+    private sealed class CountedReduction(Expression reduced, Action onReduce) : Expression
+    {
+        public override ExpressionType NodeType => ExpressionType.Extension;
+
+        public override Type Type => reduced.Type;
+
+        public override bool CanReduce => true;
+
+        public override Expression Reduce()
+        {
+            onReduce();
+            return reduced;
+        }
+    }
 }

@@ -25,6 +25,13 @@ internal static class CompiledShapes
     /// calls and compiled once it has run often (<see cref="TieredDelegate"/>).</summary>
     public static T Tiered<T>(Expression<T> lambda) where T : Delegate
     {
+        // Until something is compiled no shape can match, and a network's build need not spell out the key of every
+        // lambda it makes (most never reach the threshold): the shape is then found when the lambda is compiled.
+        if (Factories.IsEmpty)
+        {
+            return TieredDelegate.Create(lambda, () => Compile(lambda));
+        }
+
         var (factory, values, shape) = Shape(lambda);
         if (Factories.TryGetValue(shape, out var compiled))
         {
