@@ -102,7 +102,10 @@ internal static class RegexLiterals
 
             result.AddRange(variants);
         }
-        return result.Count is > 0 and <= MaxAlternatives * 4 ? result.Distinct(StringComparer.Ordinal).ToList() : null;
+        // Counted once distinct: literals cut to the same part (" mount " of "check nfs mount " and "check gpfs mount ") are
+        // one set of variants.
+        var distinct = result.Distinct(StringComparer.Ordinal).ToList();
+        return distinct.Count is > 0 and <= MaxAlternatives * 4 ? distinct : null;
     }
 
     /// <summary>The characters a case-insensitive match of <paramref name="c"/> accepts: both cases, and for
@@ -114,10 +117,13 @@ internal static class RegexLiterals
         return (lower switch { 'k' => cases.Append('\u212A'), 's' => cases.Append('\u017F'), _ => cases }).Distinct();
     }
 
-    /// <summary>The longest substring (of at least <see cref="MinimumLength"/>) with at most <see cref="MaxFoldedLetters"/> letters.</summary>
+    /// <summary>The longest substring (of at least <see cref="MinimumLength"/>) with at most <see cref="MaxFoldedLetters"/> letters;
+    /// of those as long, the one with the fewest case variants (k and s have three), so that "check nfs mount " is searched
+    /// as the 32 variants of " mount ", not the 72 of "k nfs m".</summary>
     private static string? FewestLetters(string text)
     {
         string? best = null;
+        var bestVariants = int.MaxValue;
         for (var start = 0; start < text.Length; start++)
         {
             var letters = 0;
@@ -127,9 +133,20 @@ internal static class RegexLiterals
                 letters += char.IsLetter(text[end++]) ? 1 : 0;
             }
 
-            if (end - start >= MinimumLength && (best is null || end - start > best.Length))
+            if (end - start < MinimumLength || (best is not null && end - start < best.Length))
             {
-                best = text[start..end];
+                continue;
+            }
+
+            var variants = 1;
+            for (var i = start; i < end; i++)
+            {
+                variants *= char.IsLetter(text[i]) ? Cases(text[i]).Count() : 1;
+            }
+
+            if (best is null || end - start > best.Length || variants < bestVariants)
+            {
+                (best, bestVariants) = (text[start..end], variants);
             }
         }
         return best;
@@ -563,7 +580,38 @@ internal static class RegexLiterals
         }
 
         var (b, c) = (LowestScore(best), LowestScore(candidate));
-        return c > b || (c == b && candidate.Count < best.Count) ? candidate : best;
+        if (c != b || !(HasFolded(best) || HasFolded(candidate)))
+        {
+            return c > b || (c == b && candidate.Count < best.Count) ? candidate : best;
+        }
+
+        // Alike so far, and one is case-insensitive: compare them as searched. `(?i)check (?:nfs|iscsi|gpfs) mount \S+ timeout`
+        // was searched as the 32 variants of " timeo" (one literal beat the three "check … mount " ones), the only strings of
+        // 3–6 characters but two in a Cloudpods host log's plan, and so most of a pass of its own over every file; the three
+        // are searched as the 32 variants of " mount ", 7 characters, which join the longer literals' pass.
+        var (searchedBest, searchedCandidate) = (Expand(best), Expand(candidate));
+        if (searchedCandidate is null || searchedBest is null)
+        {
+            return searchedCandidate is null ? best : candidate;
+        }
+
+        var (shortestBest, shortestCandidate) = (searchedBest.Min(t => t.Length), searchedCandidate.Min(t => t.Length));
+        return shortestCandidate > shortestBest || (shortestCandidate == shortestBest && searchedCandidate.Count < searchedBest.Count)
+            ? candidate
+            : best;
+    }
+
+    private static bool HasFolded(IReadOnlyList<Lit> set)
+    {
+        for (var i = 0; i < set.Count; i++)
+        {
+            if (set[i].Fold)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A case-insensitive literal is searched as its variants of few letters: worth less.</summary>

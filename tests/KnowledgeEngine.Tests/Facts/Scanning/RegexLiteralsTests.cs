@@ -71,6 +71,38 @@ public class RegexLiteralsTests
         Assert.Equal(expected.Order(StringComparer.Ordinal), RegexLiterals.AlsoRequired(pattern).Order(StringComparer.Ordinal));
 
     [Fact]
+    public void Of_case_insensitive_runs_alike_the_one_searched_as_longer_strings_wins()
+    {
+        // " timeout" would be searched as " timeo" (five letters at most), 6 characters: the short strings' own pass.
+        var literals = RegexLiterals.From(@"(?i)check (?:nfs|iscsi|gpfs) mount (?<mount>\S+) timeout");
+
+        Assert.Equal(32, literals.Count);
+        Assert.All(literals, l => Assert.Equal(" mount ", l, ignoreCase: true));
+    }
+
+    [Fact]
+    public void A_case_insensitive_run_is_cut_to_its_part_with_the_fewest_case_variants()
+    {
+        // "k nfs m" and " nfs mo" are as long, but k and s have three cases each (the Kelvin sign, the long s): 72 and 48
+        // variants against 32.
+        var literals = RegexLiterals.From(@"(?i)check nfs mount \d");
+
+        Assert.Equal(32, literals.Count);
+        Assert.All(literals, l => Assert.Equal(" mount ", l, ignoreCase: true));
+    }
+
+    [Fact]
+    public void Variants_are_counted_once_distinct_against_the_limit()
+    {
+        // The three branches' " mount " are one set of 32; counted three times the union went over 128 and the pattern
+        // lost its literals, so every record of every host log ran it.
+        var literals = RegexLiterals.From(@"(?i)(?<storage_error>check (?:nfs|iscsi|gpfs) mount \S+ timeout|Error ETIMEDOUT: problem getting command descriptions from mon|mount\.nfs: [^\n]+)");
+
+        Assert.NotEmpty(literals);
+        Assert.True(literals.Min(l => l.Length) >= 7);
+    }
+
+    [Fact]
     public void A_case_insensitive_k_also_accepts_the_kelvin_sign()
     {
         var literals = RegexLiterals.From("(?i)kub");
