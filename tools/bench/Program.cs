@@ -10,7 +10,7 @@ internal static class Program
         "       bench scan <MB>... [--dir D]   log scan vs grep and ripgrep on generated logs\n" +
         "       bench diag [lines] [--rules N] [--runs R] [--per-mille P]   end to end: open a generated bundle, scan, join, fire\n" +
         "       bench crashloop [--repeats N] [--full-body] [--kb DIR] [--runs R] [--keep DIR]   the published kb on a Cloudpods crash-loop bundle\n" +
-        "       bench prefilter <rules dir> <path as collected> <log file> [MB]   the scanner's literal search on one file, per length band\n" +
+        "       bench prefilter <rules dir> <path as collected> <log file> [MB] [--platform P]   the scanner's literal search on one file, per length band\n" +
         "       bench rules-load <rules> [loads] [--bench-gc]   load, validate and compile generated YAML rules (5 loads by default), under kb's GC settings unless --bench-gc\n" +
         "       bench engines [facts] [--runs R] [--only W]   the engine workloads on our engine and the NRules back end, side by side\n" +
         "       bench bdn [BenchmarkDotNet args]   micro-benchmarks, e.g. bench bdn --filter '*JoinKey*'";

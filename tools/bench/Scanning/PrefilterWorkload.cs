@@ -5,9 +5,10 @@ using KnowledgeEngine.Rules;
 namespace KnowledgeEngine.Bench.Scanning;
 
 /// <summary>
-/// `bench prefilter RULES KB_PATH LOG [MB]`: the literal search the scanner runs on one file, taken apart.
+/// `bench prefilter RULES KB_PATH LOG [MB] [--platform P]`: the literal search the scanner runs on one file, taken apart.
 /// Loads the rules, takes the scan plan's literals for a file collected at KB_PATH (e.g.
-/// logs/default-host-big01/host.log), reads the first MB of LOG into memory and times, for the whole plan
+/// logs/default-host-big01/host.log) in a bundle of platform P (of none by default, which reads every platform's
+/// patterns), reads the first MB of LOG into memory and times, for the whole plan
 /// and for each length band on its own, a pass of <see cref="Prefilter.Next"/> over the text (best of 3).
 /// The bands are the prefilter's tiers: what each costs says where a faster search would pay.
 /// </summary>
@@ -17,17 +18,25 @@ public static class PrefilterWorkload
 
     public static int Run(string[] args)
     {
-        if (args.Length < 3)
+        var at = Array.IndexOf(args, "--platform");
+        string? platform = null;
+        if (at >= 0)
         {
-            Console.Error.WriteLine("usage: bench prefilter <rules dir> <path as collected> <log file> [MB]");
+            platform = at + 1 < args.Length ? args[at + 1] : null;
+            args = [.. args[..at], .. args[Math.Min(at + 2, args.Length)..]];
+        }
+
+        if (args.Length < 3 || (at >= 0 && platform is null))
+        {
+            Console.Error.WriteLine("usage: bench prefilter <rules dir> <path as collected> <log file> [MB] [--platform P]");
             return 2;
         }
 
         var megabytes = args.Length > 3 && int.TryParse(args[3], out var mb) ? mb : 100;
         var rules = RuleSet.Load(args[0], Path.GetDirectoryName(Path.GetFullPath(args[0]))!);
-        var literals = rules.ScanPlan.For(args[1]).Literals;
+        var literals = rules.ScanPlan.For(args[1], rules.ScanPlan.PlatformOf(platform)).Literals;
         var text = Read(args[2], megabytes * 1_000_000);
-        Console.WriteLine($"{literals.Length} literals, {text.Length / 1e6:F0} M characters of {args[2]}");
+        Console.WriteLine($"{literals.Length} literals ({platform ?? "no platform"}), {text.Length / 1e6:F0} M characters of {args[2]}");
         Console.WriteLine("| literals | count | hits | ms (best of 3) |");
         Console.WriteLine("|---|---|---|---|");
         Time("all", literals, text);
