@@ -51,7 +51,7 @@ internal static class TieredDelegate
             var tier = definition == typeof(Func<,>) ? typeof(Tier<,>)
                 : definition == typeof(Func<,,>) ? typeof(Tier<,,>)
                 : null;
-            return tier?.MakeGenericType(type.GetGenericArguments()).GetMethod("Make")!.CreateDelegate<Func<Expression<T>, Func<T>, T>>();
+            return tier?.MakeGenericType(type.GetGenericArguments()).GetMethod(nameof(Tier<object, object>.Make))!.CreateDelegate<Func<Expression<T>, Func<T>, T>>();
         }
     }
 

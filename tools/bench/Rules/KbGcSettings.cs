@@ -6,8 +6,8 @@ namespace KnowledgeEngine.Bench.Rules;
 /// <summary>
 /// Runs a workload again in a child process with kb's GC settings. The bench's runtimeconfig gives gen0 a 256 MB
 /// budget for the engine workloads (inserting 100k long-lived facts), which kb does not have: under it, one cold
-/// load of 5,000 generated rules peaked at 301 MB, against 226 MB with kb's settings, the difference being garbage
-/// the GC had not yet been asked to collect (measured 2026-12-02, docs/benchmarks.md, eighth round).
+/// load of 5,000 generated rules peaked at 302–306 MB, against 231–233 MB with kb's settings, the difference being
+/// garbage the GC had not yet been asked to collect (measured 2026-12-02, docs/benchmarks.md, eighth round).
 /// </summary>
 internal static class KbGcSettings
 {
