@@ -17,8 +17,7 @@ internal static class CompiledShapes
     public static T Compile<T>(Expression<T> lambda) where T : Delegate
     {
         var (factory, values, shape) = Shape(lambda);
-        var make = Factories.GetOrAdd(shape, static (_, f) => f.Compile(), factory);
-        return ((Func<object?[], T>)make)(values);
+        return Made<T>(factory, values, shape);
     }
 
     /// <summary>The lambda as compiled code when its shape was compiled before; otherwise interpreted for its first
@@ -38,8 +37,12 @@ internal static class CompiledShapes
             return ((Func<object?[], T>)compiled)(values);
         }
 
-        return TieredDelegate.Create(lambda, () => ((Func<object?[], T>)Factories.GetOrAdd(shape, static (_, f) => f.Compile(), factory))(values));
+        return TieredDelegate.Create(lambda, () => Made<T>(factory, values, shape));
     }
+
+    /// <summary>The lambda made by its shape's factory, which is compiled when the shape is first seen.</summary>
+    private static T Made<T>(LambdaExpression factory, object?[] values, string shape) where T : Delegate =>
+        ((Func<object?[], T>)Factories.GetOrAdd(shape, static (_, f) => f.Compile(), factory))(values);
 
     private static (LambdaExpression Factory, object?[] Values, string Shape) Shape<T>(Expression<T> lambda) where T : Delegate
     {

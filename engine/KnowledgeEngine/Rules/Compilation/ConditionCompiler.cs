@@ -102,7 +102,7 @@ internal sealed class ConditionCompiler(RuleContext rule)
         // Without a source, a log condition reads every log file of its own platform's bundles and of bundles of no
         // platform the rules know: a Talos rule's "etcd:" is not looked for in a Cloudpods host log (the scan plan does
         // the same, ScanPlanCollector), whatever other rule's pattern brought the record in.
-        if (condition.Kind.Value == FactKind.Log && condition.Property("source") is null && rule.Platform is { } platform)
+        if (condition.ScopedToPlatform(rule.Platform) is { } platform)
         {
             var bundlePlatform = Expression.Property(fact, nameof(LogFact.BundlePlatform));
             yield return Typed(Expression.OrElse(Expression.Equal(bundlePlatform, Expression.Constant(null, typeof(string))),

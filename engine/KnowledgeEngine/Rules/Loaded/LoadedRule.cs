@@ -81,8 +81,7 @@ public sealed class LoadedRule
     /// rule that states its platform reads only the logs of that platform's bundles and of bundles of no platform the
     /// rules know, as its compiled form checks (docs/rule-language.md, "Where a log condition looks").</summary>
     public bool SkipsBundleOf(LoadedCondition condition, string? bundlePlatform) =>
-        bundlePlatform is not null && condition.Kind == FactKind.Log && condition.Model.Property("source") is null
-        && Model.Platform?.Value is { } own && own != bundlePlatform;
+        bundlePlatform is not null && condition.Model.ScopedToPlatform(Model.Platform?.Value) is { } own && own != bundlePlatform;
 
     public override string ToString() => Id;
 }

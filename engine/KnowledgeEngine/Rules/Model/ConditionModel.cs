@@ -43,6 +43,12 @@ internal sealed record ConditionModel(SourceSpan Span, Located<FactKind> Kind)
     public Located<string>? Collect { get; init; }
 
     public Located<string>? Property(string key) => Properties.GetValueOrDefault(key);
+
+    /// <summary>The platform whose bundles this condition reads only (with bundles of no platform the rules know): its
+    /// rule's, for a log condition without a <c>source</c>; null when it reads every bundle (docs/rule-language.md,
+    /// "Where a log condition looks"). The compiled guard and kb why's account of a miss both ask here.</summary>
+    public string? ScopedToPlatform(string? rulePlatform) =>
+        Kind.Value == FactKind.Log && Property("source") is null ? rulePlatform : null;
 }
 
 /// <summary>Turns a condition into "at least N matching facts", optionally within a time window.</summary>
