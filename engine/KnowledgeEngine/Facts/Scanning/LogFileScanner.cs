@@ -41,8 +41,10 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits, IdleWor
     {
         var run = new Run(file, limits, idle, format, time, source, host, platform, emit, stats);
         var decoder = new UTF8Encoding(false, false).GetDecoder();
+        // Before each read, at most one line is held (a record's carried start, or a line still without its end), so a
+        // whole chunk always fits behind it; the 16 are for characters the decoder held back from the last chunk.
         var capacity = ChunkBytes + limits.MaxLineLength + 16;
-        var bytes = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        using var chunks = new ChunkReadAhead(input, ChunkBytes);
         var chars = ArrayPool<char>.Shared.Rent(capacity);
         try
         {
@@ -55,7 +57,7 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits, IdleWor
             {
                 // A whole chunk per pass: the decoding streams hand out 64 KB at a time, and every pass pays for
                 // finding the last record start and restarting the prefilter's tiers.
-                var read = input.ReadAtLeast(bytes.AsSpan(0, Math.Min(ChunkBytes, capacity - filled - 16)), Math.Min(ChunkBytes, capacity - filled - 16), throwOnEndOfStream: false);
+                var (bytes, read) = chunks.Next();
                 eof = read == 0;
                 var decoded = decoder.GetChars(bytes, 0, read, chars, filled, flush: eof);
                 if (first && decoded > 0)
@@ -107,7 +109,6 @@ internal sealed class LogFileScanner(FilePlan file, BundleLimits limits, IdleWor
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(bytes);
             ArrayPool<char>.Shared.Return(chars);
         }
     }
