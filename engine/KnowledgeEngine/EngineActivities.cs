@@ -19,6 +19,10 @@ public static class EngineActivities
     /// <summary>Compiling the rules a diagnosis needs; the tag <c>rules</c> counts those compiled by this span.</summary>
     public const string Compile = "compile";
 
+    /// <summary>Compiling, while the scan still runs, the rules its facts so far already need; the tag <c>rules</c>
+    /// counts them. It overlaps <see cref="Scan"/>, on another thread.</summary>
+    public const string CompileAhead = "compile ahead";
+
     /// <summary>Building the network of the rules a diagnosis needs (once per set of rules in a process).</summary>
     public const string Network = "network";
 

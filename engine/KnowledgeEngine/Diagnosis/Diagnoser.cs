@@ -30,12 +30,7 @@ public static class Diagnoser
     {
         // One pass: the same session finds confirmed and suspected causes and the near misses.
         var stream = bundle.Scan(rules.ScanPlan);
-        var facts = stream.Select(f =>
-        {
-            onFact?.Invoke(f);
-            return f;
-        });
-        var run = rules.RunWithNearMisses(facts);
+        var run = rules.RunWithNearMisses(stream, onFact);
         var meta = bundle.Metadata;
         // The summary holds what opening the bundle noted and what reading each file noted (a line cut,
         // a damaged document repaired): every warning of the facts layer reaches every report format.

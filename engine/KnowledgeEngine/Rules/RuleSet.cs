@@ -171,8 +171,27 @@ public sealed class RuleSet
         IReadOnlyList<Fact> list;
         using (EngineActivities.Start(EngineActivities.Scan))
         {
-            list = facts as IReadOnlyList<Fact> ?? facts.ToList();
+            list = facts as IReadOnlyList<Fact> ?? (facts is FactStream stream && !everyRule ? ReadWhileCompiling(stream, null) : facts.ToList());
         }
+
+        return RunRelevant(list, everyRule);
+    }
+
+    /// <summary>Reads the scan, showing each fact to <paramref name="onFact"/> (a progress display) as it comes, and runs
+    /// the rules and the near-miss probes over its facts as <see cref="RunWithNearMisses(IEnumerable{Fact})"/> does.</summary>
+    internal RuleRun RunWithNearMisses(FactStream stream, Action<Fact>? onFact)
+    {
+        List<Fact> list;
+        using (EngineActivities.Start(EngineActivities.Scan))
+        {
+            list = ReadWhileCompiling(stream, onFact);
+        }
+
+        return RunRelevant(list, everyRule: false);
+    }
+
+    private RuleRun RunRelevant(IReadOnlyList<Fact> list, bool everyRule)
+    {
 
         var relevant = everyRule ? _compiled.Value.ToList() : CompileAll(RuleRelevance.Select(_entries, ScanPlan, list, CodeRules.Select(c => c.Fact)));
         var (factory, prober) = _diagnosisNetworks.GetOrAdd(string.Join('\n', relevant.Select(r => r.Rule.Id)), _ =>
@@ -185,6 +204,23 @@ public sealed class RuleSet
         {
             return new RuleRunner(factory, relevant, _derivers, prober).Run(list);
         }
+    }
+
+    /// <summary>The facts of the stream, in order. While a scan's reader waits for its workers, the rules the facts so far
+    /// make relevant are compiled (<see cref="CompileAhead"/>): on a 1 GB host log, the compile then overlaps the scan.</summary>
+    private List<Fact> ReadWhileCompiling(FactStream stream, Action<Fact>? onFact)
+    {
+        var list = new List<Fact>();
+        var ahead = new CompileAhead(_entries, ScanPlan, CodeRules.Select(c => c.Fact));
+        stream.Waiting = () => ahead.Update(list);
+        foreach (var fact in stream)
+        {
+            onFact?.Invoke(fact);
+            list.Add(fact);
+        }
+
+        ahead.Finish();
+        return list;
     }
 
     /// <summary>Scans the bundle with <see cref="ScanPlan"/> and runs the rules over what it yields.</summary>
@@ -217,6 +253,9 @@ public sealed class RuleSet
     internal RuleRun Run(IEnumerable<Fact> facts, int fireLimit) => new RuleRunner(_factory.Value, _compiled.Value, _derivers) { FireLimit = fireLimit }.Run(facts);
 
     internal IReadOnlyList<CompiledRule> Compiled => _compiled.Value;
+
+    /// <summary>The rules without errors, compiled or not.</summary>
+    internal IReadOnlyList<RuleEntry> Entries => _entries;
 
     /// <summary>How many rules are compiled so far (a diagnosis compiles only those its bundle can bring into the report).</summary>
     internal int CompiledCount => _entries.Count(e => e.IsCompiled);

@@ -12,7 +12,7 @@ namespace KnowledgeEngine.Facts.Scanning;
 /// Facts cross the queue in batches: a blocking hand-off per fact cost more than scanning and matching
 /// the fact when most lines match (lock contention and a semaphore wait per fact).
 /// </summary>
-internal sealed class BundleScanner(Bundle bundle, ScanPlan plan, int parallelism, ScanSummary summary)
+internal sealed class BundleScanner(Bundle bundle, ScanPlan plan, int parallelism, ScanSummary summary, Action? waiting = null)
 {
     private const int BatchSize = 256;
     private const int QueueCapacity = 4096 / BatchSize;
@@ -76,7 +76,7 @@ internal sealed class BundleScanner(Bundle bundle, ScanPlan plan, int parallelis
             for (var index = 0; index < entries.Count; index++)
             {
                 var queue = QueueOf(index);
-                foreach (var batch in queue.GetConsumingEnumerable())
+                while (Take(queue) is { } batch)
                 {
                     foreach (var fact in batch)
                     {
@@ -98,6 +98,23 @@ internal sealed class BundleScanner(Bundle bundle, ScanPlan plan, int parallelis
             cancel.Cancel();
             summary.Elapsed = clock.Elapsed;
         }
+    }
+
+    /// <summary>The file's next batch, or null once its worker is done; before waiting for one, the reader is told.</summary>
+    private Fact[]? Take(BlockingCollection<Fact[]> queue)
+    {
+        if (queue.TryTake(out var batch))
+        {
+            return batch;
+        }
+
+        if (queue.IsCompleted)
+        {
+            return null;
+        }
+
+        waiting?.Invoke();
+        return queue.TryTake(out batch, Timeout.Infinite) ? batch : null;
     }
 
     /// <summary>Hands a batch to the file's queue. A worker that must wait for the consumer (its file comes after the

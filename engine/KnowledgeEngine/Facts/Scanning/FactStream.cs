@@ -20,6 +20,10 @@ public sealed class FactStream : IEnumerable<Fact>
 
     public ScanSummary Summary { get; }
 
+    /// <summary>Called on the reading thread each time the next fact is not ready yet while the scan goes on (a big
+    /// file's workers are still searching it): the reader may use the wait for work of its own.</summary>
+    internal Action? Waiting { get; set; }
+
     public IEnumerator<Fact> GetEnumerator()
     {
         if (Interlocked.Exchange(ref _started, 1) != 0)
@@ -27,7 +31,7 @@ public sealed class FactStream : IEnumerable<Fact>
             throw new InvalidOperationException("A fact stream is read once; call Bundle.Scan again for a second pass.");
         }
 
-        return new Scanning.BundleScanner(_bundle, _plan, _parallelism, Summary).Run().GetEnumerator();
+        return new Scanning.BundleScanner(_bundle, _plan, _parallelism, Summary, Waiting).Run().GetEnumerator();
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

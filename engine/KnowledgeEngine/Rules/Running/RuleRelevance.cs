@@ -27,9 +27,16 @@ internal sealed class RuleRelevance
     private bool _anyConfig;
     private bool _anyFile;
 
-    private RuleRelevance(ScanPlan plan, IEnumerable<object> facts)
+    internal RuleRelevance(ScanPlan plan)
     {
         _patternIds = plan.Patterns.GroupBy(p => (p.IsRegex, p.Text)).ToDictionary(g => g.Key, g => g.First().Id);
+    }
+
+    /// <summary>Takes more of the bundle's facts into account. A rule chosen before stays chosen: each fact can only
+    /// make more conditions able to hold (<see cref="CanHold"/>), which is what lets a diagnosis compile the rules
+    /// chosen so far while the scan goes on.</summary>
+    internal void Add(IEnumerable<object> facts)
+    {
         foreach (var fact in facts)
         {
             switch (fact)
@@ -40,6 +47,8 @@ internal sealed class RuleRelevance
                     if (log.Matched.Count == 0)
                     {
                         _unannotated.Add(log);
+                        // A text test that found nothing may find it in this record.
+                        _textHolds.Clear();
                     }
 
                     break;
@@ -61,14 +70,21 @@ internal sealed class RuleRelevance
     /// <param name="codeFacts">The facts code rules derive: any bundle may hold what they read, so they count as derivable.</param>
     public static List<RuleEntry> Select(IReadOnlyList<RuleEntry> rules, ScanPlan plan, IEnumerable<object> facts, IEnumerable<string> codeFacts)
     {
-        var relevance = new RuleRelevance(plan, facts);
+        var relevance = new RuleRelevance(plan);
+        relevance.Add(facts);
+        return relevance.Select(rules, codeFacts);
+    }
+
+    /// <summary>The rules, in their order, that the facts added so far can bring into a report.</summary>
+    internal List<RuleEntry> Select(IReadOnlyList<RuleEntry> rules, IEnumerable<string> codeFacts)
+    {
         var derivable = new HashSet<string>(codeFacts, StringComparer.Ordinal);
         var chosen = new HashSet<RuleEntry>();
         // Derived facts open further rules; each round adds rules or stops, so it ends.
         for (var changed = true; changed;)
         {
             changed = false;
-            foreach (var rule in rules.Where(r => !chosen.Contains(r) && relevance.CanReport(r, derivable)))
+            foreach (var rule in rules.Where(r => !chosen.Contains(r) && CanReport(r, derivable)))
             {
                 chosen.Add(rule);
                 changed = true;
