@@ -9,6 +9,8 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
+        // First, so that the second core compiles what the profile names while the command line is still being read.
+        JitProfile.Start(args);
         using var signals = InterruptCleanup.Register();
         return Run(args);
     }
