@@ -69,6 +69,19 @@ public sealed class CompileAheadTests
         Assert.Equal(ahead.Compiled, rules.CompiledCount);
     }
 
+    [Fact]
+    public void Only_facts_that_change_what_can_hold_call_for_a_new_choice()
+    {
+        var relevance = new RuleRelevance(DiagnosisLoadTests.Full.Value.ScanPlan);
+        LogFact Repeat() => RuleHarness.Log("register failed: 409") with { Matched = ["literal1"] };
+
+        Assert.True(relevance.Add([Repeat()]));
+        Assert.False(relevance.Add([Repeat(), Repeat()]));
+        Assert.True(relevance.Add([RuleHarness.Resource("hosts", "{\"name\": \"h1\"}")]));
+        Assert.False(relevance.Add([RuleHarness.Resource("hosts", "{\"name\": \"h2\"}")]));
+        Assert.True(relevance.Add([RuleHarness.Log("a record no pattern was matched to")]));
+    }
+
     private static List<Fact> ReadmeExampleFacts(RuleSet rules)
     {
         using var opened = Bundle.Open(RepositoryPaths.Bundle("cloudpods/host-mac-changed/fires"));

@@ -28,8 +28,13 @@ internal sealed class CompileAhead(IReadOnlyList<RuleEntry> rules, ScanPlan plan
             return;
         }
 
-        _relevance.Add(Range(facts, _seen));
+        var changed = _relevance.Add(Range(facts, _seen));
         _seen = facts.Count;
+        if (!changed)
+        {
+            return;
+        }
+
         var pending = _relevance.Select(rules, codeFacts).Where(r => !r.IsCompiled && _started.Add(r)).ToList();
         if (pending.Count == 0)
         {

@@ -34,9 +34,11 @@ internal sealed class RuleRelevance
 
     /// <summary>Takes more of the bundle's facts into account. A rule chosen before stays chosen: each fact can only
     /// make more conditions able to hold (<see cref="CanHold"/>), which is what lets a diagnosis compile the rules
-    /// chosen so far while the scan goes on.</summary>
-    internal void Add(IEnumerable<object> facts)
+    /// chosen so far while the scan goes on. Returns whether the facts changed what can hold: a crash loop's thousands of
+    /// repeats mostly do not, and the choice need not be made again for them.</summary>
+    internal bool Add(IEnumerable<object> facts)
     {
+        var before = State;
         foreach (var fact in facts)
         {
             switch (fact)
@@ -64,7 +66,13 @@ internal sealed class RuleRelevance
                     break;
             }
         }
+
+        return State != before;
     }
+
+    /// <summary>What <see cref="CanHold"/> reads, in sizes: each part only grows.</summary>
+    private (int, int, int, bool, bool, bool, bool) State =>
+        (_matchedPatterns.Count, _resourceKinds.Count, _unannotated.Count, _anyLog, _anyResource, _anyConfig, _anyFile);
 
     /// <summary>The rules, in their order, that the facts can bring into a report.</summary>
     /// <param name="codeFacts">The facts code rules derive: any bundle may hold what they read, so they count as derivable.</param>
