@@ -13,7 +13,8 @@ public static class EngineActivities
     /// <summary>The name of the source the spans come from.</summary>
     public const string SourceName = "KnowledgeEngine";
 
-    /// <summary>Reading the bundle's facts: the scan, until the last fact is in.</summary>
+    /// <summary>Reading the bundle's facts: the scan, until the last fact is in and the rules compiled ahead meanwhile
+    /// (<see cref="CompileAhead"/>) are done.</summary>
     public const string Scan = "scan";
 
     /// <summary>Compiling the rules a diagnosis needs; the tag <c>rules</c> counts those compiled by this span.</summary>

@@ -192,7 +192,6 @@ public sealed class RuleSet
 
     private RuleRun RunRelevant(IReadOnlyList<Fact> list, bool everyRule)
     {
-
         var relevant = everyRule ? _compiled.Value.ToList() : CompileAll(RuleRelevance.Select(_entries, ScanPlan, list, CodeRules.Select(c => c.Fact)));
         var (factory, prober) = _diagnosisNetworks.GetOrAdd(string.Join('\n', relevant.Select(r => r.Rule.Id)), _ =>
         {

@@ -4,7 +4,8 @@ namespace KnowledgeEngine.Cli.Commands;
 
 /// <summary>Wall time of each phase of a command, printed to standard error when KB_TIMINGS=1: how the
 /// load-time and scan figures of docs/benchmarks.md are read from the published tool itself. The engine's
-/// own spans (<see cref="EngineActivities"/>: scan, compile, network, run) are listed after the phases.</summary>
+/// own spans (<see cref="EngineActivities"/>: compile ahead, scan, compile, network, run) are listed after the phases, in
+/// the order they end.</summary>
 internal sealed class PhaseTimings : IDisposable
 {
     private readonly Stopwatch _watch = Stopwatch.StartNew();
