@@ -166,12 +166,17 @@ public sealed class RuleSet
     /// report: the oracle the tests hold <see cref="RuleRelevance"/> to.</param>
     internal RuleRun RunWithNearMisses(IEnumerable<Fact> facts, bool everyRule)
     {
+        if (facts is FactStream stream && !everyRule)
+        {
+            return RunWithNearMisses(stream, onFact: null);
+        }
+
         // The session holds every fact anyway; listing them first lets the network leave out the rules
         // they cannot bring into the report (RuleRelevance), which for a small bundle is nearly all of them.
         IReadOnlyList<Fact> list;
         using (EngineActivities.Start(EngineActivities.Scan))
         {
-            list = facts as IReadOnlyList<Fact> ?? (facts is FactStream stream && !everyRule ? ReadWhileCompiling(stream, null) : facts.ToList());
+            list = facts as IReadOnlyList<Fact> ?? facts.ToList();
         }
 
         return RunRelevant(list, everyRule);

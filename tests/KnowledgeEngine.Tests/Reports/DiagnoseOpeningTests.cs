@@ -12,8 +12,7 @@ public sealed class DiagnoseOpeningTests
     [Fact]
     public void Broken_rules_are_reported_for_a_folder_bundle_opened_meanwhile()
     {
-        using var rules = new TempRules();
-        rules.Write("mine/bad.yaml", TempRules.Minimal("mine/bad").Replace("severity: high", "severity: urgent", StringComparison.Ordinal));
+        using var rules = BrokenRules();
 
         var (code, stdout, stderr) = KbRun.Run("diagnose", Fires, "--rules", rules.Path);
 
@@ -26,8 +25,7 @@ public sealed class DiagnoseOpeningTests
     [Fact]
     public void Broken_rules_come_before_a_bundle_that_cannot_be_opened()
     {
-        using var rules = new TempRules();
-        rules.Write("mine/bad.yaml", TempRules.Minimal("mine/bad").Replace("severity: high", "severity: urgent", StringComparison.Ordinal));
+        using var rules = BrokenRules();
         var missing = Path.Combine(rules.Path, "no-such-bundle");
 
         var (code, _, stderr) = KbRun.Run("diagnose", missing, "--rules", rules.Path);
@@ -58,5 +56,13 @@ public sealed class DiagnoseOpeningTests
 
         Assert.True(code == 0, stderr);
         Assert.Contains("\"cloudpods/host-mac-changed\"", stdout);
+    }
+
+    /// <summary>A --rules folder with one rule whose severity is not one kb knows.</summary>
+    private static TempRules BrokenRules()
+    {
+        var rules = new TempRules();
+        rules.Write("mine/bad.yaml", TempRules.Minimal("mine/bad").Replace("severity: high", "severity: urgent", StringComparison.Ordinal));
+        return rules;
     }
 }

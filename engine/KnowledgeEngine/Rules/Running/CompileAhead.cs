@@ -28,7 +28,7 @@ internal sealed class CompileAhead(IReadOnlyList<RuleEntry> rules, ScanPlan plan
             return;
         }
 
-        var changed = _relevance.Add(Range(facts, _seen));
+        var changed = _relevance.Add(facts.Skip(_seen));
         _seen = facts.Count;
         if (!changed)
         {
@@ -64,14 +64,6 @@ internal sealed class CompileAhead(IReadOnlyList<RuleEntry> rules, ScanPlan plan
         catch (AggregateException)
         {
             // Lazy keeps the exception: reading the rule's Compiled again rethrows it on the diagnosis's thread.
-        }
-    }
-
-    private static IEnumerable<object> Range(IReadOnlyList<Fact> facts, int from)
-    {
-        for (var i = from; i < facts.Count; i++)
-        {
-            yield return facts[i];
         }
     }
 }
