@@ -2,6 +2,7 @@ using System.Diagnostics;
 using KnowledgeEngine.Diagnosis;
 using KnowledgeEngine.Facts;
 using KnowledgeEngine.Rules;
+using KnowledgeEngine.Tests.Facts;
 
 namespace KnowledgeEngine.Tests.Diagnosis;
 
@@ -50,7 +51,30 @@ public sealed class EngineActivitiesTests : IDisposable
 
         Assert.Equal([EngineActivities.Scan, EngineActivities.Compile, EngineActivities.Network, EngineActivities.Run],
             spans.Select(s => s.OperationName));
-        Assert.True((int)spans[1].GetTagItem("rules")! > 0);
+        // How many rules were compiled ahead, during the scan, and how many were left for the compile span depends on
+        // the thread scheduler (a fast machine compiled all of them ahead); together they are the bundle's rules.
+        var ahead = Children(spans[0]).Where(s => s.OperationName == EngineActivities.CompileAhead);
+        Assert.True(ahead.Sum(RulesOf) + RulesOf(spans[1]) > 0);
+    }
+
+    [Fact]
+    public void Rules_compiled_ahead_are_spans_of_the_scan_that_end_before_the_compile_starts()
+    {
+        var rules = RuleSet.Load(Rules.DiagnosisLoadTests.BuiltIn.Select(s => s.AsBuiltInForDiagnosis()), null);
+        using var files = new TestBundle();
+
+        // The README example with a big log sorted last: the reader waits for that log's worker after the example's
+        // own facts, which is when the rules they make relevant are compiled.
+        var spans = Diagnose(rules, files.Folder("bundle", ReadmeExampleWithBigLog()));
+
+        var ahead = Children(spans[0]);
+        Assert.NotEmpty(ahead);
+        Assert.All(ahead, span =>
+        {
+            Assert.Equal(EngineActivities.CompileAhead, span.OperationName);
+            Assert.True(RulesOf(span) > 0);
+            Assert.True(span.StartTimeUtc + span.Duration <= spans[1].StartTimeUtc, "a compile ahead ran on into the diagnosis's own compile");
+        });
     }
 
     [Fact]
@@ -63,11 +87,13 @@ public sealed class EngineActivitiesTests : IDisposable
 
         Assert.Equal([EngineActivities.Scan, EngineActivities.Compile, EngineActivities.Run], spans.Select(s => s.OperationName));
         Assert.Equal(0, spans[1].GetTagItem("rules"));
+        Assert.Empty(Children(spans[0]));
     }
 
-    private List<Activity> Diagnose(RuleSet rules)
+    /// <summary>The spans directly under a diagnosis run in a root span of this test's own, by start time.</summary>
+    private List<Activity> Diagnose(RuleSet rules, string? bundle = null)
     {
-        using var opened = Bundle.Open(RepositoryPaths.Bundle("cloudpods/host-mac-changed/fires"));
+        using var opened = Bundle.Open(bundle ?? RepositoryPaths.Bundle("cloudpods/host-mac-changed/fires"));
         string root;
         using (var test = TestSource.StartActivity("diagnose")!)
         {
@@ -79,5 +105,31 @@ public sealed class EngineActivitiesTests : IDisposable
         {
             return _stopped.Where(a => a.ParentId == root).OrderBy(a => a.StartTimeUtc).ToList();
         }
+    }
+
+    private List<Activity> Children(Activity parent)
+    {
+        lock (_stopped)
+        {
+            return _stopped.Where(a => a.ParentId == parent.Id).OrderBy(a => a.StartTimeUtc).ToList();
+        }
+    }
+
+    private static int RulesOf(Activity span) => (int)span.GetTagItem("rules")!;
+
+    /// <summary>The README example's files, and an 8 MB host log of heartbeats on a node that sorts after them.</summary>
+    private static Dictionary<string, string> ReadmeExampleWithBigLog()
+    {
+        var example = RepositoryPaths.Bundle("cloudpods/host-mac-changed/fires");
+        var files = Directory.EnumerateFiles(example, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(example, f), File.ReadAllText);
+        var log = new System.Text.StringBuilder();
+        for (var line = 0; log.Length < 8_000_000; line++)
+        {
+            log.Append("[info 2026-03-14 10:00:00 host] heartbeat ").Append(line).Append(" ok\n");
+        }
+
+        files["node-08/logs/onecloud/default-host-zz/host.log"] = log.ToString();
+        return files;
     }
 }
