@@ -69,7 +69,8 @@ public static class RuleLoadWorkload
             }
 
             var summary = string.Join(", ", rules!.NetworkSummary.OrderBy(n => n.Key).Select(n => $"{n.Key} {n.Value}"));
-            Console.WriteLine($"rules-load: {rules.Rules.Count} rules, first load {times[0]:0} ms, then {string.Join(" / ", times.Skip(1).Select(t => $"{t:0}"))} ms");
+            var later = times.Count > 1 ? $", then {string.Join(" / ", times.Skip(1).Select(t => $"{t:0}"))} ms" : "";
+            Console.WriteLine($"rules-load: {rules.Rules.Count} rules, first load {times[0]:0} ms{later}");
             Console.WriteLine($"GC pauses: {string.Join(" / ", pauses.Select(p => $"{p:0}"))} ms; collections gen0/1/2 over all loads: " +
                               $"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
             Console.WriteLine($"network: {summary}");

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times `kb diagnose` end to end on a big Cloudpods bundle (the README example plus a generated host
 # log of SIZE_MB megabytes) against `grep -r -c -F -f` with 20 literals of the built-in rules on the
-# same bundle, in the same run, with peak memory. Usage:
+# same bundle, in the same run, with peak memory; ripgrep too when it is installed. Usage:
 #   tools/bench/scripts/diagnose-big-bundle.sh SIZE_MB KB [BASELINE_KB]
 # KB and BASELINE_KB are published kb executables (dotnet publish tools/kb -c Release -o DIR).
 set -euo pipefail
@@ -42,6 +42,8 @@ measure() { # label, command...
 echo "| bundle | tool | seconds | peak RSS |"
 echo "|---|---|---|---|"
 measure "grep -r -c -F -f (20 literals)" grep -r -c -F -f "$work/patterns20.txt" "$work/bundle"
+# ripgrep when installed (Debian's package: ripgrep); -uu so that no ignore file or hidden-file rule skips a file.
+command -v rg >/dev/null && measure "rg -c -F -uu -f (20 literals)" rg -c -F -uu -f "$work/patterns20.txt" "$work/bundle"
 measure "kb diagnose" "$kb" diagnose "$work/bundle" --format json
 [ -n "$baseline" ] && measure "kb diagnose (baseline)" "$baseline" diagnose "$work/bundle" --format json
 # kb's own scanner on the same files with the same 20 literals, no rules: the raw scan.
