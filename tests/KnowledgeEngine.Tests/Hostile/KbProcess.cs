@@ -24,6 +24,8 @@ internal static class KbProcess
         start.RedirectStandardError = true;
         start.Environment["TMPDIR"] = tempFolder;
         start.Environment["HOME"] = tempFolder;
+        // kb's JIT profiles (JitProfile) go under the test's folder too, not under the cache of whoever runs the tests.
+        start.Environment["XDG_CACHE_HOME"] = Path.Combine(tempFolder, ".cache");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         return Process.Start(start)!;
     }
