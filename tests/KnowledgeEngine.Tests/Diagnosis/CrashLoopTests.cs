@@ -39,12 +39,7 @@ public sealed partial class CrashLoopTests : IDisposable
     private void WriteCrashLoop()
     {
         var example = RepositoryPaths.Bundle("cloudpods/host-mac-changed/fires");
-        foreach (var file in Directory.EnumerateFiles(example, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(_bundle, Path.GetRelativePath(example, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
+        Facts.TestBundle.CopyFolder(example, _bundle);
         var lines = File.ReadAllLines(Path.Combine(example, HostLog));
         var mac = lines.First(l => l.Contains("Master MAC: ", StringComparison.Ordinal));
         var failure = lines.First(l => l.Contains("duplicate manager_uri", StringComparison.Ordinal));

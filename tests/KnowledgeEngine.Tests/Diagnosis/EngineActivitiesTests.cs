@@ -65,7 +65,9 @@ public sealed class EngineActivitiesTests : IDisposable
 
         // The README example with a big log sorted last: the reader waits for that log's worker after the example's
         // own facts, which is when the rules they make relevant are compiled.
-        var spans = Diagnose(rules, files.Folder("bundle", ReadmeExampleWithBigLog()));
+        var bundle = files.Folder("bundle", new() { ["node-08/logs/onecloud/default-host-zz/host.log"] = HeartbeatLog(8_000_000) });
+        TestBundle.CopyFolder(RepositoryPaths.Bundle("cloudpods/host-mac-changed/fires"), bundle);
+        var spans = Diagnose(rules, bundle);
 
         var ahead = Children(spans[0]);
         Assert.NotEmpty(ahead);
@@ -117,19 +119,15 @@ public sealed class EngineActivitiesTests : IDisposable
 
     private static int RulesOf(Activity span) => (int)span.GetTagItem("rules")!;
 
-    /// <summary>The README example's files, and an 8 MB host log of heartbeats on a node that sorts after them.</summary>
-    private static Dictionary<string, string> ReadmeExampleWithBigLog()
+    /// <summary>Heartbeat records of a host log, no fewer than <paramref name="length"/> characters: none matches a rule.</summary>
+    private static string HeartbeatLog(int length)
     {
-        var example = RepositoryPaths.Bundle("cloudpods/host-mac-changed/fires");
-        var files = Directory.EnumerateFiles(example, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(example, f), File.ReadAllText);
         var log = new System.Text.StringBuilder();
-        for (var line = 0; log.Length < 8_000_000; line++)
+        for (var line = 0; log.Length < length; line++)
         {
             log.Append("[info 2026-03-14 10:00:00 host] heartbeat ").Append(line).Append(" ok\n");
         }
 
-        files["node-08/logs/onecloud/default-host-zz/host.log"] = log.ToString();
-        return files;
+        return log.ToString();
     }
 }

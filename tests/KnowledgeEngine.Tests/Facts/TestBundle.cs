@@ -26,6 +26,17 @@ internal sealed class TestBundle : IDisposable
         return folder;
     }
 
+    /// <summary>Copies every file under <paramref name="source"/> to the same relative path under <paramref name="target"/>.</summary>
+    public static void CopyFolder(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+    }
+
     public string Zip(string name, Dictionary<string, string> files) => ZipBytes(name, files.ToDictionary(f => f.Key, f => Encoding.UTF8.GetBytes(f.Value)));
 
     public string ZipBytes(string name, IReadOnlyDictionary<string, byte[]> files)

@@ -74,10 +74,7 @@ internal sealed class HostileSetup : IDisposable
             return;
         }
 
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            Copy(file, Path.Combine(target, Path.GetRelativePath(source, file)));
-        }
+        Facts.TestBundle.CopyFolder(source, target);
     }
 
     public void Dispose()

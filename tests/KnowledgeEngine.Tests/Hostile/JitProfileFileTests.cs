@@ -1,4 +1,4 @@
-using KnowledgeEngine.Cli.KnowledgeBase;
+using KnowledgeEngine.Cli;
 
 namespace KnowledgeEngine.Tests.Hostile;
 
@@ -12,7 +12,7 @@ public sealed class JitProfileFileTests : IDisposable
 
     private string Cache => Path.Combine(_root, ".cache");
 
-    private string Profile => Path.Combine(Cache, "kb", "jit", BuiltInKnowledge.BuildKey, "diagnose.jitprofile");
+    private string Profile => Path.Combine(JitProfile.Folder(name => name == "XDG_CACHE_HOME" ? Cache : null)!, "diagnose.jitprofile");
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
